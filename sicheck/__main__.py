@@ -1,0 +1,5 @@
+"""Entry point for ``python -m sicheck``."""
+
+from sicheck.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""Application format 1: its JSON Schema, and the id and reference rules a schema cannot say."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sicheck.i18n import msg
+from sicheck.loader import Document, format_path
+from sicheck.model import Problem
+from sicheck.schema import CompiledSchema, finish, suggestion
+
+SCHEMA_RESOURCE = "application-1.schema.json"
+
+# Lists whose items carry an id, and the fields that must name one of those ids.
+ID_LISTS = ("principals", "effects")
+REFERENCES: tuple[tuple[tuple[str | int, ...], str], ...] = (
+    (("applicant", "principal"), "principals"),
+    (("measurement", "responsible"), "principals"),
+    (("continuation", "receiver", "principal"), "principals"),
+    (("project_lead", "employer"), "principals"),
+)
+LIST_REFERENCES: tuple[tuple[str, str, str], ...] = (
+    # (list, field in each item, target list)
+    ("co_financing", "principal", "principals"),
+)
+ID_LIST_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # a list of ids
+    (("measurement", "effects"), "effects"),
+)
+
+
+@cache
+def schema_document() -> dict[str, Any]:
+    """The application schema as shipped (Swedish titles, English under ``x-en``)."""
+    text = resources.files("sicheck.schemas").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def compiled_schema() -> CompiledSchema:
+    return CompiledSchema(schema_document())
+
+
+def validate(document: Document) -> list[Problem]:
+    """Schema errors first; ids and references only once the shapes are right."""
+    errors = compiled_schema().validate(document.value)
+    if errors:
+        problems = []
+        for error in errors:
+            location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
+            problems.append(Problem("error", error.code, finish(error), location))
+        return problems
+    return list(_structure_problems(document))
+
+
+def _get(value: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _structure_problems(document: Document) -> Iterator[Problem]:
+    application = document.value
+    known: dict[str, dict[str, int]] = {}
+    for list_name in ID_LISTS:
+        ids: dict[str, int] = {}
+        for index, item in enumerate(application.get(list_name) or []):
+            item_id = item.get("id")
+            if item_id in ids:
+                first = document.locate((list_name, ids[item_id], "id"))
+                yield Problem(
+                    "error",
+                    "duplicate-id",
+                    msg("duplicate-id", id=item_id, field=list_name, first_line=first.line),
+                    document.locate((list_name, index, "id")),
+                )
+            else:
+                ids[item_id] = index
+        known[list_name] = ids
+
+    def check(path: tuple[str | int, ...], target: str) -> Iterator[Problem]:
+        value = _get(application, path)
+        if value is None or value in known[target]:
+            return
+        hint = suggestion(str(value), sorted(known[target]))
+        yield Problem(
+            "error",
+            "reference",
+            msg("reference", field=format_path(path), id=value, target=target, suggestion=hint),
+            document.locate(path),
+        )
+
+    for path, target in REFERENCES:
+        yield from check(path, target)
+    for list_name, field, target in LIST_REFERENCES:
+        for index, _ in enumerate(application.get(list_name) or []):
+            yield from check((list_name, index, field), target)
+    for list_path, target in ID_LIST_REFERENCES:
+        for index, _ in enumerate(_get(application, list_path) or []):
+            yield from check((*list_path, index), target)

@@ -1,0 +1,231 @@
+"""Criteria sets: find them by ``id@version`` or path, validate them, compile their rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sicheck.errors import CriteriaError, UnknownCriteriaError
+from sicheck.i18n import Text, msg
+from sicheck.loader import Document, Limits, load_yaml
+from sicheck.model import Severity
+from sicheck.rules import Rule, RuleError, compile_rule, parse_path
+from sicheck.schema import CompiledSchema, finish, suggestion
+
+META_SCHEMA_RESOURCE = "criteria.meta.json"
+_SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
+# Criteria files are written by funders, not applicants, but read with the same care.
+_CRITERIA_LIMITS = Limits(max_file_size=4 * 1024 * 1024, max_depth=200, max_aliases=0, max_nodes=500_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    id: str
+    severity: Severity
+    points: float
+    text: Text
+    hint: Text
+    rule: Rule
+    spec: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    title: Text
+    requirement: Text
+    source: Text
+    required: bool
+    weight: float
+    checks: tuple[Check, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaSet:
+    id: str
+    version: str
+    title: Text
+    description: Text
+    source: Text
+    valid_from: str
+    criteria: tuple[Criterion, ...]
+    file: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+
+def shipped_dir() -> Path:
+    """The shipped criteria: inside the installed package, or the repository's criteria/."""
+    installed = Path(str(resources.files("sicheck"))) / "criteria"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "criteria"
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    # Numeric parts compare as numbers, so 2015.10 is newer than 2015.9.
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[._-]", version))
+
+
+def available(extra_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, Path]]:
+    """Every criteria file found: ``{id: {version: path}}``."""
+    found: dict[str, dict[str, Path]] = {}
+    for folder in (shipped_dir(), *extra_dirs):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*@*.y*ml")):
+            set_id, _, version = path.stem.partition("@")
+            found.setdefault(set_id, {}).setdefault(version, path)
+    return found
+
+
+def known_specs(extra_dirs: tuple[Path, ...] = ()) -> list[str]:
+    return [f"{set_id}@{version}" for set_id, versions in sorted(available(extra_dirs).items()) for version in versions]
+
+
+def newest(versions: dict[str, Path]) -> str:
+    return max(versions, key=_version_key)
+
+
+def looks_like_path(spec: str) -> bool:
+    return "/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))
+
+
+def resolve_path(spec: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
+    """The file a criteria spec names. Raises `UnknownCriteriaError` if there is none."""
+    if looks_like_path(spec):
+        path = Path(spec)
+        if not path.is_file():
+            raise UnknownCriteriaError(spec, known_specs(extra_dirs))
+        return path
+    match = _SPEC.match(spec)
+    sets = available(extra_dirs)
+    if match is None or match.group(1) not in sets:
+        raise UnknownCriteriaError(spec, known_specs(extra_dirs))
+    versions = sets[match.group(1)]
+    version = match.group(2) or newest(versions)
+    if version not in versions:
+        raise UnknownCriteriaError(spec, known_specs(extra_dirs))
+    return versions[version]
+
+
+def load(spec: str, extra_dirs: tuple[Path, ...] = ()) -> CriteriaSet:
+    """Find and load a criteria set by ``id``, ``id@version`` or file path."""
+    return load_file(resolve_path(spec, extra_dirs))
+
+
+@cache
+def _meta_schema() -> CompiledSchema:
+    text = resources.files("sicheck.schemas").joinpath(META_SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    return CompiledSchema(json.loads(text))
+
+
+def meta_schema_document() -> dict[str, Any]:
+    text = resources.files("sicheck.schemas").joinpath(META_SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+@cache
+def load_file(path: Path) -> CriteriaSet:
+    """Load and validate one criteria file. Raises `CriteriaError` naming file:line:column."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CriteriaError(shown, 1, 1, Text(exc.strerror or str(exc), exc.strerror or str(exc))) from None
+    loaded = load_yaml(data, _CRITERIA_LIMITS)
+    if loaded.document is None:
+        assert loaded.problem is not None
+        location = loaded.problem.location
+        raise CriteriaError(shown, location.line, location.column, loaded.problem.message)
+    document = loaded.document
+    errors = _meta_schema().validate(document.value)
+    if errors:
+        first = errors[0]
+        location = document.locate_key(first.path) if first.at_key else document.locate(first.path)
+        raise CriteriaError(shown, location.line, location.column, finish(first))
+    return _build(document, shown)
+
+
+def _text(value: dict[str, str]) -> Text:
+    return Text(value["sv"], value["en"])
+
+
+def _build(document: Document, shown: str) -> CriteriaSet:
+    raw = document.value
+    seen: set[str] = set()
+    criteria: list[Criterion] = []
+
+    def fail(path: tuple[str | int, ...], problem: Text) -> CriteriaError:
+        location = document.locate(path)
+        return CriteriaError(shown, location.line, location.column, problem)
+
+    for ci, raw_criterion in enumerate(raw["criteria"]):
+        criterion_id = raw_criterion["id"]
+        if criterion_id in seen:
+            raise fail(("criteria", ci, "id"), msg("criteria-duplicate-id", id=criterion_id))
+        seen.add(criterion_id)
+        checks: list[Check] = []
+        for ki, raw_check in enumerate(raw_criterion["checks"]):
+            check_id = raw_check["id"]
+            where = ("criteria", ci, "checks", ki)
+            if check_id in seen:
+                raise fail((*where, "id"), msg("criteria-duplicate-id", id=check_id))
+            seen.add(check_id)
+            if not check_id.startswith(criterion_id + "."):
+                raise fail((*where, "id"), msg("criteria-check-prefix", check=check_id, criterion=criterion_id))
+            try:
+                rule = compile_rule(raw_check["rule"])
+            except (RuleError, KeyError, TypeError, ValueError) as exc:
+                raise fail((*where, "rule"), Text(str(exc), str(exc))) from None
+            checks.append(
+                Check(
+                    id=check_id,
+                    severity=raw_check["severity"],
+                    points=float(raw_check.get("points", 1)),
+                    text=_text(raw_check["text"]),
+                    hint=_text(raw_check["hint"]),
+                    rule=rule,
+                    spec=raw_check["rule"],
+                )
+            )
+        criteria.append(
+            Criterion(
+                id=criterion_id,
+                title=_text(raw_criterion["title"]),
+                requirement=_text(raw_criterion["requirement"]),
+                source=_text(raw_criterion["source"]),
+                required=bool(raw_criterion["required"]),
+                weight=float(raw_criterion["weight"]),
+                checks=tuple(checks),
+            )
+        )
+    return CriteriaSet(
+        id=raw["id"],
+        version=str(raw["version"]),
+        title=_text(raw["title"]),
+        description=_text(raw["description"]),
+        source=_text(raw["source"]),
+        valid_from=raw["valid_from"],
+        criteria=tuple(criteria),
+        file=shown,
+    )
+
+
+def unknown_spec_message(spec: str, known: list[str]) -> Text:
+    hint = suggestion(spec, known + sorted({k.partition("@")[0] for k in known}))
+    return msg("unknown-criteria", spec=spec, suggestion=hint, known=", ".join(known) or "-")
+
+
+__all__ = ["CriteriaSet", "Criterion", "Check", "load", "load_file", "resolve_path", "parse_path"]

@@ -1,0 +1,394 @@
+"""Read untrusted YAML safely into JSON-type values, keeping every node's position.
+
+Why it is built this way (measured traps are in the project's HARDENING notes):
+
+- libyaml's C composer recurses in C and kills the process on very deep nesting, so the
+  C composer only sees files that a cheap byte count proves shallow enough; every other
+  file goes through the C *parser* with a Python composer that counts depth.
+- Aliases compose into shared nodes and explode in whatever walks the data later, so the
+  constructor counts every node it builds (aliases once per use) against a budget, and
+  refuses aliases beyond a small number and any alias that refers to itself.
+- YAML 1.1 typing turns ``no`` into false and ``01234`` into 668. The constructor builds
+  only JSON types with the YAML 1.2 core rules; everything else stays text, and every tag
+  is refused. Dates stay text, so an impossible date is a schema error on its own line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.cyaml import CParser
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from sicheck.i18n import Text, msg
+from sicheck.model import Location, Problem
+
+# Returned by the resolver for untagged nodes; anything else on a node is an explicit tag.
+_IMPLICIT = "tag:sicheck,implicit"
+_BANG = "!"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on one input file. Each has a command-line option and a config key."""
+
+    max_file_size: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_aliases: int = 20
+    max_nodes: int = 100_000
+
+
+# The C composer is safe well below the ~20,000 levels where it crashes; a file whose
+# byte-level bound stays under this goes through it.
+_C_COMPOSER_SAFE_DEPTH = 4000
+# Python's own recursion limit bounds the constructor; --max-depth cannot go above this.
+MAX_DEPTH_CEILING = 500
+
+
+class _Resolver:
+    """Mark untagged nodes as implicit; typing happens in the constructor, by style."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # Scalars pass (plain_implicit, quoted_implicit); both false means a bare "!" tag.
+        if isinstance(implicit, tuple):
+            return _IMPLICIT if (implicit[0] or implicit[1]) else _BANG
+        return _IMPLICIT if implicit else _BANG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
+    """libyaml parses and composes in C; used only for files proved shallow."""
+
+    def __init__(self, stream: bytes) -> None:
+        CParser.__init__(self, stream)
+
+
+class _DepthError(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _GuardedLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
+    """libyaml parses in C; a Python composer builds the tree and stops at the depth limit."""
+
+    def __init__(self, stream: bytes, max_depth: int) -> None:
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        self._max_depth = max_depth
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        self._depth += 1
+        if self._depth > self._max_depth:
+            raise _DepthError(self.peek_event().start_mark)
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded YAML document: its JSON-type value and the node tree for positions."""
+
+    value: Any
+    root: Node
+
+    def locate(self, path: tuple[str | int, ...]) -> Location:
+        """The position of the value at ``path``, or of its nearest existing parent."""
+        return locate(self.root, path)
+
+    def locate_key(self, path: tuple[str | int, ...]) -> Location:
+        """The position of the *key* that ends ``path`` (for unknown or duplicate keys)."""
+        return locate(self.root, path, want_key=True)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    document: Document | None
+    problem: Problem | None
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """``("effects", 0, "target")`` -> ``effects[0].target``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def locate(root: Node, path: tuple[str | int, ...], *, want_key: bool = False) -> Location:
+    node: Node = root
+    found: list[str | int] = []
+    key_node: Node | None = None
+    for part in path:
+        child: Node | None = None
+        key_node = None
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == part:
+                    child, key_node = v, k
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                child = node.value[part]
+        if child is None:
+            key_node = None
+            break
+        node = child
+        found.append(part)
+    target = key_node if (want_key and key_node is not None and len(found) == len(path)) else node
+    mark = target.start_mark
+    return Location(format_path(tuple(found)), mark.line + 1, mark.column + 1)
+
+
+def _problem(code: str, message: Text, line: int = 1, column: int = 1, path: str = "") -> LoadResult:
+    return LoadResult(None, Problem("error", code, message, Location(path, line, column)))
+
+
+def _max_depth_bound(data: bytes) -> int:
+    """An upper bound on the nesting depth of any YAML document in ``data``.
+
+    Block nesting needs a larger indentation at least every second level, so it is
+    bounded by twice the longest line; each flow level needs a bracket byte.
+    """
+    longest = max(map(len, data.splitlines()), default=0)
+    return 2 * (longest + 1) + data.count(b"[") + data.count(b"{") + 1
+
+
+def _decode_check(data: bytes) -> LoadResult | None:
+    """Refuse bytes that are not UTF-8, naming the line and column of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return _problem("encoding", msg("encoding-utf16"))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
+        return _problem("encoding", msg("encoding", byte=f"0x{data[exc.start]:02x}"), line, column)
+    return None
+
+
+def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
+    """Parse one application file. Every failure is a `Problem` value, never an exception."""
+    if len(data) > limits.max_file_size:
+        return _problem("too-large", msg("too-large", size=len(data), limit=limits.max_file_size))
+    bad_encoding = _decode_check(data)
+    if bad_encoding is not None:
+        return bad_encoding
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    max_depth = min(limits.max_depth, MAX_DEPTH_CEILING)
+    try:
+        loader: CParser
+        if _max_depth_bound(data) <= _C_COMPOSER_SAFE_DEPTH:
+            loader = _FastLoader(data)
+        else:
+            loader = _GuardedLoader(data, max_depth)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _DepthError as exc:
+        return _problem("too-deep", msg("too-deep", limit=max_depth), exc.mark.line + 1, exc.mark.column + 1)
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "but found another document" in str(exc.problem):
+            return _problem("multiple-documents", msg("multiple-documents"), line, column)
+        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+    except yaml.YAMLError as exc:
+        # libyaml's reader errors carry a position only in their text.
+        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)))
+    except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:
+        # e.g. an escaped lone surrogate that libyaml passes on as bytes Python refuses.
+        return _problem("yaml-syntax", msg("yaml-syntax", problem=type(exc).__name__))
+    if root is None:
+        return _problem("empty", msg("empty"))
+    constructor = _Constructor(limits, max_depth)
+    try:
+        value = constructor.construct(root, 1)
+    except _ConstructError as exc:
+        return LoadResult(None, _with_path(exc, root))
+    if not isinstance(value, dict):
+        found = msg(f"type-{_json_type(value)}")
+        mark = root.start_mark
+        return _problem("not-mapping", msg("not-mapping", found=found), mark.line + 1, mark.column + 1)
+    return LoadResult(Document(value, root), None)
+
+
+def _yaml_reason(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        return ", ".join(parts) if parts else type(exc).__name__
+    # ReaderError and the like: the first line is the reason.
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+class _ConstructError(Exception):
+    def __init__(self, problem: Problem, node: Node, key: str | None = None) -> None:
+        self.problem = problem
+        self.node = node
+        self.key = key
+
+
+def _with_path(exc: _ConstructError, root: Node) -> Problem:
+    """Fill in the field path of a construction problem; only runs when a file fails."""
+    path = _path_to(root, exc.node)
+    if path is None:
+        return exc.problem
+    if exc.key is not None:
+        path = (*path, exc.key)
+    problem = exc.problem
+    location = Location(format_path(path), problem.location.line, problem.location.column)
+    return Problem(problem.severity, problem.code, problem.message, location)
+
+
+def _path_to(root: Node, target: Node) -> tuple[str | int, ...] | None:
+    seen: set[int] = set()
+    todo: list[tuple[Node, tuple[str | int, ...]]] = [(root, ())]
+    while todo:
+        node, path = todo.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            todo.extend((item, (*path, i)) for i, item in enumerate(node.value))
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                if k is target:
+                    return path
+                key = k.value if isinstance(k, ScalarNode) else "?"
+                todo.append((v, (*path, key)))
+    return None
+
+
+_INT = re.compile(r"[-+]?[0-9]+", re.ASCII)
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?", re.ASCII)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUES = frozenset(("true", "True", "TRUE"))
+_FALSES = frozenset(("false", "False", "FALSE"))
+
+
+def plain_scalar(text: str) -> Any:
+    """Type an unquoted scalar by the YAML 1.2 core schema, limited to JSON types."""
+    if text in _NULLS:
+        return None
+    if text in _TRUES:
+        return True
+    if text in _FALSES:
+        return False
+    first = text[0]
+    if first.isdigit() or first in "-+.":
+        if _INT.fullmatch(text):
+            try:
+                return int(text)
+            except ValueError:  # longer than Python's int-from-text limit
+                return text
+        if _FLOAT.fullmatch(text):
+            number = float(text)
+            # inf and nan are not JSON numbers; leave them as text for the schema to reject.
+            return number if math.isfinite(number) else text
+    return text
+
+
+class _Constructor:
+    """Turn a node tree into dicts, lists and scalars, within the limits."""
+
+    def __init__(self, limits: Limits, max_depth: int) -> None:
+        self._limits = limits
+        self._max_depth = max_depth
+        self._nodes = 0
+        self._aliases = 0
+        self._seen: set[int] = set()
+        self._stack: set[int] = set()
+
+    def _fail(self, code: str, message: Text, node: Node, key: str | None = None) -> _ConstructError:
+        mark = node.start_mark
+        location = Location("", mark.line + 1, mark.column + 1)
+        return _ConstructError(Problem("error", code, message, location), node, key)
+
+    def construct(self, node: Node, depth: int) -> Any:
+        if depth > self._max_depth:
+            raise self._fail("too-deep", msg("too-deep", limit=self._max_depth), node)
+        self._nodes += 1
+        if self._nodes > self._limits.max_nodes:
+            raise self._fail("too-many-nodes", msg("too-many-nodes", limit=self._limits.max_nodes), node)
+        if node.tag != _IMPLICIT:
+            raise self._fail("tag", msg("tag", tag=node.tag), node)
+        if isinstance(node, ScalarNode):
+            return plain_scalar(node.value) if not node.style else node.value
+        # Collections met a second time are alias uses (the composer shares the node).
+        ident = id(node)
+        if ident in self._stack:
+            raise self._fail("alias-recursive", msg("alias-recursive"), node)
+        if ident in self._seen:
+            self._aliases += 1
+            if self._aliases > self._limits.max_aliases:
+                raise self._fail("alias", msg("alias", limit=self._limits.max_aliases), node)
+        self._seen.add(ident)
+        self._stack.add(ident)
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.construct(item, depth + 1) for item in node.value]
+            mapping: dict[str, Any] = {}
+            first_lines: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise self._fail("complex-key", msg("complex-key"), key_node)
+                if key_node.tag != _IMPLICIT:
+                    raise self._fail("tag", msg("tag", tag=key_node.tag), key_node)
+                key = key_node.value
+                if key in first_lines:
+                    raise self._fail(
+                        "duplicate-key",
+                        msg("duplicate-key", key=_short(key), first_line=first_lines[key]),
+                        key_node,
+                        key,
+                    )
+                first_lines[key] = key_node.start_mark.line + 1
+                mapping[key] = self.construct(value_node, depth + 1)
+            return mapping
+        finally:
+            self._stack.discard(ident)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,108 @@
+"""The values that pass between sicheck's layers: locations, problems and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sicheck.i18n import Text
+
+Severity = Literal["error", "warning"]
+Status = Literal["met", "partial", "missing"]
+Verdict = Literal["eligible", "ineligible", "invalid"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in an application: the dotted field path and a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong or missing in one application, with where it is and what to do."""
+
+    severity: Severity
+    code: str
+    message: Text
+    location: Location
+    criterion: str | None = None
+    hint: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    id: str
+    passed: bool
+    severity: Severity
+    message: Text
+    hint: Text
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    id: str
+    title: Text
+    required: bool
+    status: Status
+    points: float
+    max_points: float
+    checks: tuple[CheckResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaSetRef:
+    id: str
+    version: str
+    title: Text
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationResult:
+    """The outcome of checking one file."""
+
+    file: str
+    title: str | None
+    criteria_set: CriteriaSetRef | None
+    verdict: Verdict
+    score: float | None
+    criteria: tuple[CriterionResult, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(p.severity == "warning" for p in self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    applications: int = 0
+    eligible: int = 0
+    ineligible: int = 0
+    invalid: int = 0
+    under_threshold: int = 0
+    warned: int = 0
+
+    def add(self, result: ApplicationResult, *, under_threshold: bool) -> RunSummary:
+        return RunSummary(
+            applications=self.applications + 1,
+            eligible=self.eligible + (result.verdict == "eligible"),
+            ineligible=self.ineligible + (result.verdict == "ineligible"),
+            invalid=self.invalid + (result.verdict == "invalid"),
+            under_threshold=self.under_threshold + under_threshold,
+            warned=self.warned + result.has_warnings,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a renderer needs: the results in order and the run's summary."""
+
+    results: tuple[ApplicationResult, ...]
+    summary: RunSummary
+    version: str
+    options: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,72 @@
+"""The JSON format: sicheck's stable machine interface (DESIGN.md section 4)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sicheck.model import ApplicationResult, Location, Problem, Report
+
+
+def _location(location: Location) -> dict[str, Any]:
+    return {"path": location.path, "line": location.line, "column": location.column}
+
+
+def _problem(problem: Problem, lang: str) -> dict[str, Any]:
+    return {
+        "severity": problem.severity,
+        "code": problem.code,
+        "criterion": problem.criterion,
+        "message": problem.message.get(lang),
+        "hint": problem.hint.get(lang) if problem.hint else None,
+        "location": _location(problem.location),
+    }
+
+
+def application(result: ApplicationResult, lang: str) -> dict[str, Any]:
+    """One application as a JSON object; shared by formats that embed the JSON shape."""
+    return {
+        "file": result.file,
+        "title": result.title,
+        "criteria_set": (
+            {"id": result.criteria_set.id, "version": result.criteria_set.version} if result.criteria_set else None
+        ),
+        "verdict": result.verdict,
+        "score": result.score,
+        "criteria": [
+            {
+                "id": c.id,
+                "title": c.title.get(lang),
+                "required": c.required,
+                "status": c.status,
+                "points": c.points,
+                "max_points": c.max_points,
+                "checks": [
+                    {
+                        "id": k.id,
+                        "passed": k.passed,
+                        "severity": k.severity,
+                        "message": k.message.get(lang),
+                        "location": _location(k.location),
+                    }
+                    for k in c.checks
+                ],
+            }
+            for c in result.criteria
+        ],
+        "problems": [_problem(p, lang) for p in result.problems],
+    }
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    document = {
+        "tool": {"name": "sicheck", "version": report.version},
+        "applications": [application(r, lang) for r in report.results],
+        "summary": {
+            "applications": report.summary.applications,
+            "eligible": report.summary.eligible,
+            "ineligible": report.summary.ineligible,
+            "invalid": report.summary.invalid,
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

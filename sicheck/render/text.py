@@ -1,0 +1,123 @@
+"""The text format: a checklist per application and its gaps, drawn with rich.
+
+Everything from an application goes into rich as `Text` (never markup), with emoji
+codes and highlighting off, after `sanitize.visible` has made control characters and
+bidi overrides visible.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from sicheck.i18n import msg
+from sicheck.model import ApplicationResult, Report
+from sicheck.sanitize import one_line, visible
+
+STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}
+STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
+VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
+
+
+def _t(message_id: str, lang: str, **params: object) -> str:
+    return msg(message_id, **params).get(lang)
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def _application(console: Console, result: ApplicationResult, lang: str) -> None:
+    title = one_line(result.title) if result.title else _t("untitled", lang)
+    console.print(RichText(title, style="bold"))
+    header = RichText("  ")
+    header.append(f"{_t('heading-file', lang)}: ", style="dim")
+    header.append(visible(result.file))
+    if result.criteria_set:
+        header.append(f"   {_t('heading-criteria-set', lang)}: ", style="dim")
+        header.append(f"{result.criteria_set.id}@{result.criteria_set.version}")
+        header.append(f" ({result.criteria_set.title.get(lang)})", style="dim")
+    console.print(header)
+    verdict = RichText("  ")
+    verdict.append(_t(f"verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
+    if result.score is not None:
+        verdict.append("   " + _t("score-line", lang, score=f"{result.score:g}"))
+    console.print(verdict)
+
+    if result.criteria:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column(_t("column-status", lang), no_wrap=True)
+        table.add_column(_t("column-criterion", lang))
+        table.add_column(_t("column-points", lang), justify="right", no_wrap=True)
+        table.add_column(_t("column-missing", lang))
+        for criterion in result.criteria:
+            status = RichText(STATUS_SYMBOL[criterion.status] + " ", style=STATUS_STYLE[criterion.status])
+            status.append(_t(f"status-{criterion.status}", lang))
+            name = RichText(f"{criterion.id} ", style="bold")
+            name.append(criterion.title.get(lang))
+            if not criterion.required:
+                name.append(f" ({_t('optional-mark', lang)})", style="dim")
+            missing = RichText()
+            for check in criterion.checks:
+                if not check.passed:
+                    if missing:
+                        missing.append("\n")
+                    missing.append("• " + check.message.get(lang), style=SEVERITY_STYLE[check.severity])
+            table.add_row(status, name, f"{_points(criterion.points)}/{_points(criterion.max_points)}", missing)
+        console.print(table)
+
+    console.print(RichText(_t("heading-gaps", lang), style="bold underline"))
+    if not result.problems:
+        console.print(RichText("  " + _t("no-gaps", lang), style="green"))
+    for problem in result.problems:
+        line = RichText("  ")
+        where = f"{visible(result.file)}:{problem.location.line}:{problem.location.column}"
+        line.append(where, style="cyan")
+        line.append("  ")
+        line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
+        line.append(f"  {problem.code}  ", style="dim")
+        line.append(visible(problem.message.get(lang)))
+        console.print(line)
+        if problem.hint is not None:
+            console.print(RichText("      → " + visible(problem.hint.get(lang)), style="italic"))
+    console.print()
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    for result in report.results:
+        _application(console, result, lang)
+    summary = report.summary
+    console.print(RichText(_t("heading-summary", lang), style="bold underline"))
+    line = _t(
+        "summary-line",
+        lang,
+        applications=summary.applications,
+        eligible=summary.eligible,
+        ineligible=summary.ineligible,
+        invalid=summary.invalid,
+    )
+    console.print(RichText("  " + line))
+    threshold = report.options.get("fail_under")
+    if threshold is not None and summary.under_threshold:
+        count = summary.under_threshold
+        console.print(RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=threshold)))
+    if report.options.get("strict") and summary.warned:
+        console.print(RichText("  " + _t("summary-warnings-strict", lang, count=summary.warned)))
+    return buffer.getvalue()
