@@ -189,7 +189,7 @@ def check(
         Optional[int], typer.Option("--max-file-size", min=1, help="Största filstorlek i byte. / Largest file, bytes.")
     ] = None,
     max_depth: Annotated[
-        Optional[int], typer.Option("--max-depth", min=1, max=500, help="Största nästlingsdjup. / Deepest nesting.")
+        Optional[int], typer.Option("--max-depth", min=1, max=200, help="Största nästlingsdjup. / Deepest nesting.")
     ] = None,
     max_aliases: Annotated[
         Optional[int], typer.Option("--max-aliases", min=0, help="Flest YAML-alias. / Most YAML aliases.")

@@ -47,7 +47,7 @@ class Limits:
 # byte-level bound stays under this goes through it.
 _C_COMPOSER_SAFE_DEPTH = 4000
 # Python's own recursion limit bounds the constructor; --max-depth cannot go above this.
-MAX_DEPTH_CEILING = 500
+MAX_DEPTH_CEILING = 200
 
 
 class _Resolver:
@@ -229,6 +229,8 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
         value = constructor.construct(root, 1)
     except _ConstructError as exc:
         return LoadResult(None, _with_path(exc, root))
+    except RecursionError:  # only if the caller's own stack is already deep
+        return _problem("too-deep", msg("too-deep", limit=max_depth))
     if not isinstance(value, dict):
         found = msg(f"type-{_json_type(value)}")
         mark = root.start_mark
@@ -345,7 +347,7 @@ class _Constructor:
         location = Location("", mark.line + 1, mark.column + 1)
         return _ConstructError(Problem("error", code, message, location), node, key)
 
-    def construct(self, node: Node, depth: int) -> Any:
+    def construct(self, node: Node, depth: int, used_at: Node | None = None) -> Any:
         if depth > self._max_depth:
             raise self._fail("too-deep", msg("too-deep", limit=self._max_depth), node)
         self._nodes += 1
@@ -362,12 +364,13 @@ class _Constructor:
         if ident in self._seen:
             self._aliases += 1
             if self._aliases > self._limits.max_aliases:
-                raise self._fail("alias", msg("alias", limit=self._limits.max_aliases), node)
+                # A shared node has the anchor's position; point at where the alias is used.
+                raise self._fail("alias", msg("alias", limit=self._limits.max_aliases), used_at or node)
         self._seen.add(ident)
         self._stack.add(ident)
         try:
             if isinstance(node, SequenceNode):
-                return [self.construct(item, depth + 1) for item in node.value]
+                return [self.construct(item, depth + 1, node) for item in node.value]
             mapping: dict[str, Any] = {}
             first_lines: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -384,7 +387,7 @@ class _Constructor:
                         key,
                     )
                 first_lines[key] = key_node.start_mark.line + 1
-                mapping[key] = self.construct(value_node, depth + 1)
+                mapping[key] = self.construct(value_node, depth + 1, key_node)
             return mapping
         finally:
             self._stack.discard(ident)

@@ -11,6 +11,7 @@ import io
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -80,11 +81,11 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
         line.append(where, style="cyan")
         line.append("  ")
         line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
-        line.append(f"  {problem.code}  ", style="dim")
-        line.append(visible(problem.message.get(lang)))
+        line.append(f"  {problem.code}", style="dim")
         console.print(line)
+        console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
         if problem.hint is not None:
-            console.print(RichText("      → " + visible(problem.hint.get(lang)), style="italic"))
+            console.print(Padding(RichText("→ " + visible(problem.hint.get(lang)), style="italic"), (0, 0, 0, 6), expand=False))
     console.print()
 
 

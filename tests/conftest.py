@@ -1,0 +1,19 @@
+"""Shared paths and helpers for sicheck's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_applications"
+INPUTS = Path(__file__).resolve().parent / "inputs"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests compare plain text; a developer's NO_COLOR or terminal must not change that.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
