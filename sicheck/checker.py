@@ -29,7 +29,9 @@ def set_ref(criteria_set: CriteriaSet) -> CriteriaSetRef:
     return CriteriaSetRef(criteria_set.id, criteria_set.version, criteria_set.title)
 
 
-def _invalid(name: str, problems: list[Problem], title: str | None = None, used: CriteriaSet | None = None) -> ApplicationResult:
+def _invalid(
+    name: str, problems: list[Problem], title: str | None = None, used: CriteriaSet | None = None
+) -> ApplicationResult:
     return ApplicationResult(
         file=name,
         title=title,
@@ -116,4 +118,3 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
         criteria=evaluation.criteria,
         problems=evaluation.problems,
     )
-

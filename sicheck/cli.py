@@ -6,6 +6,7 @@ Only this module prints or exits. Imports of the core sit inside the commands, s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -123,18 +124,14 @@ def write_output(text: str, output: Path | None) -> None:
             handle.write(text)
         os.replace(temporary, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
         raise
 
 
-def exit_code(
-    results: list[ApplicationResult], *, fail_under: float | None, strict: bool, exit_zero: bool
-) -> int:
+def exit_code(results: list[ApplicationResult], *, fail_under: float | None, strict: bool, exit_zero: bool) -> int:
     if exit_zero:
         return 0
     for result in results:
@@ -147,9 +144,7 @@ def exit_code(
     return 0
 
 
-def run_check(
-    files: list[tuple[str, str]], options: CheckOptions
-) -> list[ApplicationResult]:
+def run_check(files: list[tuple[str, str]], options: CheckOptions) -> list[ApplicationResult]:
     from sicheck.checker import check_path
 
     return [check_path(path, options, shown) for path, shown in files]
@@ -159,7 +154,9 @@ def run_check(
 def check(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Filer, mappar (rekursivt) eller - för stdin. / Files, folders (recursive) or - for stdin."),
+        typer.Argument(
+            help="Filer, mappar (rekursivt) eller - för stdin. / Files, folders (recursive) or - for stdin."
+        ),
     ],
     criteria: Annotated[
         Optional[str],
@@ -172,18 +169,14 @@ def check(
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = CheckFormat.text,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")
-    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
     fail_under: Annotated[
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar fäller också. / Warnings fail too.")] = False,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")
-    ] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
     max_file_size: Annotated[
         Optional[int], typer.Option("--max-file-size", min=1, help="Största filstorlek i byte. / Largest file, bytes.")
@@ -252,8 +245,6 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
     app()

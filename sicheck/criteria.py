@@ -228,4 +228,4 @@ def unknown_spec_message(spec: str, known: list[str]) -> Text:
     return msg("unknown-criteria", spec=spec, suggestion=hint, known=", ".join(known) or "-")
 
 
-__all__ = ["CriteriaSet", "Criterion", "Check", "load", "load_file", "resolve_path", "parse_path"]
+__all__ = ["Check", "CriteriaSet", "Criterion", "load", "load_file", "parse_path", "resolve_path"]

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
@@ -74,8 +74,9 @@ class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
 
 
 class _DepthError(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
-        self.mark = mark
+    def __init__(self, mark: Any) -> None:
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
 
 
 class _GuardedLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
@@ -90,9 +91,11 @@ class _GuardedLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         self._depth += 1
         if self._depth > self._max_depth:
-            raise _DepthError(self.peek_event().start_mark)
+            event = self.peek_event()
+            raise _DepthError(event.start_mark if event is not None else None)
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
+            return node
         finally:
             self._depth -= 1
 
@@ -142,9 +145,8 @@ def locate(root: Node, path: tuple[str | int, ...], *, want_key: bool = False) -
                 if isinstance(k, ScalarNode) and k.value == part:
                     child, key_node = v, k
                     break
-        elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
         if child is None:
             key_node = None
             break
@@ -205,7 +207,7 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
         finally:
             loader.dispose()
     except _DepthError as exc:
-        return _problem("too-deep", msg("too-deep", limit=max_depth), exc.mark.line + 1, exc.mark.column + 1)
+        return _problem("too-deep", msg("too-deep", limit=max_depth), exc.line, exc.column)
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

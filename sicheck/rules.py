@@ -74,7 +74,7 @@ def compile_rule(spec: Mapping[str, Any]) -> Rule:
     """Compile one rule mapping (exactly one key: the rule type)."""
     if not isinstance(spec, Mapping) or len(spec) != 1:
         raise RuleError("a rule is a mapping with exactly one key, the rule type")
-    (kind, params), = spec.items()
+    ((kind, params),) = spec.items()
     factory = RULES.get(kind)
     if factory is None:
         raise RuleError(f"unknown rule type '{kind}'; known: {', '.join(sorted(RULES))}")
@@ -133,7 +133,8 @@ def _date_order(params: Mapping[str, Any]) -> Rule:
 def _count(params: Mapping[str, Any]) -> Rule:
     path = parse_path(params["path"])
     where = compile_rule(params["where"]).test if "where" in params else None
-    low, high = params.get("min", 1), params.get("max")
+    low = int(params.get("min", 1))
+    high = int(params["max"]) if "max" in params else None
 
     def test(ctx: Any, root: Any) -> bool:
         items = get(ctx, path)
@@ -147,7 +148,7 @@ def _count(params: Mapping[str, Any]) -> Rule:
 
 def _each(params: Mapping[str, Any]) -> Rule:
     path, rule = parse_path(params["path"]), compile_rule(params["rule"]).test
-    minimum = params.get("min", 1)
+    minimum = int(params.get("min", 1))
 
     def test(ctx: Any, root: Any) -> bool:
         items = get(ctx, path)
@@ -168,7 +169,7 @@ def _ref(params: Mapping[str, Any]) -> Rule:
             return False
         for item in items:
             if isinstance(item, dict) and _same(item.get("id"), ident):
-                return where is None or where(item, root)
+                return where is None or bool(where(item, root))
         return False
 
     def test(ctx: Any, root: Any) -> bool:

@@ -169,7 +169,7 @@ class CompiledSchema:
             cell.append(self._compile(target))
         return self._refs[ref]
 
-    def _compile(self, schema: dict[str, Any]) -> Validator:  # noqa: C901 - one branch per keyword
+    def _compile(self, schema: dict[str, Any]) -> Validator:
         unknown = set(schema) - KEYWORDS - ANNOTATIONS
         if unknown:
             raise SchemaCompileError(f"unsupported keywords: {sorted(unknown)}")
@@ -264,7 +264,11 @@ class CompiledSchema:
         def validate(value: Any) -> list[SchemaError]:
             if type_names and not any(_is_type(value, t) for t in type_names):
                 found = msg(f"type-{json_type(value)}")
-                return [SchemaError((), "schema", msg("schema-type", field="{field}", expected=_type_names(type_names), found=found))]
+                return [
+                    SchemaError(
+                        (), "schema", msg("schema-type", field="{field}", expected=_type_names(type_names), found=found)
+                    )
+                ]
             errors = _NO_ERRORS
             for step in run_steps:
                 found_errors = step(value)
@@ -277,7 +281,11 @@ class CompiledSchema:
     def _bound(self, bound: float, message_id: str, compare: Callable[[float, float], bool]) -> Validator:
         def check(value: Any) -> list[SchemaError]:
             if _is_type(value, "number") and not compare(value, bound):
-                return [SchemaError((), "schema", msg(message_id, field="{field}", minimum=bound, maximum=bound, value=value))]
+                return [
+                    SchemaError(
+                        (), "schema", msg(message_id, field="{field}", minimum=bound, maximum=bound, value=value)
+                    )
+                ]
             return _NO_ERRORS
 
         return check
@@ -318,7 +326,9 @@ class CompiledSchema:
                     if closed:
                         hint = suggestion(key, names)
                         errors.append(
-                            SchemaError((key,), "unknown-key", msg("schema-unknown-key", key=key, suggestion=hint), True)
+                            SchemaError(
+                                (key,), "unknown-key", msg("schema-unknown-key", key=key, suggestion=hint), True
+                            )
                         )
                     elif additional_validator is not None:
                         found = additional_validator(item)
@@ -327,9 +337,11 @@ class CompiledSchema:
             for key in required:
                 if key not in value:
                     errors.append(SchemaError((), "schema", msg("schema-required", key=key, field="{field}")))
-            if min_props is not None and len(value) < min_props or max_props is not None and len(value) > max_props:
+            if (min_props is not None and len(value) < min_props) or (max_props is not None and len(value) > max_props):
                 expected = _count_text(min_props, max_props)
-                errors.append(SchemaError((), "schema", msg("schema-properties-count", field="{field}", expected=expected)))
+                errors.append(
+                    SchemaError((), "schema", msg("schema-properties-count", field="{field}", expected=expected))
+                )
             return errors
 
         return check_object

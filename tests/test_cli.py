@@ -192,7 +192,7 @@ def test_color_on_a_terminal_is_off_with_no_color(monkeypatch: pytest.MonkeyPatc
 
 
 def test_json_shape() -> None:
-    code, out, _ = invoke("check", INELIGIBLE, INVALID, "-f", "json")
+    _, out, _ = invoke("check", INELIGIBLE, INVALID, "-f", "json")
     report = json.loads(out)
     assert set(report) == {"tool", "applications", "summary"}
     assert report["tool"] == {"name": "sicheck", "version": __version__}

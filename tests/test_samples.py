@@ -18,7 +18,12 @@ def test_every_sample_has_a_golden_verdict() -> None:
 
 def test_samples_show_both_verdicts_for_both_sets() -> None:
     seen = {(v["criteria"], v["verdict"]) for v in VERDICTS.values()}
-    assert seen >= {("vgr@2015", "eligible"), ("vgr@2015", "ineligible"), ("ale@2012", "eligible"), ("ale@2012", "ineligible")}
+    assert seen >= {
+        ("vgr@2015", "eligible"),
+        ("vgr@2015", "ineligible"),
+        ("ale@2012", "eligible"),
+        ("ale@2012", "ineligible"),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(VERDICTS))

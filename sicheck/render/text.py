@@ -85,7 +85,9 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
         console.print(line)
         console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
         if problem.hint is not None:
-            console.print(Padding(RichText("→ " + visible(problem.hint.get(lang)), style="italic"), (0, 0, 0, 6), expand=False))
+            console.print(
+                Padding(RichText("→ " + visible(problem.hint.get(lang)), style="italic"), (0, 0, 0, 6), expand=False)
+            )
     console.print()
 
 
