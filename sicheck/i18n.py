@@ -20,9 +20,9 @@ class Text:
         return self.en if lang == "en" else self.sv
 
 
-# One catalogue for every message sicheck itself writes. Texts about criteria live in
-# the criteria files; texts about fields live in the application schema.
-CATALOGUE: dict[str, tuple[str, str]] = {
+# One catalogue for every message sicheck itself writes, in sections by part of the tool.
+# Texts about criteria live in the criteria files; texts about fields in the schema.
+_CORE: dict[str, tuple[str, str]] = {
     # reading the file
     "file-unreadable": (
         "Filen kunde inte läsas: {reason}",
@@ -219,6 +219,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} with warnings (--strict).",
     ),
 }
+
+# CI formats and repository configuration (junit, sarif, github, markdown, config files).
+_CI: dict[str, tuple[str, str]] = {}
+
+# Applicants and editors: new, schema, explain, criteria list/show/diff/validate.
+_APPLICANT: dict[str, tuple[str, str]] = {}
+
+# The expert group: review files and the call report.
+_REVIEW: dict[str, tuple[str, str]] = {}
+
+CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW}
 
 
 def msg(message_id: str, /, **params: object) -> Text:

@@ -182,13 +182,13 @@ def test_no_color_when_piped_and_with_no_color(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_color_on_a_terminal_is_off_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sicheck import cli
+    from sicheck.commands import common
 
-    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
-    assert cli._wants_color(False, None) is True
-    assert cli._wants_color(True, None) is False
+    monkeypatch.setattr(common.sys.stdout, "isatty", lambda: True, raising=False)
+    assert common.wants_color(False, None) is True
+    assert common.wants_color(True, None) is False
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._wants_color(False, None) is False
+    assert common.wants_color(False, None) is False
 
 
 def test_json_shape() -> None:

@@ -143,7 +143,9 @@ def test_words_fails_below_the_minimum() -> None:
     assert not passes({"words": {"path": "t", "min": 3}}, {"t": "Hög frånvaro."})
 
 
-@pytest.mark.parametrize("value", [*ABSENT_VALUES, 123, True, ["ett", "två", "tre"]], ids=[*ABSENT_IDS, "int", "bool", "list"])
+@pytest.mark.parametrize(
+    "value", [*ABSENT_VALUES, 123, True, ["ett", "två", "tre"]], ids=[*ABSENT_IDS, "int", "bool", "list"]
+)
 def test_words_fails_for_absent_and_non_text(value: Any) -> None:
     assert not passes({"words": {"path": "t", "min": 1}}, {"t": value})
 
@@ -324,7 +326,14 @@ def test_count_max_is_inclusive() -> None:
 
 
 def test_count_min_zero_max_zero_means_none_may_match() -> None:
-    none_private = {"count": {"path": "principals", "where": {"one_of": {"path": "kind", "values": ["private"]}}, "min": 0, "max": 0}}
+    none_private = {
+        "count": {
+            "path": "principals",
+            "where": {"one_of": {"path": "kind", "values": ["private"]}},
+            "min": 0,
+            "max": 0,
+        }
+    }
     assert passes(none_private, APP)
     assert not passes({"count": {"path": "principals", "where": REGION, "min": 0, "max": 0}}, APP)
 
@@ -364,7 +373,9 @@ EFFECTS: list[dict[str, Any]] = [
     {"id": "E1", "description": "Färre elever med hög frånvaro", "indicator": "Andel elever", "target": 19.2},
     {"id": "E2", "description": "Fler bedömningar", "indicator": "Andel bedömda", "target": 80},
 ]
-EACH_MEASURABLE = {"each": {"path": "effects", "rule": {"all": [{"present": "indicator"}, {"number": {"path": "target"}}]}}}
+EACH_MEASURABLE = {
+    "each": {"path": "effects", "rule": {"all": [{"present": "indicator"}, {"number": {"path": "target"}}]}}
+}
 
 
 def test_each_passes_when_every_item_passes() -> None:
@@ -431,7 +442,9 @@ def test_ref_fails_for_unknown_or_absent_ids(value: Any) -> None:
     assert not passes({"ref": {"path": "project_lead.employer", "to": "principals"}}, application)
 
 
-@pytest.mark.parametrize("targets", [None, [], "boras-gsf", {"id": "boras-gsf"}], ids=["none", "empty", "text", "mapping"])
+@pytest.mark.parametrize(
+    "targets", [None, [], "boras-gsf", {"id": "boras-gsf"}], ids=["none", "empty", "text", "mapping"]
+)
 def test_ref_fails_when_the_target_is_not_a_list(targets: Any) -> None:
     application = {"principals": targets, "project_lead": {"employer": "boras-gsf"}}
     assert not passes({"ref": {"path": "project_lead.employer", "to": "principals"}}, application)
@@ -583,7 +596,12 @@ def test_combinators_nest_inside_each_with_item_context() -> None:
     rule = {
         "each": {
             "path": "effects",
-            "rule": {"any": [{"all": [{"present": "causal_basis"}, {"not": {"present": "references"}}]}, {"present": "references"}]},
+            "rule": {
+                "any": [
+                    {"all": [{"present": "causal_basis"}, {"not": {"present": "references"}}]},
+                    {"present": "references"},
+                ]
+            },
         }
     }
     assert passes(rule, {"effects": [{"causal_basis": "x"}, {"references": ["y"]}]})
@@ -591,6 +609,10 @@ def test_combinators_nest_inside_each_with_item_context() -> None:
 
 
 def test_rule_anchor_points_at_the_path() -> None:
-    assert compile_rule({"present": "continuation.receiver.anchoring"}).anchor == ("continuation", "receiver", "anchoring")
+    assert compile_rule({"present": "continuation.receiver.anchoring"}).anchor == (
+        "continuation",
+        "receiver",
+        "anchoring",
+    )
     assert compile_rule({"date_order": {"first": "project.start", "then": "project.end"}}).anchor == ("project", "end")
     assert compile_rule({"present": "."}).anchor == ()

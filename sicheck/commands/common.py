@@ -1,0 +1,100 @@
+"""What the commands share: the language option, file collection, output and tool errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+class Lang(str, Enum):
+    sv = "sv"
+    en = "en"
+
+
+@contextlib.contextmanager
+def tool_errors(lang: str) -> Iterator[None]:
+    """Turn sicheck's own errors (options, configuration, criteria files) into exit code 2."""
+    from sicheck.errors import SicheckError
+
+    try:
+        yield
+    except SicheckError as exc:
+        raise fail(exc.message.get(lang)) from None
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    sys.stderr.write(f"sicheck: {message}\n")
+    return typer.Exit(code)
+
+
+def wants_color(no_color: bool, output: Path | None) -> bool:
+    if no_color or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def width() -> int:
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(60, shutil.get_terminal_size((100, 24)).columns)
+    return 100
+
+
+def collect_files(paths: list[str], lang: str) -> list[tuple[str, str]]:
+    """``(path to read, name to show)`` for every application, in a stable sorted order."""
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+
+    found: list[tuple[str, str]] = []
+    for given in paths:
+        if given == "-":
+            found.append(("-", "<stdin>"))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            found.extend((str(p), str(p)) for p in files)
+        elif path.exists():
+            found.append((given, given))
+        else:
+            raise UsageError(msg("path-missing", path=given))
+    if not found:
+        raise UsageError(msg("no-files", paths=", ".join(paths)))
+    # Sorted, without duplicates, so that runs are deterministic whatever the argument order.
+    unique = dict.fromkeys(found)
+    return sorted(unique, key=lambda item: (item[0] == "-", item[1]))
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or to ``output`` whole or not at all (a temporary file, then rename)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    import tempfile
+
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+
+    target = output.resolve()
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+        raise
