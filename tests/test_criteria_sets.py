@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -759,6 +760,69 @@ def test_ale_02_one_sector_and_an_external_party_passes() -> None:
     assert criterion(result, "ALE-02").status == "met"
     assert result.verdict == "eligible"
     assert result.score == 100.0
+
+
+def test_ale_07_cost_estimate_needs_an_amount() -> None:
+    # The hint asks for budget.total_sek in kronor or budget.items "med description och sek";
+    # a list of costs without any amount is not a cost estimate (kostnadsberäkning).
+    for budget in ({"items": [{}]}, {"total_sek": 0, "items": [{"description": "Personal"}]}):
+        application = base_for(ALE)
+        application["budget"] = budget
+        result = run(application, ALE)
+        assert result.verdict == "ineligible", budget
+        assert "ALE-07.cost" in failed_checks(result), budget
+
+
+def test_unquoted_and_quoted_dates_give_the_same_result() -> None:
+    quoted = to_bytes(base_for(VGR))
+    unquoted = re.sub(rb"'(\d{4}-\d{2}-\d{2})'", rb"\1", quoted)
+    assert unquoted != quoted
+    assert b"end: 2018-06-30\n" in unquoted
+    options = CheckOptions(criteria=VGR)
+    a, b = check_bytes(quoted, "a.yaml", options), check_bytes(unquoted, "b.yaml", options)
+    assert (a.verdict, a.score) == (b.verdict, b.score) == ("eligible", 100.0)
+    broken = unquoted.replace(b"end: 2018-06-30", b"end: 2015-07-31")
+    result = check_bytes(broken, "c.yaml", options)
+    assert failed_checks(result) == {"VGR-05.order"}
+
+
+@pytest.mark.parametrize(
+    ("spec", "mutate", "check_id", "path"),
+    [
+        (VGR, drop("continuation", "receiver", "anchoring"), "VGR-10.anchoring", "continuation.receiver"),
+        (VGR, drop_principals("vgr-bup"), "VGR-06.region", "principals"),
+        (VGR, put("2015-07-31", "project", "end"), "VGR-05.order", "project.end"),
+        (VGR, on_co_financing("vgr-bup", hours=0, cash_sek=300000), "VGR-12.region-hours", "co_financing"),
+        (VGR, drop("measurement"), "VGR-08.frequency", ""),
+        (ALE, put("nodinge-forening", "applicant", "principal"), "ALE-01.sector", "applicant.principal"),
+    ],
+    ids=["missing-key-points-at-parent", "count", "date-order-points-at-then", "co-financing", "no-section", "ref"],
+)
+def test_failed_check_points_at_its_field(spec: str, mutate: Mutation, check_id: str, path: str) -> None:
+    application = base_for(spec)
+    mutate(application)
+    result = run(application, spec)
+    problems = [p for p in result.problems if p.code == check_id]
+    assert len(problems) == 1
+    assert problems[0].location.path == path
+    assert problems[0].location.line >= 1
+    assert problems[0].criterion == check_id.partition(".")[0]
+
+
+def test_no_text_check_asks_for_more_than_twelve_words() -> None:
+    def word_minimums(spec: Any) -> list[int]:
+        if isinstance(spec, dict):
+            found = [int(spec["words"]["min"])] if "words" in spec else []
+            return found + [m for value in spec.values() for m in word_minimums(value)]
+        if isinstance(spec, list):
+            return [m for value in spec for m in word_minimums(value)]
+        return []
+
+    minimums = [
+        m for s in (VGR, ALE) for c in criteria.load(s).criteria for k in c.checks for m in word_minimums(k.spec)
+    ]
+    assert minimums
+    assert max(minimums) <= 12
 
 
 # --- check ids are part of the interface ----------------------------------------------------------

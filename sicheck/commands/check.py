@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -10,15 +10,16 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import Lang, collect_files, tool_errors, wants_color, width, write_output
+from sicheck.render import FORMATS
 
 if TYPE_CHECKING:
     from sicheck.checker import CheckOptions
     from sicheck.model import ApplicationResult
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
+# The --format choices come from the one registry of renderers.
+CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+DEFAULT_FORMAT = CheckFormat("text")
 
 
 def exit_code(results: list[ApplicationResult], *, fail_under: float | None, strict: bool, exit_zero: bool) -> int:
@@ -57,7 +58,7 @@ def check(
     ] = None,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
-    ] = CheckFormat.text,
+    ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
     fail_under: Annotated[

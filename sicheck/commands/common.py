@@ -6,13 +6,13 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     sv = "sv"
     en = "en"
 
