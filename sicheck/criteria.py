@@ -32,6 +32,11 @@ class Check:
     hint: Text
     rule: Rule
     spec: dict[str, Any]
+    # Why the funder asks for this (the check's own, else its criterion's). `hint` ends
+    # with it as a second line, so every output format teaches it; `advice` is the hint
+    # as written, for `sicheck explain`, which shows the why once per criterion.
+    why: Text | None = None
+    advice: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,8 @@ class Criterion:
     required: bool
     weight: float
     checks: tuple[Check, ...]
+    why: Text | None = None
+    example: Text | None = None  # a short YAML fragment that meets the criterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +169,17 @@ def _text(value: dict[str, str]) -> Text:
     return Text(value["sv"], value["en"])
 
 
+def _optional_text(value: dict[str, str] | None) -> Text | None:
+    return None if value is None else _text(value)
+
+
+def _teaching_hint(advice: Text, why: Text | None) -> Text:
+    if why is None:
+        return advice
+    line = msg("why-line", why=why)
+    return Text(f"{advice.sv}\n{line.sv}", f"{advice.en}\n{line.en}")
+
+
 def _build(document: Document, shown: str) -> CriteriaSet:
     raw = document.value
     seen: set[str] = set()
@@ -176,6 +194,7 @@ def _build(document: Document, shown: str) -> CriteriaSet:
         if criterion_id in seen:
             raise fail(("criteria", ci, "id"), msg("criteria-duplicate-id", id=criterion_id))
         seen.add(criterion_id)
+        criterion_why = _optional_text(raw_criterion.get("why"))
         checks: list[Check] = []
         for ki, raw_check in enumerate(raw_criterion["checks"]):
             check_id = raw_check["id"]
@@ -189,15 +208,19 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                 rule = compile_rule(raw_check["rule"])
             except (RuleError, KeyError, TypeError, ValueError) as exc:
                 raise fail((*where, "rule"), Text(str(exc), str(exc))) from None
+            advice = _text(raw_check["hint"])
+            why = _optional_text(raw_check.get("why")) or criterion_why
             checks.append(
                 Check(
                     id=check_id,
                     severity=raw_check["severity"],
                     points=float(raw_check.get("points", 1)),
                     text=_text(raw_check["text"]),
-                    hint=_text(raw_check["hint"]),
+                    hint=_teaching_hint(advice, why),
                     rule=rule,
                     spec=raw_check["rule"],
+                    why=why,
+                    advice=advice,
                 )
             )
         criteria.append(
@@ -209,6 +232,8 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                 required=bool(raw_criterion["required"]),
                 weight=float(raw_criterion["weight"]),
                 checks=tuple(checks),
+                why=criterion_why,
+                example=_optional_text(raw_criterion.get("example")),
             )
         )
     return CriteriaSet(

@@ -139,7 +139,8 @@ def _count(params: Mapping[str, Any]) -> Rule:
     def test(ctx: Any, root: Any) -> bool:
         items = get(ctx, path)
         if not isinstance(items, list):
-            return low <= 0 and (high is None or high >= 0)
+            # An absent list counts as empty; any other value is not a list at all.
+            return is_absent(items) and low <= 0 and (high is None or high >= 0)
         n = len(items) if where is None else sum(1 for item in items if where(item, root))
         return n >= low and (high is None or n <= high)
 
@@ -153,7 +154,7 @@ def _each(params: Mapping[str, Any]) -> Rule:
     def test(ctx: Any, root: Any) -> bool:
         items = get(ctx, path)
         if not isinstance(items, list):
-            return minimum <= 0
+            return is_absent(items) and minimum <= 0
         return len(items) >= minimum and all(rule(item, root) for item in items)
 
     return Rule(test, path)

@@ -61,6 +61,20 @@ Validator = Callable[[Any], list[SchemaError]]
 _NO_ERRORS: list[SchemaError] = []
 
 
+def _accept_all(value: Any) -> list[SchemaError]:
+    return _NO_ERRORS
+
+
+_PY_TYPES: dict[str, type] = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "boolean": bool,
+    "null": type(None),
+}
+
+
 class SchemaCompileError(Exception):
     """The schema itself uses something outside the supported subset."""
 
@@ -259,16 +273,40 @@ class CompiledSchema:
         if object_keywords & set(schema):
             steps.append(self._object(schema))
 
-        run_steps = steps
+        if not type_names and not steps:
+            return _accept_all
+
+        accepted = frozenset(_PY_TYPES[name] for name in type_names if name in _PY_TYPES) | (
+            {int, float} if "number" in type_names else set()
+        )
+        # jsonschema counts 3.0 as an integer; agree with it.
+        integral_floats = "integer" in type_names and "number" not in type_names
+        check_type = bool(type_names)
+
+        def wrong_type(value: Any) -> bool:
+            kind = type(value)
+            return kind not in accepted and not (integral_floats and kind is float and value.is_integer())
+
+        def type_error(value: Any) -> list[SchemaError]:
+            found = msg(f"type-{json_type(value)}")
+            expected = _type_names(type_names)
+            return [SchemaError((), "schema", msg("schema-type", field="{field}", expected=expected, found=found))]
+
+        if len(steps) == 1:
+            (only_step,) = steps
+
+            def validate_one(value: Any) -> list[SchemaError]:
+                if check_type and wrong_type(value):
+                    return type_error(value)
+                return only_step(value)
+
+            return validate_one
+
+        run_steps = tuple(steps)
 
         def validate(value: Any) -> list[SchemaError]:
-            if type_names and not any(_is_type(value, t) for t in type_names):
-                found = msg(f"type-{json_type(value)}")
-                return [
-                    SchemaError(
-                        (), "schema", msg("schema-type", field="{field}", expected=_type_names(type_names), found=found)
-                    )
-                ]
+            if check_type and wrong_type(value):
+                return type_error(value)
             errors = _NO_ERRORS
             for step in run_steps:
                 found_errors = step(value)
@@ -304,36 +342,33 @@ class CompiledSchema:
         min_props = schema.get("minProperties")
         max_props = schema.get("maxProperties")
         names = sorted(properties)
+        # Which validators apply to each known key is fixed by the schema: work it out once.
+        per_key: dict[str, tuple[Validator, ...]] = {}
+        for name, validator in properties.items():
+            applies = [validator] + [v for p, v in patterns if p.search(name)]
+            per_key[name] = tuple(v for v in applies if v is not _accept_all)
 
         def check_object(value: Any) -> list[SchemaError]:
             if not isinstance(value, dict):
                 return _NO_ERRORS
             errors: list[SchemaError] = []
             for key, item in value.items():
-                sub = properties.get(key)
-                matched = sub is not None
-                if sub is not None:
-                    found = sub(item)
+                validators = per_key.get(key)
+                if validators is None:
+                    matched = [v for p, v in patterns if p.search(key)]
+                    if not matched:
+                        if closed:
+                            hint = suggestion(key, names)
+                            message = msg("schema-unknown-key", key=key, suggestion=hint)
+                            errors.append(SchemaError((key,), "unknown-key", message, True))
+                            continue
+                        if additional_validator is not None:
+                            matched = [additional_validator]
+                    validators = tuple(v for v in matched if v is not _accept_all)
+                for validator in validators:
+                    found = validator(item)
                     if found:
                         errors.extend(e.under(key) for e in found)
-                for pattern, pattern_validator in patterns:
-                    if pattern.search(key):
-                        matched = True
-                        found = pattern_validator(item)
-                        if found:
-                            errors.extend(e.under(key) for e in found)
-                if not matched:
-                    if closed:
-                        hint = suggestion(key, names)
-                        errors.append(
-                            SchemaError(
-                                (key,), "unknown-key", msg("schema-unknown-key", key=key, suggestion=hint), True
-                            )
-                        )
-                    elif additional_validator is not None:
-                        found = additional_validator(item)
-                        if found:
-                            errors.extend(e.under(key) for e in found)
             for key in required:
                 if key not in value:
                     errors.append(SchemaError((), "schema", msg("schema-required", key=key, field="{field}")))

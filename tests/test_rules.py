@@ -349,6 +349,14 @@ def test_count_absent_list_is_like_an_empty_list() -> None:
         assert not passes({"count": {"path": "principals", "min": 1}}, application)
 
 
+@pytest.mark.parametrize("value", ["E1", {"id": "E1"}, 3, True], ids=["text", "mapping", "number", "bool"])
+def test_count_and_each_fail_on_a_present_non_list_even_with_min_zero(value: Any) -> None:
+    # The docs: count and each pass only when PATH *is a list*. An absent value is treated
+    # like an empty list (see above), but a text or a mapping is neither.
+    assert not passes({"count": {"path": "effects", "min": 0}}, {"effects": value})
+    assert not passes({"each": {"path": "effects", "rule": {"present": "id"}, "min": 0}}, {"effects": value})
+
+
 def test_count_where_sees_the_item_as_context() -> None:
     # "unit" exists only inside items, so it can only pass with the item as context.
     with_unit = {"count": {"path": "principals", "where": {"present": "unit"}, "min": 3}}

@@ -1,0 +1,108 @@
+"""The table format: the ranked call overview as a rich table in the terminal.
+
+Everything from an application or a review goes into rich as `Text` (never markup), with
+emoji codes and highlighting off, after `sanitize` has made control characters and bidi
+overrides visible.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from sicheck.report.model import STATUS_SYMBOL, CallReport, number, recommendation_counts, t
+from sicheck.reviews import SCALE
+from sicheck.sanitize import one_line, visible
+
+STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
+VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
+
+
+def _table(report: CallReport, lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("report-column-application", lang))
+    table.add_column(t("heading-criteria-set", lang), no_wrap=True)
+    table.add_column(t("report-column-verdict", lang))
+    table.add_column(t("column-points", lang), justify="right", no_wrap=True)
+    table.add_column(t("report-column-not-met", lang))
+    if report.reviews_given:
+        table.add_column(t("report-column-reviewer-mean", lang), justify="right", no_wrap=True)
+        table.add_column(t("report-column-recommendations", lang), no_wrap=True)
+        table.add_column(t("report-column-disagreement", lang))
+    for rank, item in enumerate(report.applications, 1):
+        result = item.result
+        name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
+        name.append("\n" + visible(result.file), style="dim")
+        criteria_set = f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "–"
+        verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
+        score = "–" if result.score is None else f"{number(result.score)} %"
+        not_met = RichText()
+        for criterion in result.criteria:
+            if criterion.status != "met":
+                if not_met:
+                    not_met.append(" ")
+                not_met.append(STATUS_SYMBOL[criterion.status] + " " + criterion.id, style=STATUS_STYLE[criterion.status])
+        if result.verdict == "invalid":
+            not_met.append(t("report-see-problems", lang, count=len(result.problems)), style="magenta")
+        row: list[RichText | str] = [str(rank), name, criteria_set, verdict, score, not_met]
+        if report.reviews_given:
+            review = item.review
+            if review is None:
+                row += ["–", "–", ""]
+            else:
+                row.append(f"{number(review.mean)} ({review.reviewers})")
+                row.append(recommendation_counts(item, lang))
+                row.append(RichText(" ".join(review.disagreements), style="bold yellow"))
+        table.add_row(*row)
+    return table
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    console.print(RichText(t("report-title", lang), style="bold"))
+    console.print()
+    console.print(_table(report, lang))
+    summary = report.summary
+    line = t(
+        "summary-line",
+        lang,
+        applications=summary.applications,
+        eligible=summary.eligible,
+        ineligible=summary.ineligible,
+        invalid=summary.invalid,
+    )
+    console.print(RichText(line))
+    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    console.print(RichText(legend, style="dim"))
+    if report.reviews_given:
+        console.print(RichText(t("report-reviews-line", lang, files=report.review_files), style="dim"))
+        scale = ", ".join(f"{step.score} = {step.label.get(lang)}" for step in SCALE)
+        console.print(RichText(f"{t('review-scale-heading', lang)}: {scale}", style="dim"))
+        console.print(RichText(t("report-disagreement-note", lang), style="dim"))
+    if report.review_problems:
+        console.print()
+        console.print(RichText(t("report-review-problems", lang), style="bold underline"))
+        for item in report.review_problems:
+            problem = item.problem
+            where = RichText("  ")
+            where.append(f"{visible(item.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+            where.append(f"  {problem.code}", style="dim")
+            console.print(where)
+            console.print(RichText("      " + visible(problem.message.get(lang))))
+    return buffer.getvalue()
