@@ -46,7 +46,7 @@ def _main(
 
 # Each command lives in its own module under sicheck.commands and registers itself.
 # Those modules import only typer at the top, so start-up stays cheap.
-COMMANDS = ("check",)
+COMMANDS = ("check", "report")
 for _name in COMMANDS:
     import_module(f"sicheck.commands.{_name}").register(app)
 
@@ -59,4 +59,15 @@ def main() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (| head): quiet, like other command-line tools.
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:  # never a traceback for users; say what broke
+        sys.stderr.write(f"sicheck: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)

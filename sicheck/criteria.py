@@ -128,6 +128,12 @@ def resolve_path(spec: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
 
 def load(spec: str, extra_dirs: tuple[Path, ...] = ()) -> CriteriaSet:
     """Find and load a criteria set by ``id``, ``id@version`` or file path."""
+    return _load_cached(spec, extra_dirs)
+
+
+@cache
+def _load_cached(spec: str, extra_dirs: tuple[Path, ...]) -> CriteriaSet:
+    # Every application names its set; look each name up once per run, not once per file.
     return load_file(resolve_path(spec, extra_dirs))
 
 

@@ -15,6 +15,11 @@ class SicheckError(Exception):
         super().__init__(message.en)
         self.message = message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take other arguments; rebuild as the base class, message intact, so
+        # the error crosses from a worker process to the main one.
+        return (SicheckError, (self.message,))
+
 
 class UnknownCriteriaError(SicheckError):
     def __init__(self, spec: str, known: list[str]) -> None:

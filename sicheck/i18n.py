@@ -174,6 +174,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "'to' i regeln ska vara en lista i ansökan, inte '{path}'",
         "'to' in the rule must name a list in the application, not '{path}'",
     ),
+    "progress-checking": ("Granskar", "Checking"),
+    "internal-error": (
+        "sicheck kunde inte granska filen på grund av ett fel i sicheck ({error}). Rapportera gärna felet.",
+        "sicheck could not check the file because of a bug in sicheck ({error}). Please report it.",
+    ),
+    "interrupted": ("Avbrutet.", "Interrupted."),
     "no-files": (
         "Hittade inga ansökningar (*.yaml, *.yml) i {paths}.",
         "Found no applications (*.yaml, *.yml) in {paths}.",
@@ -221,13 +227,291 @@ _CORE: dict[str, tuple[str, str]] = {
 }
 
 # CI formats and repository configuration (junit, sarif, github, markdown, config files).
-_CI: dict[str, tuple[str, str]] = {}
+_CI: dict[str, tuple[str, str]] = {
+    # names of the tool's own problem codes (SARIF rules, annotation titles)
+    "rule-file-unreadable": ("Filen kan inte läsas", "The file cannot be read"),
+    "rule-too-large": ("Filen är för stor", "The file is too large"),
+    "rule-encoding": ("Filen är inte UTF-8", "The file is not UTF-8"),
+    "rule-yaml-syntax": ("YAML-syntaxfel", "YAML syntax error"),
+    "rule-empty": ("Filen är tom", "The file is empty"),
+    "rule-multiple-documents": ("Flera YAML-dokument i en fil", "Several YAML documents in one file"),
+    "rule-not-mapping": ("Ansökan är inte en mappning med nycklar", "The application is not a mapping with keys"),
+    "rule-duplicate-key": ("Nyckel som står två gånger", "Duplicate key"),
+    "rule-alias": ("För många YAML-alias", "Too many YAML aliases"),
+    "rule-alias-recursive": ("YAML-alias som pekar på sig självt", "YAML alias that refers to itself"),
+    "rule-too-many-nodes": ("För många värden i filen", "Too many values in the file"),
+    "rule-too-deep": ("För djup nästling", "Nesting too deep"),
+    "rule-tag": ("YAML-tagg", "YAML tag"),
+    "rule-complex-key": ("Nyckel som inte är en text", "Key that is not text"),
+    "rule-schema": ("Följer inte ansökningsformatet", "Does not follow the application format"),
+    "rule-unknown-key": ("Okänd nyckel", "Unknown key"),
+    "rule-duplicate-id": ("Id som används två gånger", "Duplicate id"),
+    "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
+    "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
+    "rule-fail-under": ("Poäng under gränsen", "Score under the threshold"),
+    "rule-other": ("sicheck: {code}", "sicheck: {code}"),
+    "rule-tool-help": (
+        "Rätta filen på raden och kolumnen som anges; meddelandet säger vad som är fel. 'sicheck schema' visar ansökningsformatet.",
+        "Correct the file at the given line and column; the message says what is wrong. 'sicheck schema' prints the application format.",
+    ),
+    # gaps in the CI formats
+    "gap-not-met": ("Ej uppfyllt: {message}", "Not met: {message}"),
+    "fail-under-message": (
+        "Poängen {score} % är under gränsen {threshold} %.",
+        "The score of {score}% is under the threshold of {threshold}%.",
+    ),
+    "fail-under-hint": (
+        "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
+        "Meet more criteria; the application's gaps show what is missing.",
+    ),
+    # junit
+    "junit-field": ("fält", "field"),
+    "junit-criterion-failed": (
+        "{criterion} är inte uppfyllt ({status}): {checks}",
+        "{criterion} is not met ({status}): {checks}",
+    ),
+    "junit-invalid-case": (
+        "Ansökan kan läsas och följer ansökningsformatet",
+        "The application can be read and follows the application format",
+    ),
+    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold}%"),
+    # markdown
+    "markdown-heading": ("sicheck: granskning av ansökningar", "sicheck: application screening"),
+    "markdown-verdict": ("Bedömning", "Verdict"),
+    "markdown-verdict-eligible": ("stödberättigad", "eligible"),
+    "markdown-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "markdown-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
+    "markdown-score-column": ("Poäng", "Score"),
+    "markdown-score": ("{score} %", "{score}%"),
+    "markdown-under-threshold": ("(under gränsen)", "(under the threshold)"),
+    "markdown-where": ("Rad:kolumn och fält", "Line:column and field"),
+    "markdown-code": ("Kontroll", "Check"),
+    "markdown-gap": ("Brist", "Gap"),
+    "markdown-hint": ("Så här rättar du", "How to fix it"),
+    # repository configuration ([tool.sicheck] in pyproject.toml, or .sicheck.yaml)
+    "config-broken": (
+        "{file}:{line}:{column}: konfigurationen är trasig: {problem}",
+        "{file}:{line}:{column}: the configuration is broken: {problem}",
+    ),
+    "config-unreadable": ("filen kunde inte läsas: {reason}", "the file could not be read: {reason}"),
+    "config-toml-syntax": ("TOML-syntaxfel: {problem}", "TOML syntax error: {problem}"),
+    "config-not-table": (
+        "[tool.sicheck] ska vara en tabell med nycklar",
+        "[tool.sicheck] must be a table with keys",
+    ),
+    "config-no-table": (
+        "filen har ingen tabell [tool.sicheck]",
+        "the file has no [tool.sicheck] table",
+    ),
+    "config-not-mapping": (
+        "konfigurationen ska vara en mappning med nycklar, men är {found}",
+        "the configuration must be a mapping with keys, but is {found}",
+    ),
+    "config-unknown-key": (
+        "okänd nyckel '{key}'.{suggestion} Kända nycklar: {known}.",
+        "unknown key '{key}'.{suggestion} Known keys: {known}.",
+    ),
+    "config-type": (
+        "'{key}' ska vara {expected}, men är {found}",
+        "'{key}' must be {expected}, but is {found}",
+    ),
+    "config-range": (
+        "'{key}' ska vara mellan {low} och {high}, men är {value}",
+        "'{key}' must be between {low} and {high}, but is {value}",
+    ),
+    "config-minimum": (
+        "'{key}' får inte vara mindre än {low}, men är {value}",
+        "'{key}' must not be less than {low}, but is {value}",
+    ),
+    "config-choice": (
+        "'{key}' kan inte vara '{value}'. Välj en av: {allowed}.{suggestion}",
+        "'{key}' cannot be '{value}'. Choose one of: {allowed}.{suggestion}",
+    ),
+    "config-dir-missing": (
+        "mappen '{path}' i '{key}' finns inte",
+        "the folder '{path}' in '{key}' does not exist",
+    ),
+    "config-criteria": ("'criteria': {problem}", "'criteria': {problem}"),
+    "type-string-list": ("en lista med texter", "a list of texts"),
+    "config-and-no-config": (
+        "--config och --no-config kan inte användas samtidigt.",
+        "--config and --no-config cannot be used together.",
+    ),
+    "no-paths": (
+        "Ange filer eller mappar att granska, eller 'paths' i konfigurationen ([tool.sicheck] eller .sicheck.yaml).",
+        "Name files or folders to check, or set 'paths' in the configuration ([tool.sicheck] or .sicheck.yaml).",
+    ),
+}
 
 # Applicants and editors: new, schema, explain, criteria list/show/diff/validate.
-_APPLICANT: dict[str, tuple[str, str]] = {}
+_APPLICANT: dict[str, tuple[str, str]] = {
+    # the second line of every gap's hint: why the funder asks for it
+    "why-line": ("Varför: {why}", "Why: {why}"),
+    # sicheck new: the template's comments
+    "template-made-for": (
+        "Mall för kriterierna {set}: {title}.",
+        "Template for the criteria {set}: {title}.",
+    ),
+    "template-step-fill": (
+        "1. Fyll i fälten. Ett tomt fält blir en brist, inte ett fel, så du kan granska utkastet när som helst.",
+        "1. Fill in the fields. An empty field is a gap, not an error, so you can check the draft at any time.",
+    ),
+    "template-step-check": (
+        "2. Granska utkastet: sicheck check {file}",
+        "2. Check the draft: sicheck check {file}",
+    ),
+    "template-step-explain": (
+        "3. Se vad ett krav innebär, med ett exempel: sicheck explain {criterion}",
+        "3. See what a criterion requires, with an example: sicheck explain {criterion}",
+    ),
+    "template-keys": (
+        "Nycklarna är på engelska och ska stå kvar; skriv dina texter efter kolonet. Nycklar som börjar med x- är fria för egna anteckningar.",
+        "The keys are in English and stay as they are; write your texts after the colon. Keys starting with x- are free for your own notes.",
+    ),
+    "template-section-criteria": (
+        "Krav i {set} som läser det här avsnittet:",
+        "Criteria in {set} that read this section:",
+    ),
+    "template-section-no-criteria": (
+        "Inget krav i {set} läser det här avsnittet, men det hjälper den som bedömer ansökan.",
+        "No criterion in {set} reads this section, but it helps whoever assesses the application.",
+    ),
+    "template-example": ("Exempel: {example}", "Example: {example}"),
+    "template-choose": ("Välj en av: {values}", "Choose one of: {values}"),
+    "template-checked-by": ("Granskas av: {criteria}", "Checked by: {criteria}"),
+    "template-criteria-from-file": (
+        "Kriterierna kommer från filen {file}. En ansökan kan inte peka på en fil, så granska med --criteria {file}.",
+        "The criteria come from the file {file}. An application cannot name a file, so check with --criteria {file}.",
+    ),
+    "template-default-file": ("ansokan.yaml", "application.yaml"),
+    "template-id-principals": ("huvudman-1", "principal-1"),
+    "template-id-effects": ("E1", "E1"),
+    "new-exists": (
+        "{path} finns redan och skrivs inte över. Välj ett annat filnamn, eller skriv över filen med --force.",
+        "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
+    ),
+    "new-written": (
+        "Skrev {path}. Fyll i den och granska utkastet med: sicheck check {path}",
+        "Wrote {path}. Fill it in and check the draft with: sicheck check {path}",
+    ),
+}
 
 # The expert group: review files and the call report.
-_REVIEW: dict[str, tuple[str, str]] = {}
+_REVIEW: dict[str, tuple[str, str]] = {
+    # the 0–5 scale (sicheck.reviews.SCALE; the review schema repeats it, a test keeps them equal)
+    "review-scale-heading": ("Skala", "Scale"),
+    "review-scale-0": ("saknas eller går inte att bedöma", "missing or cannot be judged"),
+    "review-scale-1": ("svag", "poor"),
+    "review-scale-2": ("godtagbar", "fair"),
+    "review-scale-3": ("god", "good"),
+    "review-scale-4": ("mycket god", "very good"),
+    "review-scale-5": ("utmärkt", "excellent"),
+    # problems in review files
+    "review-score-range": (
+        "Poängen för {criterion} ska vara ett heltal från {low} till {high}, men är {value}.",
+        "The score for {criterion} must be a whole number from {low} to {high}, but is {value}.",
+    ),
+    "review-blank-reviewer": (
+        "Skriv ditt namn i 'reviewer'.",
+        "Write your name in 'reviewer'.",
+    ),
+    "review-blank-application": (
+        "Skriv filnamnet på ansökan du granskar i 'application'.",
+        "Write the file name of the application you review in 'application'.",
+    ),
+    "review-application-not-found": (
+        "Ansökan '{application}' finns inte bland ansökningarna i rapporten.{suggestion} Skriv ansökans filnamn eller sökväg.",
+        "The application '{application}' is not among the applications in the report.{suggestion} Write the application's file name or path.",
+    ),
+    "review-application-ambiguous": (
+        "'{application}' passar flera ansökningar: {candidates}. Skriv en längre sökväg, med mappen.",
+        "'{application}' matches several applications: {candidates}. Write a longer path, with the folder.",
+    ),
+    "review-unknown-criterion": (
+        "Kriteriet '{criterion}' finns inte i {criteria_set}, som ansökan granskas mot.{suggestion}",
+        "The criterion '{criterion}' does not exist in {criteria_set}, which the application is checked against.{suggestion}",
+    ),
+    "review-duplicate": (
+        "{reviewer} har redan granskat samma ansökan i {first}. Den här filen räknas inte; ta bort en av dem.",
+        "{reviewer} has already reviewed the same application in {first}. This file is not counted; remove one of them.",
+    ),
+    # the review template (sicheck new --review)
+    "review-template-heading": (
+        "Granskning av en ansökan om sociala investeringsmedel (sicheck, granskningsformat 1)",
+        "Review of an application for social investment funds (sicheck, review format 1)",
+    ),
+    "review-template-application": ("Ansökan", "Application"),
+    "review-template-verdict": ("sichecks bedömning", "sicheck's verdict"),
+    "review-template-instructions": (
+        "Fyll i ditt namn, din rekommendation och en poäng 0–5 för varje kriterium du bedömer.\n"
+        "Poängen gäller kvaliteten: sicheck har redan kontrollerat att uppgifterna finns.\n"
+        "Lämna score tomt för ett kriterium du inte bedömer. Skriv kommentarer inom citattecken.",
+        "Fill in your name, your recommendation and a score 0–5 for each criterion you judge.\n"
+        "Scores judge quality: sicheck has already checked that the information is there.\n"
+        "Leave score empty for a criterion you do not judge. Write comments inside the quotes.",
+    ),
+    "review-template-reviewer": ("ditt namn", "your name"),
+    "review-template-recommendation": ("ja | kanske | nej", "fund | maybe | reject"),
+    "review-template-comment": ("övergripande kommentar", "overall comment"),
+    # the call report (sicheck report)
+    "report-title": ("Ansökningar i utlysningen – översikt", "Applications in the call – overview"),
+    "report-heading-ranking": ("Rangordning", "Ranking"),
+    "report-heading-matrices": ("Kriterier per ansökan", "Criteria per application"),
+    "report-heading-matrix": ("Kriterier", "Criteria"),
+    "report-heading-applications": ("Ansökningarna", "The applications"),
+    "report-heading-checklist": ("Checklista", "Checklist"),
+    "report-heading-reviews": ("Granskare", "Reviewers"),
+    "report-heading-reviewer-comments": ("Granskarnas bedömningar", "The reviewers' judgements"),
+    "report-column-application": ("Ansökan", "Application"),
+    "report-column-verdict": ("Bedömning", "Verdict"),
+    "report-column-score": ("Poäng", "Score"),
+    "report-column-not-met": ("Ej uppfyllt", "Not met"),
+    "report-column-reviewer-mean": ("Granskarnas medel", "Reviewers' mean"),
+    "report-column-reviewers": ("Granskare", "Reviewers"),
+    "report-column-recommendations": ("Rekommendationer", "Recommendations"),
+    "report-column-disagreement": ("Oenighet", "Disagreement"),
+    "report-column-range": ("Min–max", "Min–max"),
+    "report-verdict-eligible": ("stödberättigad", "eligible"),
+    "report-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "report-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
+    "report-see-problems": ("{count} fel i filen", "{count} errors in the file"),
+    "report-recommendation-yes": ("ja", "yes"),
+    "report-recommendation-maybe": ("kanske", "maybe"),
+    "report-recommendation-no": ("nej", "no"),
+    "report-recommendation-counts": ("{yes} ja, {maybe} kanske, {no} nej", "{yes} yes, {maybe} maybe, {no} no"),
+    "report-review-summary": ("{reviewers} granskare, medel {mean}", "{reviewers} reviewers, mean {mean}"),
+    "report-review-mean-label": ("Granskarnas medel {mean} av {high}", "Reviewers' mean {mean} of {high}"),
+    "report-review-cell": ("granskarnas medel {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
+    "report-reviews-line": (
+        "Granskningar: {files} filer lästa. Granskningarna ändrar inte sichecks bedömning; de visas bredvid den.",
+        "Reviews: {files} files read. Reviews do not change sicheck's verdict; they are shown beside it.",
+    ),
+    "report-no-reviews": ("Inga granskningar.", "No reviews."),
+    "report-disagreement": ("oenighet", "disagreement"),
+    "report-disagreement-note": (
+        "Oenighet (⚠): granskarnas poäng för ett kriterium skiljer sig med 2 eller mer. Granskarnas medel är medelvärdet av varje granskares eget medel.",
+        "Disagreement (⚠): the reviewers' scores for a criterion differ by 2 or more. The reviewers' mean is the mean of each reviewer's own mean.",
+    ),
+    "report-matrix-note": (
+        "Under symbolen: granskarnas medel för kriteriet, där det finns.",
+        "Below the symbol: the reviewers' mean for the criterion, where there is one.",
+    ),
+    "report-review-problems": (
+        "Granskningsfiler som inte räknas",
+        "Review files that are not counted",
+    ),
+    "report-review-problem-line": (
+        "{file}:{line}:{column}: granskningen räknas inte: {message}",
+        "{file}:{line}:{column}: the review is not counted: {message}",
+    ),
+    "report-csv-rank": ("Nr", "Rank"),
+    "report-csv-title": ("Titel", "Title"),
+    "report-csv-score": ("Poäng (%)", "Score (%)"),
+    "report-csv-mean": ("medel", "mean"),
+    "report-csv-comments": ("Kommentarer", "Comments"),
+    "report-progress": ("Granskar ansökningar", "Checking applications"),
+    "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
+}
 
 CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW}
 

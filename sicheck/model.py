@@ -88,13 +88,16 @@ class RunSummary:
     warned: int = 0
 
     def add(self, result: ApplicationResult, *, under_threshold: bool) -> RunSummary:
+        return self.add_counts(result.verdict, under_threshold=under_threshold, warned=result.has_warnings)
+
+    def add_counts(self, verdict: str, *, under_threshold: bool, warned: bool) -> RunSummary:
         return RunSummary(
             applications=self.applications + 1,
-            eligible=self.eligible + (result.verdict == "eligible"),
-            ineligible=self.ineligible + (result.verdict == "ineligible"),
-            invalid=self.invalid + (result.verdict == "invalid"),
+            eligible=self.eligible + (verdict == "eligible"),
+            ineligible=self.ineligible + (verdict == "ineligible"),
+            invalid=self.invalid + (verdict == "invalid"),
             under_threshold=self.under_threshold + under_threshold,
-            warned=self.warned + result.has_warnings,
+            warned=self.warned + warned,
         )
 
 

@@ -322,7 +322,9 @@ def merge(reviews: Sequence[Review], criterion_order: Sequence[str] = ()) -> Rev
         )
     counts = {name: sum(r.recommendation == name for r in reviews) for name in RECOMMENDATIONS}
     reviewer_means = [
-        sum(given) / len(given) for given in ([s.score for s in r.scores if s.score is not None] for r in reviews) if given
+        sum(given) / len(given)
+        for given in ([s.score for s in r.scores if s.score is not None] for r in reviews)
+        if given
     ]
     return ReviewSummary(
         reviewers=len(reviews),

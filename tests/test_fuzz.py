@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from sicheck.application import schema_document
 from sicheck.checker import CheckOptions, check_bytes
@@ -31,7 +33,7 @@ from sicheck.cli import app
 from sicheck.model import ApplicationResult, Report, RunSummary
 from sicheck.render import FORMATS, render
 
-from .conftest import INPUTS, SAMPLES
+from .conftest import INPUTS, ROOT, SAMPLES
 
 # The default keeps this file well under a minute on two cores; raise it for a long run.
 FUZZ_EXAMPLES = int(os.environ.get("SICHECK_FUZZ_EXAMPLES", "150"))
@@ -39,9 +41,7 @@ FUZZ_EXAMPLES = int(os.environ.get("SICHECK_FUZZ_EXAMPLES", "150"))
 PIPELINE_EXAMPLES = max(1, FUZZ_EXAMPLES * 2 // 3)
 CLI_EXAMPLES = max(1, FUZZ_EXAMPLES // 15)
 
-FUZZ_SETTINGS = settings(
-    max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FUZZ_SETTINGS = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIPELINE_SETTINGS = settings(
     max_examples=PIPELINE_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -133,6 +133,10 @@ def assert_renders(result: ApplicationResult) -> None:
                     assert document["applications"][0]["file"] == result.file
             if name == "junit":
                 ElementTree.fromstring(output)
+            if name == "github":
+                assert_github_commands_only(output)
+            if name == "markdown":
+                assert_markdown_tables_hold(output)
             if name not in MACHINE_FORMATS:
                 assert "\x1b" not in output, f"{name}/{lang}: raw ESC in output"
                 assert "\u202e" not in output, f"{name}/{lang}: raw U+202E in output"
@@ -142,6 +146,36 @@ def assert_renders(result: ApplicationResult) -> None:
     coloured = render("text", report, lang="en", color=True)
     assert "\x1b" not in SGR.sub("", coloured), "an escape sequence other than colour in coloured text"
     assert "\u202e" not in coloured
+
+
+def assert_github_commands_only(output: str) -> None:
+    """Every line is a workflow command or sicheck's summary: text never starts a line."""
+    for line in output.splitlines():
+        assert line.startswith(("::", "sicheck: ")), f"github: a line that is not a command: {line[:200]!r}"
+        assert "\r" not in line
+
+
+def _cells(line: str) -> int:
+    """The number of cell separators on a table row: pipes not escaped by a backslash."""
+    count = 0
+    backslashes = 0
+    for char in line:
+        if char == "|" and backslashes % 2 == 0:
+            count += 1
+        backslashes = backslashes + 1 if char == "\\" else 0
+    return count
+
+
+def assert_markdown_tables_hold(output: str) -> None:
+    """Every row of a Markdown table has as many cells as its header: text never splits a cell."""
+    header: int | None = None
+    for line in output.splitlines():
+        if line.startswith("|"):
+            if header is None:
+                header = _cells(line)
+            assert _cells(line) == header, f"markdown: a row with other cells than its header: {line[:200]!r}"
+        else:
+            header = None
 
 
 def pipeline(data: bytes, name: str = "fuzz.yaml") -> ApplicationResult:
@@ -162,7 +196,9 @@ def test_random_bytes_give_a_result(data: bytes) -> None:
 
 
 @FUZZ_SETTINGS
-@given(prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"project:\n  title: ", b"principals:\n  - id: "]), data=st.binary())
+@given(
+    prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"project:\n  title: ", b"principals:\n  - id: "]), data=st.binary()
+)
 def test_random_bytes_after_a_plausible_start_give_a_result(prefix: bytes, data: bytes) -> None:
     assert_result(check_bytes(prefix + data, "random.yaml", OPTIONS), "random.yaml")
 
@@ -380,7 +416,8 @@ soup_line = st.lists(tokens, max_size=8).map("".join)
 @st.composite
 def yamlish(draw: st.DrawFn) -> str:
     start = draw(st.sampled_from(["", "", "criteria: vgr@2015\n", "format: 1\ncriteria: ale@2012\n", "---\n"]))
-    lines = draw(st.lists(st.one_of(structured_line(), soup_line), max_size=25))
+    # Mostly well-shaped lines, so that more inputs get past the parser into the checks.
+    lines = draw(st.lists(st.one_of(structured_line(), structured_line(), structured_line(), soup_line), max_size=25))
     text = start + "\n".join(lines)
     # Deep nesting now and then, flow or block.
     depth = draw(st.sampled_from([0, 0, 0, 5, 63, 64, 65, 200, 1000]))
@@ -470,7 +507,9 @@ def mutated_sample(draw: st.DrawFn) -> tuple[str, str]:
             position = draw(st.integers(min_value=0, max_value=len(line)))
             lines[index] = line[:position] + draw(st.sampled_from(ODD_CHARS)) + line[position:]
         elif kind == "escape" and at is not None:
-            escape = draw(st.sampled_from(['"\\e[31mred"', '"\\x1b[2J"', '"\\u202eevil"', '"\\0"', '"\\ud800"', '"a\\x9bb"']))
+            escape = draw(
+                st.sampled_from(['"\\e[31mred"', '"\\x1b[2J"', '"\\u202eevil"', '"\\0"', '"\\ud800"', '"a\\x9bb"'])
+            )
             lines[index] = line[:at] + escape
         elif kind == "scalar" and at is not None:
             lines[index] = line[:at] + draw(st.sampled_from(SCALARS))
@@ -501,6 +540,13 @@ runner = CliRunner()
 NOT_A_MAPPING = b"- not a mapping\n"
 
 
+def crash_of(result: Result) -> str | None:
+    """The exception a CLI run ended with, short, unless it is the normal exit."""
+    if result.exception is None or isinstance(result.exception, SystemExit):
+        return None
+    return f"{type(result.exception).__name__}: {str(result.exception)[:300]}"
+
+
 def _run_cli_over(files: dict[str, bytes]) -> None:
     """Write the files and one good sample to a folder and check it in one CLI run."""
     with tempfile.TemporaryDirectory() as folder:
@@ -511,7 +557,7 @@ def _run_cli_over(files: dict[str, bytes]) -> None:
             (root / file_name).write_bytes(data)
         result = runner.invoke(app, ["check", folder, "--format", "json"])
         assert "Traceback" not in result.output
-        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert crash_of(result) is None
         assert result.exit_code == 1, result.output[-2000:]
         document = json.loads(result.stdout)
         shown = {Path(a["file"]).name for a in document["applications"]}
@@ -538,6 +584,11 @@ def test_cli_over_a_folder_of_fuzzed_files(contents: list[bytes]) -> None:
 # ---------------------------------------------------------------------------- regressions
 
 REGRESSION_FILES = sorted(p for p in REGRESSIONS.glob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+# Inputs that once made checking take minutes: checked against a time budget, not rendered.
+SLOW_FILES = sorted((REGRESSIONS / "slow").glob("*.yaml"))
+# Linear work on these ~100 KB files takes well under a second; a budget with room for a
+# slow CI machine and the interpreter's start.
+SLOW_BUDGET_SECONDS = 6.0
 
 
 def test_regression_folder_is_not_empty() -> None:
@@ -551,3 +602,91 @@ def test_regression_input(path: Path) -> None:
 
 def test_regressions_in_one_cli_run() -> None:
     _run_cli_over({path.name: path.read_bytes() for path in REGRESSION_FILES})
+
+
+@pytest.mark.parametrize("path", SLOW_FILES, ids=[p.name for p in SLOW_FILES])
+def test_many_problems_in_one_file_do_not_hang(path: Path) -> None:
+    """Many unknown keys or broken references in one file are found in about linear time.
+
+    Run in a child process so that a regression costs the budget, not minutes.
+    """
+    code = (
+        "import sys\n"
+        "from sicheck.checker import CheckOptions, check_bytes\n"
+        "result = check_bytes(sys.stdin.buffer.read(), 'slow.yaml', CheckOptions())\n"
+        "print(result.verdict, len(result.problems))\n"
+    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-c", code],
+            input=path.read_bytes(),
+            capture_output=True,
+            timeout=SLOW_BUDGET_SECONDS,
+            cwd=ROOT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"checking {path.name} ({path.stat().st_size} bytes) took over {SLOW_BUDGET_SECONDS} s")
+    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")[-2000:]
+    assert completed.stdout.startswith(b"invalid "), completed.stdout
+
+
+# ---------------------------------------------------------------------------- file names
+
+# A file name that is not UTF-8 (Latin-1 ö): Python gives it to sicheck with a lone
+# surrogate ("\udcf6") in place of the byte.
+NON_UTF8_NAME = b"ans\xf6kan \x1b[31m.yaml"
+
+
+def _folder_with_non_utf8_name(root: Path) -> Path:
+    folder = root / "apps"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), NON_UTF8_NAME), "wb") as handle:
+            handle.write(SAMPLE_TEXTS[GOOD_SAMPLE].encode("utf-8"))
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    return folder
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_non_utf8_file_name_with_output_file(output_format: str, tmp_path: Path) -> None:
+    """Found by fuzzing file names: the name reached the output file's UTF-8 encoder."""
+    folder = _folder_with_non_utf8_name(tmp_path)
+    out = tmp_path / f"report.{output_format}"
+    result = runner.invoke(app, ["check", str(folder), "--format", output_format, "--output", str(out)])
+    assert "Traceback" not in result.output
+    assert crash_of(result) is None
+    assert result.exit_code == 0, result.output[-2000:]
+    text = out.read_text(encoding="utf-8")
+    if output_format in ("json", "sarif"):
+        json.loads(text)
+    if output_format == "junit":
+        ElementTree.fromstring(text)
+    if output_format not in MACHINE_FORMATS:
+        assert UNSAFE_IN_TEXT.search(text) is None
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_non_utf8_file_name_to_stdout(output_format: str, tmp_path: Path) -> None:
+    """The real entry point, whose stdout replaces what it cannot encode."""
+    folder = _folder_with_non_utf8_name(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("NO_COLOR", None)
+    completed = subprocess.run(
+        [sys.executable, "-m", "sicheck", "check", str(folder), "--format", output_format],
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert b"Traceback" not in completed.stderr, completed.stderr.decode("utf-8", "replace")[-2000:]
+    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")[-2000:]
+    text = completed.stdout.decode("utf-8")
+    if output_format in ("json", "sarif"):
+        json.loads(text)
+    if output_format == "junit":
+        ElementTree.fromstring(text)
+    if output_format not in MACHINE_FORMATS:
+        assert UNSAFE_IN_TEXT.search(text) is None

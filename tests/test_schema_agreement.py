@@ -251,7 +251,9 @@ WRONG_APPLICATIONS: list[tuple[str, Any, bool | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("document", "expected"), [c[1:] for c in WRONG_APPLICATIONS], ids=[c[0] for c in WRONG_APPLICATIONS])
+@pytest.mark.parametrize(
+    ("document", "expected"), [c[1:] for c in WRONG_APPLICATIONS], ids=[c[0] for c in WRONG_APPLICATIONS]
+)
 def test_hand_written_application_decision_agrees(document: Any, expected: bool | None) -> None:
     valid = _assert_agree(APPLICATION_COMPILED, APPLICATION_JSONSCHEMA, document)
     if expected is not None:
@@ -275,6 +277,11 @@ def _criteria_set(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
     return document
 
 
+def _rule(rule: Any) -> dict[str, Any]:
+    """The shipped criteria set with its first check's rule replaced."""
+    return _criteria_set(("criteria", 0, "checks", 0, "rule"), rule)
+
+
 WRONG_CRITERIA: list[tuple[str, Any, bool]] = [
     ("shipped", _criteria(), True),
     ("id-upper-case", _criteria_set(("id",), "VGR"), False),
@@ -288,16 +295,16 @@ WRONG_CRITERIA: list[tuple[str, Any, bool]] = [
     ("weight-true", _criteria_set(("criteria", 0, "weight"), True), False),
     ("required-one", _criteria_set(("criteria", 0, "required"), 1), False),
     ("severity-typo", _criteria_set(("criteria", 0, "checks", 0, "severity"), "eror"), False),
-    ("rule-two-keys", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"present": "a", "not": {"present": "b"}}), False),
-    ("rule-empty", _criteria_set(("criteria", 0, "checks", 0, "rule"), {}), False),
-    ("rule-unknown", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"exists": "a"}), False),
-    ("words-min-13", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"words": {"path": "a", "min": 13}}), False),
-    ("words-min-float", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"words": {"path": "a", "min": 3.0}}), True),
-    ("path-bad", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"present": "a..b"}), False),
-    ("path-dot", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"present": "."}), True),
-    ("one-of-null-value", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"one_of": {"path": "a", "values": [None]}}), False),
-    ("deep-not", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"not": {"not": {"not": {"present": "a"}}}}), True),
-    ("deep-not-bad", _criteria_set(("criteria", 0, "checks", 0, "rule"), {"not": {"not": {"not": {"present": 1}}}}), False),
+    ("rule-two-keys", _rule({"present": "a", "not": {"present": "b"}}), False),
+    ("rule-empty", _rule({}), False),
+    ("rule-unknown", _rule({"exists": "a"}), False),
+    ("words-min-13", _rule({"words": {"path": "a", "min": 13}}), False),
+    ("words-min-float", _rule({"words": {"path": "a", "min": 3.0}}), True),
+    ("path-bad", _rule({"present": "a..b"}), False),
+    ("path-dot", _rule({"present": "."}), True),
+    ("one-of-null-value", _rule({"one_of": {"path": "a", "values": [None]}}), False),
+    ("deep-not", _rule({"not": {"not": {"not": {"present": "a"}}}}), True),
+    ("deep-not-bad", _rule({"not": {"not": {"not": {"present": 1}}}}), False),
 ]
 
 

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from sicheck import __version__
-from sicheck.commands.common import Lang, collect_files, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import Lang, collect_files, progress_bar, tool_errors, wants_color, width, write_output
 from sicheck.render import FORMATS
 
 if TYPE_CHECKING:
-    from sicheck.checker import CheckOptions
-    from sicheck.model import ApplicationResult
+    from sicheck.config import Config
 
 
 # The --format choices come from the one registry of renderers.
@@ -22,32 +21,15 @@ CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: 
 DEFAULT_FORMAT = CheckFormat("text")
 
 
-def exit_code(results: list[ApplicationResult], *, fail_under: float | None, strict: bool, exit_zero: bool) -> int:
-    if exit_zero:
-        return 0
-    for result in results:
-        if result.verdict != "eligible":
-            return 1
-        if fail_under is not None and (result.score is None or result.score < fail_under):
-            return 1
-        if strict and result.has_warnings:
-            return 1
-    return 0
-
-
-def run_check(files: list[tuple[str, str]], options: CheckOptions) -> list[ApplicationResult]:
-    from sicheck.checker import check_path
-
-    return [check_path(path, options, shown) for path, shown in files]
-
-
 def check(
     paths: Annotated[
-        list[str],
+        Optional[list[str]],
         typer.Argument(
-            help="Filer, mappar (rekursivt) eller - för stdin. / Files, folders (recursive) or - for stdin."
+            help="Filer, mappar (rekursivt) eller - för stdin; annars 'paths' i konfigurationen. / "
+            "Files, folders (recursive) or - for stdin; else 'paths' in the configuration.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     criteria: Annotated[
         Optional[str],
         typer.Option(
@@ -57,15 +39,23 @@ def check(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
-    ] = DEFAULT_FORMAT,
+        Optional[CheckFormat],
+        typer.Option(
+            "--format", "-f", help="Utdataformat (standard text). / Output format (default text).", show_default=False
+        ),
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    lang: Annotated[
+        Optional[Lang], typer.Option("--lang", help="Språk (standard sv). / Language (default sv).", show_default=False)
+    ] = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Varningar fäller också. / Warnings fail too.")] = False,
+    strict: Annotated[
+        Optional[bool],
+        typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
     max_file_size: Annotated[
@@ -80,50 +70,111 @@ def check(
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
     ] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option(
+            "--jobs", "-j", min=1, help="Antal processer (standard: alla kärnor). / Processes (default: all cores)."
+        ),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--config",
+            help="Konfigurationsfil i stället för den som hittas uppåt från arbetskatalogen. / "
+            "Configuration file instead of the one found upward from the working directory.",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool,
+        typer.Option("--no-config", help="Läs ingen konfigurationsfil. / Read no configuration file."),
+    ] = False,
 ) -> None:
     """Granska ansökningar. / Check applications."""
     from dataclasses import replace
 
     from sicheck import criteria as criteria_sets
-    from sicheck.checker import CheckOptions
+    from sicheck.checker import DEFAULT_CRITERIA, CheckOptions
     from sicheck.loader import Limits
-    from sicheck.model import Report, RunSummary
-    from sicheck.render import render
+    from sicheck.runner import RenderOptions, RunTracker, render_run
 
-    lang_code = lang.value
+    with tool_errors(lang.value if lang is not None else "sv"):
+        settings = _configuration(config_file, no_config)
+    # Command-line options override the configuration, which overrides the defaults.
+    lang_code = lang.value if lang is not None else settings.lang or "sv"
+    format_name = output_format.value if output_format is not None else settings.format or DEFAULT_FORMAT.value
+    fail_under = fail_under if fail_under is not None else settings.fail_under
+    strict = strict if strict is not None else bool(settings.strict)
     with tool_errors(lang_code):
         limits = Limits()
         overrides = {
-            "max_file_size": max_file_size,
-            "max_depth": max_depth,
-            "max_aliases": max_aliases,
-            "max_nodes": max_nodes,
+            "max_file_size": max_file_size if max_file_size is not None else settings.max_file_size,
+            "max_depth": max_depth if max_depth is not None else settings.max_depth,
+            "max_aliases": max_aliases if max_aliases is not None else settings.max_aliases,
+            "max_nodes": max_nodes if max_nodes is not None else settings.max_nodes,
         }
         limits = replace(limits, **{k: v for k, v in overrides.items() if v is not None})
+        criteria_dirs = settings.criteria_dirs
         if criteria is not None:
-            criteria_sets.load(criteria)  # an unknown or broken set is a usage error, before any file
-        options = CheckOptions(criteria=criteria, limits=limits)
-        files = collect_files(paths, lang_code)
-        results = run_check(files, options)
-        summary = RunSummary()
-        for result in results:
-            under = fail_under is not None and (result.score is None or result.score < fail_under)
-            summary = summary.add(result, under_threshold=under)
-        report = Report(
-            results=tuple(results),
-            summary=summary,
-            version=__version__,
-            options={"fail_under": fail_under, "strict": strict},
+            # an unknown or broken set is a usage error, before any file
+            criteria_sets.load(criteria, criteria_dirs)
+        # DESIGN section 2: --criteria, else the file's own field, else the configuration.
+        options = CheckOptions(
+            criteria=criteria,
+            default_criteria=settings.criteria or DEFAULT_CRITERIA,
+            criteria_dirs=criteria_dirs,
+            limits=limits,
         )
-        text = render(
-            output_format.value,
-            report,
+        files = _files(paths, settings, lang_code)
+        tracker = RunTracker(fail_under=fail_under, strict=strict)
+        rendering = RenderOptions(
+            format=format_name,
             lang=lang_code,
             color=wants_color(no_color, output),
             width=width() if output is None else 100,
+            version=__version__,
+            extra={"fail_under": fail_under, "strict": strict, "criteria_dirs": criteria_dirs},
         )
-        write_output(text, output)
-    raise typer.Exit(exit_code(results, fail_under=fail_under, strict=strict, exit_zero=exit_zero))
+        with progress_bar(len(files), lang_code) as advance:
+            write_output(render_run(files, options, rendering, tracker, jobs=jobs, progress=advance), output)
+    raise typer.Exit(0 if exit_zero or not tracker.failed else 1)
+
+
+def _configuration(config_file: Path | None, no_config: bool) -> Config:
+    """The repository configuration: the one named, none, or the nearest upward."""
+    from sicheck import config
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+
+    if config_file is not None and no_config:
+        raise UsageError(msg("config-and-no-config"))
+    if no_config:
+        return config.Config()
+    if config_file is not None:
+        if not config_file.is_file():
+            raise UsageError(msg("path-missing", path=str(config_file)))
+        return config.load(config_file)
+    return config.discover(Path.cwd())
+
+
+def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[str, str]]:
+    """The files to check: those named, else the configuration's paths, less its exclusions."""
+    import os
+
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+
+    if paths:
+        given = paths
+    elif settings.paths:
+        # Relative to the working directory, so names in the output read as the user expects.
+        given = [os.path.relpath(p) if p.is_absolute() else str(p) for p in settings.paths]
+    else:
+        raise UsageError(msg("no-paths"))
+    files = collect_files(given, lang)
+    # Exclusions apply to named files too: pre-commit names every changed YAML file, and
+    # a workflow file must not be checked as an application. When all are excluded there
+    # is nothing to check, which is a success, not a usage error.
+    return [(path, shown) for path, shown in files if not settings.excluded(path)]
 
 
 def register(app: typer.Typer) -> None:

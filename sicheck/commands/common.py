@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
@@ -72,10 +72,16 @@ def collect_files(paths: list[str], lang: str) -> list[tuple[str, str]]:
     return sorted(unique, key=lambda item: (item[0] == "-", item[1]))
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or to ``output`` whole or not at all (a temporary file, then rename)."""
+def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
+    """Write to stdout, or to ``output`` whole or not at all (a temporary file, then rename).
+
+    ``chunks`` may be a generator that checks files as it goes: nothing is held back.
+    """
+    if isinstance(chunks, str):
+        chunks = (chunks,)
     if output is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     import tempfile
@@ -90,11 +96,33 @@ def write_output(text: str, output: Path | None) -> None:
         raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(temporary, target)
     except BaseException as exc:
+        # Interrupted or failed: the target is left as it was, and no partial file remains.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
             raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
         raise
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, lang: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for long runs on a terminal; nothing in CI or when piped."""
+    if total < 20 or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sicheck.i18n import msg
+
+    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+    label = msg("progress-checking").get(lang)
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda done: progress.update(task, completed=done)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from sicheck.model import Report
+if TYPE_CHECKING:  # the command line imports this module for FORMATS alone: keep it light
+    from sicheck.model import Report
 
 Renderer = Callable[..., str]
 
@@ -17,6 +19,10 @@ Renderer = Callable[..., str]
 FORMATS: dict[str, str] = {
     "text": "sicheck.render.text",
     "json": "sicheck.render.json_format",
+    "junit": "sicheck.render.junit",
+    "sarif": "sicheck.render.sarif",
+    "github": "sicheck.render.github",
+    "markdown": "sicheck.render.markdown",
 }
 
 

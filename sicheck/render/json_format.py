@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sicheck.model import ApplicationResult, Location, Problem, Report
+from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
 
 
 def _location(location: Location) -> dict[str, Any]:
@@ -58,15 +58,36 @@ def application(result: ApplicationResult, lang: str) -> dict[str, Any]:
     }
 
 
-def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    document = {
-        "tool": {"name": "sicheck", "version": report.version},
-        "applications": [application(r, lang) for r in report.results],
-        "summary": {
-            "applications": report.summary.applications,
-            "eligible": report.summary.eligible,
-            "ineligible": report.summary.ineligible,
-            "invalid": report.summary.invalid,
-        },
+def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    tool = json.dumps({"name": "sicheck", "version": version}, ensure_ascii=False, indent=2)
+    return '{\n  "tool": ' + tool.replace("\n", "\n  ") + ',\n  "applications": ['
+
+
+def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    """One application, indented as it sits in the whole document; streamed one at a time."""
+    text = json.dumps(application(result, lang), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    return ("\n    " if index == 0 else ",\n    ") + text
+
+
+def tail(
+    summary: RunSummary,
+    *,
+    options: dict[str, object] | None = None,
+    lang: str = "sv",
+    color: bool = False,
+    width: int = 100,
+) -> str:
+    counts = {
+        "applications": summary.applications,
+        "eligible": summary.eligible,
+        "ineligible": summary.ineligible,
+        "invalid": summary.invalid,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return '\n  ],\n  "summary": ' + json.dumps(counts, indent=2).replace("\n", "\n  ") + "\n}\n"
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    parts = [head(version=report.version, lang=lang)]
+    parts.extend(item(result, index=i, lang=lang) for i, result in enumerate(report.results))
+    parts.append(tail(report.summary, options=report.options, lang=lang))
+    return "".join(parts)

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.i18n import msg
-from sicheck.model import ApplicationResult, Report
+from sicheck.model import ApplicationResult, Report, RunSummary
 from sicheck.sanitize import one_line, visible
 
 STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}
@@ -85,15 +85,16 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
         console.print(line)
         console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
         if problem.hint is not None:
-            console.print(
-                Padding(RichText("→ " + visible(problem.hint.get(lang)), style="italic"), (0, 0, 0, 6), expand=False)
-            )
+            # The arrow marks what to do; a hint's later lines (the funder's "why") follow unmarked.
+            first, *rest = visible(problem.hint.get(lang)).split("\n")
+            console.print(Padding(RichText("→ " + first, style="italic"), (0, 0, 0, 6), expand=False))
+            for line in rest:
+                console.print(Padding(RichText(line, style="dim"), (0, 0, 0, 6), expand=False))
     console.print()
 
 
-def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    buffer = io.StringIO()
-    console = Console(
+def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
+    return Console(
         file=buffer,
         width=width,
         force_terminal=color,
@@ -104,9 +105,30 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         markup=False,
         soft_wrap=False,
     )
-    for result in report.results:
-        _application(console, result, lang)
-    summary = report.summary
+
+
+def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return ""
+
+
+def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    """One application's block; streamed one at a time for large runs."""
+    buffer = io.StringIO()
+    _application(_console(buffer, color, width), result, lang)
+    return buffer.getvalue()
+
+
+def tail(
+    summary: RunSummary,
+    *,
+    options: dict[str, object] | None = None,
+    lang: str = "sv",
+    color: bool = False,
+    width: int = 100,
+) -> str:
+    options = options or {}
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
     console.print(RichText(_t("heading-summary", lang), style="bold underline"))
     line = _t(
         "summary-line",
@@ -117,10 +139,17 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         invalid=summary.invalid,
     )
     console.print(RichText("  " + line))
-    threshold = report.options.get("fail_under")
+    threshold = options.get("fail_under")
     if threshold is not None and summary.under_threshold:
         count = summary.under_threshold
         console.print(RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=threshold)))
-    if report.options.get("strict") and summary.warned:
+    if options.get("strict") and summary.warned:
         console.print(RichText("  " + _t("summary-warnings-strict", lang, count=summary.warned)))
     return buffer.getvalue()
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    parts = [head(version=report.version, lang=lang, color=color, width=width)]
+    parts.extend(item(r, index=i, lang=lang, color=color, width=width) for i, r in enumerate(report.results))
+    parts.append(tail(report.summary, options=report.options, lang=lang, color=color, width=width))
+    return "".join(parts)

@@ -14,31 +14,38 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.report.model import STATUS_SYMBOL, CallReport, number, recommendation_counts, t
-from sicheck.reviews import SCALE
+from sicheck.report.model import STATUS_SYMBOL, CallReport, number, t
+from sicheck.reviews import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
 
 
+def _recommendations(item: ReviewedResult, lang: str) -> str:
+    """Only the recommendations given, one a line ("1 kanske", "1 nej"), to keep the column narrow."""
+    assert item.review is not None
+    counts = item.review.recommendations
+    given = [(counts.yes, "yes"), (counts.maybe, "maybe"), (counts.no, "no")]
+    return "\n".join(f"{n} {t(f'report-recommendation-{name}', lang)}" for n, name in given if n)
+
+
 def _table(report: CallReport, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("report-column-application", lang))
-    table.add_column(t("heading-criteria-set", lang), no_wrap=True)
-    table.add_column(t("report-column-verdict", lang))
-    table.add_column(t("column-points", lang), justify="right", no_wrap=True)
-    table.add_column(t("report-column-not-met", lang))
+    table.add_column(t("report-column-application", lang), overflow="fold", min_width=24)
+    table.add_column(t("report-column-verdict", lang), no_wrap=True)
+    table.add_column(t("report-column-score", lang), justify="right", no_wrap=True)
+    table.add_column(t("report-column-not-met", lang), min_width=8, max_width=16)
     if report.reviews_given:
-        table.add_column(t("report-column-reviewer-mean", lang), justify="right", no_wrap=True)
-        table.add_column(t("report-column-recommendations", lang), no_wrap=True)
-        table.add_column(t("report-column-disagreement", lang))
+        table.add_column(t("report-column-reviewers", lang), no_wrap=True)
+        table.add_column(t("report-column-disagreement", lang), no_wrap=True)
     for rank, item in enumerate(report.applications, 1):
         result = item.result
         name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
         name.append("\n" + visible(result.file), style="dim")
-        criteria_set = f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "–"
+        if result.criteria_set:
+            name.append(f"\n{result.criteria_set.id}@{result.criteria_set.version}", style="dim")
         verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
         score = "–" if result.score is None else f"{number(result.score)} %"
         not_met = RichText()
@@ -46,18 +53,22 @@ def _table(report: CallReport, lang: str) -> Table:
             if criterion.status != "met":
                 if not_met:
                     not_met.append(" ")
-                not_met.append(STATUS_SYMBOL[criterion.status] + " " + criterion.id, style=STATUS_STYLE[criterion.status])
+                # No space inside an item: rich wraps at any whitespace, even a no-break space.
+                not_met.append(f"{STATUS_SYMBOL[criterion.status]}{criterion.id}", style=STATUS_STYLE[criterion.status])
         if result.verdict == "invalid":
             not_met.append(t("report-see-problems", lang, count=len(result.problems)), style="magenta")
-        row: list[RichText | str] = [str(rank), name, criteria_set, verdict, score, not_met]
+        row: list[RichText | str] = [str(rank), name, verdict, score, not_met]
         if report.reviews_given:
             review = item.review
             if review is None:
-                row += ["–", "–", ""]
+                row += ["–", ""]
             else:
-                row.append(f"{number(review.mean)} ({review.reviewers})")
-                row.append(recommendation_counts(item, lang))
-                row.append(RichText(" ".join(review.disagreements), style="bold yellow"))
+                judged = RichText(f"⌀ {number(review.mean)} ({review.reviewers})")
+                recommendations = _recommendations(item, lang)
+                if recommendations:
+                    judged.append("\n" + recommendations, style="dim")
+                row.append(judged)
+                row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
         table.add_row(*row)
     return table
 

@@ -1,0 +1,173 @@
+"""``sicheck report``: the call overview for the expert group, with reviewers' judgements."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+
+import typer
+
+from sicheck import __version__
+from sicheck.commands.common import Lang, collect_files, tool_errors, wants_color, width, write_output
+from sicheck.report import FORMATS
+
+if TYPE_CHECKING:
+    from sicheck.reviews import ReviewProblem
+
+# The --format choices come from the report's own registry of renderers.
+ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+DEFAULT_FORMAT = ReportFormat("table")
+
+# A run shorter than this gets no progress bar: it would only flicker.
+PROGRESS_AFTER_SECONDS = 1.0
+
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
+
+
+def progress_allowed() -> bool:
+    """A progress bar only for a person at a terminal: never in CI, never when stderr is piped."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stderr.isatty()
+
+
+def run_with_progress(
+    items: Sequence[Item],
+    work: Callable[[Item], Outcome],
+    label: str,
+    *,
+    allowed: bool,
+    clock: Callable[[], float] = time.monotonic,
+) -> list[Outcome]:
+    """``[work(item) for item in items]``, with a transient progress bar on stderr once the
+    run has taken longer than `PROGRESS_AFTER_SECONDS` (and ``allowed``)."""
+    outcomes: list[Outcome] = []
+    started = clock()
+    progress = None
+    task = None
+    try:
+        for done, item in enumerate(items):
+            if progress is None and allowed and clock() - started > PROGRESS_AFTER_SECONDS:
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+                console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+                progress = Progress(
+                    TextColumn(label),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=console,
+                    transient=True,
+                )
+                progress.start()
+                task = progress.add_task(label, total=len(items), completed=done)
+            outcomes.append(work(item))
+            if progress is not None and task is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    return outcomes
+
+
+def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
+    from sicheck.i18n import msg
+    from sicheck.sanitize import visible
+
+    lines = []
+    for entry in problems:
+        where = entry.problem.location
+        message = msg(
+            "report-review-problem-line",
+            file=entry.file,
+            line=where.line,
+            column=where.column,
+            message=entry.problem.message,
+        )
+        # File names and messages repeat text from review files: keep control characters visible.
+        lines.append(f"sicheck: {visible(message.get(lang))}\n")
+    return "".join(lines)
+
+
+def report(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Ansökningar: filer eller mappar (rekursivt). / Applications: files or folders (recursive)."),
+    ],
+    reviews: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reviews",
+            "-r",
+            help="Granskningar: filer eller mappar; kan upprepas. / Reviews: files or folders; may be repeated.",
+        ),
+    ] = None,
+    criteria: Annotated[
+        Optional[str],
+        typer.Option(
+            "--criteria",
+            "-c",
+            help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
+    ] = DEFAULT_FORMAT,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+) -> None:
+    """Översikt över en utlysning, med granskarnas bedömningar. / Call overview, with reviewers' judgements.
+
+    Exit code 0 when the report is written and every review file is counted, 1 when a
+    review file has errors (they are listed, and the file is left out), 2 on usage errors.
+    """
+    from sicheck import criteria as criteria_sets
+    from sicheck.checker import CheckOptions, check_path
+    from sicheck.i18n import msg
+    from sicheck.report import render
+    from sicheck.report.model import build
+    from sicheck.reviews import attach, load_review, review_files
+
+    lang_code = lang.value
+    with tool_errors(lang_code):
+        if criteria is not None:
+            criteria_sets.load(criteria)  # an unknown or broken set is a usage error, before any file
+        options = CheckOptions(criteria=criteria)
+        files = collect_files(paths, lang_code)
+        # Every path is checked before the slow part, so a typo fails at once.
+        review_sources = review_files(reviews) if reviews else []
+        allowed = progress_allowed()
+        label = msg("report-progress").get(lang_code)
+        results = run_with_progress(files, lambda f: check_path(f[0], options, f[1]), label, allowed=allowed)
+        loaded = [load_review(path, shown) for path, shown in review_sources]
+        reviewed, problems = attach(results, loaded)
+        call_report = build(
+            reviewed,
+            __version__,
+            reviews_given=reviews is not None,
+            review_files=len(review_sources),
+            review_problems=problems,
+        )
+        text = render(
+            output_format.value,
+            call_report,
+            lang=lang_code,
+            color=wants_color(no_color, output),
+            width=width() if output is None else 100,
+        )
+        write_output(text, output)
+    if problems:
+        sys.stderr.write(_review_problem_lines(problems, lang_code))
+    raise typer.Exit(1 if problems else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

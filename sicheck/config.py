@@ -1,0 +1,426 @@
+"""Repository configuration: ``[tool.sicheck]`` in pyproject.toml, or ``.sicheck.yaml``.
+
+The file is found by searching upward from the working directory; the nearest one wins,
+and in one folder ``.sicheck.yaml`` wins over ``pyproject.toml`` (a file of its own says
+more plainly what it is for). A pyproject.toml without a ``[tool.sicheck]`` table is
+not a configuration, and the search goes on above it.
+
+Folders and patterns in the file (``criteria_dirs``, ``paths``, ``exclude``, a criteria
+file path) are relative to the file's own folder, so the configuration means the same
+from any working directory below it. Every problem is a `ConfigError` naming
+``file:line:column``: the repository's maintainers, not applicants, fix these, and a
+run must not go on with settings nobody meant.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sicheck.errors import SicheckError
+from sicheck.i18n import Text, msg
+
+YAML_NAMES = (".sicheck.yaml", ".sicheck.yml")
+PYPROJECT = "pyproject.toml"
+TOML_TABLE = ("tool", "sicheck")
+
+KEYS = (
+    "criteria",
+    "criteria_dirs",
+    "paths",
+    "exclude",
+    "lang",
+    "fail_under",
+    "strict",
+    "format",
+    "max_file_size",
+    "max_depth",
+    "max_aliases",
+    "max_nodes",
+)
+
+
+class ConfigError(SicheckError):
+    """A configuration file that cannot be read or says something sicheck cannot use."""
+
+    def __init__(self, file: Path | str, line: int, column: int, problem: Text) -> None:
+        shown = _shown(Path(file))
+        super().__init__(msg("config-broken", file=shown, line=line, column=column, problem=problem))
+        self.file = str(file)
+        self.line = line
+        self.column = column
+        self.problem = problem
+
+
+def _shown(path: Path) -> str:
+    """The file as a user would name it from the working directory."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The settings a configuration file gives; None where it says nothing."""
+
+    file: Path | None = None
+    criteria: str | None = None
+    criteria_dirs: tuple[Path, ...] = ()
+    paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    lang: str | None = None
+    fail_under: float | None = None
+    strict: bool | None = None
+    format: str | None = None
+    max_file_size: int | None = None
+    max_depth: int | None = None
+    max_aliases: int | None = None
+    max_nodes: int | None = None
+    _exclude_patterns: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def base(self) -> Path:
+        """The folder that paths and patterns in the file are relative to."""
+        return self.file.parent if self.file is not None else Path.cwd()
+
+    def excluded(self, file: str) -> bool:
+        """Whether ``exclude`` matches ``file`` or a folder it is in."""
+        if not self._exclude_patterns or file == "-":
+            return False
+        relative = os.path.relpath(os.path.abspath(file), self.base).replace(os.sep, "/")
+        parts = relative.split("/")
+        candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return any(pattern.fullmatch(c) for pattern in self._exclude_patterns for c in candidates)
+
+
+def glob_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob relative to the configuration's folder: ``*``, ``?``, ``[abc]`` and ``**``.
+
+    ``*`` stays inside one folder name; ``**`` crosses folders (``**/draft-*.yaml`` is
+    any depth, ``drafts/**`` everything below drafts).
+    """
+    text = pattern.strip().removeprefix("./").strip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if text.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif text.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif char == "*":
+            out.append("[^/]*")
+            i += 1
+        elif char == "?":
+            out.append("[^/]")
+            i += 1
+        elif char == "[" and "]" in text[i + 2 :]:
+            end = text.index("]", i + 2)
+            body = text[i + 1 : end]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(char))
+            i += 1
+    return re.compile("".join(out))
+
+
+def find(start: Path) -> Path | None:
+    """The configuration file nearest ``start``, searching upward to the filesystem root."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in YAML_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def discover(start: Path | None = None) -> Config:
+    """The configuration for ``start`` (the working directory), or an empty one."""
+    path = find(start or Path.cwd())
+    return load(path) if path is not None else Config()
+
+
+def load(path: Path) -> Config:
+    """Read and check one configuration file: pyproject.toml-style if it ends in .toml, else YAML."""
+    path = path.absolute()
+    if path.suffix == ".toml":
+        return _load_toml(path)
+    return _load_yaml(path)
+
+
+# --- reading the two file kinds -----------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, 1, 1, msg("config-unreadable", reason=str(exc))) from None
+
+
+def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml configures sicheck; a broken one that mentions it does."""
+    text = _read_text(pyproject)
+    if "sicheck" not in text:  # cheap: most pyproject.toml files are not ours
+        return False
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True  # so that the error is reported, not silently skipped
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "sicheck" in tool
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _load_toml(path: Path) -> Config:
+    import tomllib
+
+    text = _read_text(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reason = str(exc)
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        found = _TOML_POSITION.search(reason)
+        if found:
+            line, column = line or int(found.group(1)), column or int(found.group(2))
+            reason = reason[: found.start()]
+        elif _TOML_END.search(reason):
+            line, column = text.count("\n") + 1, 1
+            reason = _TOML_END.sub("", reason)
+        reason = getattr(exc, "msg", None) or reason
+        raise ConfigError(path, line or 1, column or 1, msg("config-toml-syntax", problem=reason)) from None
+    tool = document.get("tool")
+    table = tool.get("sicheck") if isinstance(tool, dict) else None
+    if table is None:
+        raise ConfigError(path, 1, 1, msg("config-no-table"))
+    if not isinstance(table, dict):
+        line, column = _toml_position(text, None)
+        raise ConfigError(path, line, column, msg("config-not-table"))
+
+    def position(key: str | None, value: bool) -> tuple[int, int]:
+        line, column = _toml_position(text, key)
+        if value and key is not None:
+            # The value starts after "key =" on the key's line.
+            row = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+            after = row.find("=", column - 1)
+            if after >= 0:
+                column = after + 2 + len(row[after + 1 :]) - len(row[after + 1 :].lstrip())
+        return line, column
+
+    return _build(path, table, position)
+
+
+def _toml_key(text: str) -> str:
+    """A TOML key or table name as dotted plain parts: ``"tool" . 'sicheck'`` -> ``tool.sicheck``."""
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', text)
+    return ".".join(next(p for p in groups if p) if any(groups) else "" for groups in parts)
+
+
+_TOML_HEADER = re.compile(r"^\s*\[(?!\[)\s*([^\]]+?)\s*\]")
+_TOML_ASSIGN = re.compile(r"^(\s*)([^=#\[]+?)\s*=")
+
+
+def _toml_position(text: str, key: str | None) -> tuple[int, int]:
+    """Line and column of ``key`` in the sicheck table, or of the table itself.
+
+    tomllib gives values without positions, so the line is found in the text: the first
+    ``key =`` whose table and dotted key together name ``tool.sicheck.<key>``.
+    """
+    table_name = ".".join(TOML_TABLE)
+    wanted = f"{table_name}.{key}" if key is not None else table_name
+    current = ""
+    table_line: tuple[int, int] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            current = _toml_key(header.group(1))
+            if current == wanted:
+                return number, line.index("[") + 1
+            if current == table_name and table_line is None:
+                table_line = (number, line.index("[") + 1)
+            continue
+        assign = _TOML_ASSIGN.match(line)
+        if assign:
+            full = ".".join(part for part in (current, _toml_key(assign.group(2))) if part)
+            if full == wanted or full.startswith(wanted + "."):
+                return number, len(assign.group(1)) + 1
+    return table_line or (1, 1)
+
+
+def _load_yaml(path: Path) -> Config:
+    from sicheck.loader import Limits, load_yaml
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
+    loaded = load_yaml(data, Limits(max_file_size=1024 * 1024, max_depth=16, max_aliases=0, max_nodes=10_000))
+    if loaded.document is None:
+        assert loaded.problem is not None
+        if loaded.problem.code == "empty":  # an empty file sets nothing, and is no error
+            return Config(file=path)
+        if loaded.problem.code == "not-mapping":
+            location = loaded.problem.location
+            found = msg("type-array") if data.lstrip().startswith(b"-") else msg("type-string")
+            raise ConfigError(path, location.line, location.column, msg("config-not-mapping", found=found))
+        location = loaded.problem.location
+        raise ConfigError(path, location.line, location.column, loaded.problem.message)
+    document = loaded.document
+
+    def position(key: str | None, value: bool) -> tuple[int, int]:
+        if key is None:
+            return 1, 1
+        location = document.locate((key,)) if value else document.locate_key((key,))
+        return location.line, location.column
+
+    return _build(path, document.value, position)
+
+
+# --- checking the settings ----------------------------------------------------------------
+
+
+def _type_name(value: object) -> Text:
+    from sicheck.schema import json_type
+
+    return msg(f"type-{json_type(value)}")
+
+
+def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bool], tuple[int, int]]) -> Config:
+    def fail(key: str | None, problem: Text, *, value: bool = True) -> ConfigError:
+        """An error at the key's value, or at the key itself (an unknown key)."""
+        line, column = position(key, value)
+        return ConfigError(path, line, column, problem)
+
+    for key in table:
+        if key not in KEYS:
+            from sicheck.schema import suggestion
+
+            hint = suggestion(str(key), list(KEYS))
+            problem = msg("config-unknown-key", key=key, suggestion=hint, known=", ".join(KEYS))
+            raise fail(str(key), problem, value=False)
+
+    def wrong_type(key: str, expected: Text) -> ConfigError:
+        return fail(key, msg("config-type", key=key, expected=expected, found=_type_name(table[key])))
+
+    def text_value(key: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise wrong_type(key, msg("type-string"))
+        return value.strip()
+
+    def text_list(key: str) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise wrong_type(key, msg("type-string-list"))
+        return tuple(v.strip() for v in value)
+
+    def choice(key: str, allowed: list[str]) -> str | None:
+        value = text_value(key)
+        if value is not None and value not in allowed:
+            from sicheck.schema import suggestion
+
+            hint = suggestion(value, allowed)
+            raise fail(key, msg("config-choice", key=key, value=value, allowed=", ".join(allowed), suggestion=hint))
+        return value
+
+    def whole_number(key: str, low: int, high: int | None = None) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise wrong_type(key, msg("type-integer"))
+        if value < low or (high is not None and value > high):
+            if high is None:
+                raise fail(key, msg("config-minimum", key=key, low=low, value=value))
+            raise fail(key, msg("config-range", key=key, low=low, high=high, value=value))
+        return value
+
+    base = path.parent
+    fail_under = table.get("fail_under")
+    if fail_under is not None:
+        if isinstance(fail_under, bool) or not isinstance(fail_under, int | float):
+            raise wrong_type("fail_under", msg("type-number"))
+        if not 0 <= fail_under <= 100:
+            raise fail("fail_under", msg("config-range", key="fail_under", low=0, high=100, value=fail_under))
+    strict = table.get("strict")
+    if strict is not None and not isinstance(strict, bool):
+        raise wrong_type("strict", msg("type-boolean"))
+
+    from sicheck.render import FORMATS
+
+    criteria_dirs: list[Path] = []
+    for folder in text_list("criteria_dirs"):
+        resolved = (base / folder).resolve()
+        if not resolved.is_dir():
+            raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key="criteria_dirs"))
+        criteria_dirs.append(resolved)
+
+    criteria = text_value("criteria")
+    if criteria is not None:
+        criteria = _check_criteria(criteria, base, tuple(criteria_dirs), lambda p: fail("criteria", p))
+
+    exclude = text_list("exclude")
+    return Config(
+        file=path,
+        criteria=criteria,
+        criteria_dirs=tuple(criteria_dirs),
+        paths=tuple(base / p for p in text_list("paths")),
+        exclude=exclude,
+        lang=choice("lang", ["sv", "en"]),
+        fail_under=float(fail_under) if fail_under is not None else None,
+        strict=strict,
+        format=choice("format", list(FORMATS)),
+        max_file_size=whole_number("max_file_size", 1),
+        max_depth=whole_number("max_depth", 1, 200),
+        max_aliases=whole_number("max_aliases", 0),
+        max_nodes=whole_number("max_nodes", 1),
+        _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
+    )
+
+
+def _check_criteria(spec: str, base: Path, criteria_dirs: tuple[Path, ...], fail: Callable[[Text], ConfigError]) -> str:
+    """The criteria setting, a file path made absolute; an unknown or broken set is an error here.
+
+    DESIGN: an unknown set named in the configuration is a configuration error (exit 2),
+    reported at the ``criteria`` key rather than later, when some file falls back to it.
+    """
+    from sicheck import criteria
+
+    if criteria.looks_like_path(spec):
+        spec = str((base / spec).resolve())
+    try:
+        criteria.load(spec, criteria_dirs)
+    except SicheckError as exc:
+        raise fail(msg("config-criteria", problem=exc.message)) from None
+    return spec
+
+
+__all__ = ["Config", "ConfigError", "discover", "find", "glob_pattern", "load"]

@@ -1,0 +1,133 @@
+"""What the CI formats (junit, sarif, github, markdown) share: gaps, levels, rule names, file paths.
+
+The CI formats must agree with the exit code: a gap they show as an error is one that
+fails the run. So a failing check of a criterion that is not required is shown as a
+warning there (it lowers the score but never makes an application ineligible), and a
+score under ``--fail-under`` is a gap of its own, located at the top of the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from sicheck.i18n import CATALOGUE, Text, msg
+from sicheck.model import ApplicationResult, CriterionResult, Location, Problem, Report, Severity
+
+STDIN = "<stdin>"
+FAIL_UNDER = "fail-under"
+
+# Problem codes of the tool itself (file, YAML, schema and structure problems), in the
+# order they are listed as SARIF rules. Each has a "rule-<code>" catalogue entry.
+TOOL_CODES: tuple[str, ...] = (
+    "file-unreadable",
+    "too-large",
+    "encoding",
+    "yaml-syntax",
+    "empty",
+    "multiple-documents",
+    "not-mapping",
+    "duplicate-key",
+    "alias",
+    "alias-recursive",
+    "too-many-nodes",
+    "too-deep",
+    "tag",
+    "complex-key",
+    "schema",
+    "unknown-key",
+    "duplicate-id",
+    "reference",
+    "unknown-criteria",
+    FAIL_UNDER,
+)
+
+
+def threshold(report: Report) -> float | None:
+    value = report.options.get("fail_under")
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def strict(report: Report) -> bool:
+    return bool(report.options.get("strict"))
+
+
+def under_threshold(result: ApplicationResult, report: Report) -> bool:
+    """Whether the score fails ``--fail-under`` (an invalid file has no score, so it does)."""
+    limit = threshold(report)
+    return limit is not None and (result.score is None or result.score < limit)
+
+
+def fails(result: ApplicationResult, report: Report) -> bool:
+    """Whether this application makes the run exit 1 (the rule of the check command)."""
+    return result.verdict != "eligible" or under_threshold(result, report) or (strict(report) and result.has_warnings)
+
+
+def criterion_of(result: ApplicationResult, criterion_id: str | None) -> CriterionResult | None:
+    if criterion_id is None:
+        return None
+    return next((c for c in result.criteria if c.id == criterion_id), None)
+
+
+def level(problem: Problem, result: ApplicationResult) -> Severity:
+    """The severity a CI format shows: an error only if it can fail the application."""
+    if problem.severity == "error":
+        criterion = criterion_of(result, problem.criterion)
+        if criterion is not None and not criterion.required:
+            return "warning"
+    return problem.severity
+
+
+def gaps(result: ApplicationResult, report: Report) -> tuple[Problem, ...]:
+    """The application's problems, plus a score under the threshold when there is one.
+
+    An invalid file already fails and has no score, so it gets no threshold gap.
+    """
+    limit = threshold(report)
+    if limit is None or result.score is None or result.score >= limit:
+        return result.problems
+    score_gap = Problem(
+        "error",
+        FAIL_UNDER,
+        msg("fail-under-message", score=f"{result.score:g}", threshold=f"{limit:g}"),
+        Location("", 1, 1),
+        hint=msg("fail-under-hint"),
+    )
+    return (*result.problems, score_gap)
+
+
+def rule_name(code: str) -> Text:
+    """A short bilingual name for a tool problem code (criteria checks have their own texts)."""
+    message_id = f"rule-{code}"
+    if message_id in CATALOGUE:
+        return msg(message_id)
+    return msg("rule-other", code=code)
+
+
+def gap_message(problem: Problem) -> Text:
+    """What is wrong, in a sentence: a failing check's text is what the criterion asks for."""
+    if problem.criterion is not None:
+        return msg("gap-not-met", message=problem.message)
+    return problem.message
+
+
+def relative_path(file: str) -> str | None:
+    """The file relative to the working directory with ``/`` separators; None for stdin.
+
+    A relative path is kept as given (it is already relative to the working directory);
+    an absolute path under the working directory is made relative; any other absolute
+    path stays absolute.
+    """
+    if file == STDIN:
+        return None
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return path.as_posix()
+    return PurePosixPath(os.path.normpath(path).replace(os.sep, "/")).as_posix()
+
+
+def status_text(criterion: CriterionResult) -> Text:
+    return msg(f"status-{criterion.status}")

@@ -1,0 +1,95 @@
+"""The GitHub Actions format: workflow commands that annotate the pull request.
+
+One ``::error`` or ``::warning`` command per gap, with file, line, column and a title,
+grouped per application, and a one-line summary at the end.
+
+Escaping follows the runner's rules: ``%``, CR and LF in a command's data, and also
+``:`` and ``,`` in its properties. Every line sicheck writes starts with a command or
+with ``sicheck:``; application text is made visible and kept on that line, so it can
+never start a workflow command of its own.
+"""
+
+from __future__ import annotations
+
+from sicheck.i18n import msg
+from sicheck.model import ApplicationResult, Problem, Report
+from sicheck.render.gaps import (
+    criterion_of,
+    gap_message,
+    gaps,
+    level,
+    relative_path,
+    rule_name,
+    strict,
+    threshold,
+    under_threshold,
+)
+from sicheck.sanitize import one_line
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _title(problem: Problem, result: ApplicationResult, lang: str) -> str:
+    criterion = criterion_of(result, problem.criterion)
+    if criterion is not None:
+        return f"{problem.code} ({criterion.id} {criterion.title.get(lang)})"
+    return f"{problem.code} ({rule_name(problem.code).get(lang)})"
+
+
+def _annotation(problem: Problem, result: ApplicationResult, lang: str) -> str:
+    properties: list[str] = []
+    path = relative_path(result.file)
+    if path is not None:
+        properties += [
+            f"file={escape_property(one_line(path))}",
+            f"line={problem.location.line}",
+            f"col={problem.location.column}",
+        ]
+    properties.append(f"title={escape_property(one_line(_title(problem, result, lang)))}")
+    message = one_line(gap_message(problem).get(lang))
+    if path is None:  # no file to annotate: say in the message where it is
+        message = f"{one_line(result.file)}:{problem.location.line}:{problem.location.column}: {message}"
+    if problem.hint is not None:
+        message += "\n→ " + one_line(problem.hint.get(lang))
+    return f"::{level(problem, result)} {','.join(properties)}::{escape_data(message)}"
+
+
+def _group(result: ApplicationResult, lang: str) -> str:
+    title = one_line(result.title) if result.title else msg("untitled").get(lang)
+    verdict = msg(f"verdict-{result.verdict}").get(lang)
+    name = f"{verdict}: {one_line(result.file)} – {title}"
+    if result.score is not None:
+        name += f" ({msg('score-line', score=f'{result.score:g}').get(lang)})"
+    return f"::group::{escape_data(name)}"
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    lines: list[str] = []
+    for result in report.results:
+        lines.append(_group(result, lang))
+        lines.extend(_annotation(problem, result, lang) for problem in gaps(result, report))
+        lines.append("::endgroup::")
+    summary = report.summary
+    parts = [
+        msg(
+            "summary-line",
+            applications=summary.applications,
+            eligible=summary.eligible,
+            ineligible=summary.ineligible,
+            invalid=summary.invalid,
+        ).get(lang)
+    ]
+    limit = threshold(report)
+    under = sum(under_threshold(r, report) for r in report.results)
+    if limit is not None and under:
+        parts.append(msg("summary-under-threshold", count=under, threshold=f"{limit:g}").get(lang))
+    if strict(report) and summary.warned:
+        parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
+    lines.append("sicheck: " + " ".join(parts))
+    return "\n".join(lines) + "\n"

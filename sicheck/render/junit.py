@@ -1,0 +1,145 @@
+"""The JUnit XML format: one testsuite per application, one testcase per criterion.
+
+Validates against the Jenkins/Surefire schema (``junit-10.xsd``). A required criterion
+that is not met is a ``failure`` whose text lists each failing check with
+``file:line:column`` and its hint; an invalid file is a single testcase with an
+``error``. A criterion that is not required never fails: its gaps go to ``system-out``.
+
+Text from applications is made visible (control characters, bidi overrides) and then
+stripped of what XML 1.0 cannot hold, because ElementTree writes such characters as
+they are and the result would not parse back.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from sicheck.i18n import msg
+from sicheck.model import ApplicationResult, CriterionResult, Problem, Report
+from sicheck.render.gaps import FAIL_UNDER, gap_message, gaps, level, strict, threshold, under_threshold
+from sicheck.sanitize import one_line, visible, xml_safe
+
+
+def _x(text: str) -> str:
+    """One line of application-derived text, safe for an XML attribute or text node."""
+    return xml_safe(one_line(text))
+
+
+def _where(result: ApplicationResult, problem: Problem) -> str:
+    return f"{result.file}:{problem.location.line}:{problem.location.column}"
+
+
+def _gap_lines(result: ApplicationResult, problems: list[Problem], lang: str) -> str:
+    lines: list[str] = []
+    for problem in problems:
+        severity = msg(f"severity-{level(problem, result)}").get(lang)
+        lines.append(f"{_where(result, problem)}: {severity} {problem.code}: {gap_message(problem).get(lang)}")
+        if problem.location.path:
+            lines.append(f"    {msg('junit-field').get(lang)}: {problem.location.path}")
+        if problem.hint is not None:
+            lines.append(f"    → {problem.hint.get(lang)}")
+    return "\n".join(xml_safe(visible(line)) for line in lines) + "\n"
+
+
+def _classname(file: str) -> str:
+    # JUnit viewers group test cases by class name; as for ESLint's JUnit output, the
+    # file without its extension keeps a ".yaml" from reading as a class in a package.
+    for suffix in (".yaml", ".yml"):
+        if file.endswith(suffix):
+            return file[: -len(suffix)]
+    return file
+
+
+def _criterion_case(
+    suite: ET.Element, result: ApplicationResult, criterion: CriterionResult, report: Report, lang: str
+) -> bool:
+    """Add one criterion's testcase; True if it is a failure."""
+    name = f"{criterion.id} {criterion.title.get(lang)}"
+    if not criterion.required:
+        name += f" ({msg('optional-mark').get(lang)})"
+    case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
+    failing = [p for p in result.problems if p.criterion == criterion.id]
+    fails = criterion.required and (
+        criterion.status != "met" or (strict(report) and any(p.severity == "warning" for p in failing))
+    )
+    if fails:
+        status = msg(f"status-{criterion.status}").get(lang)
+        summary = msg(
+            "junit-criterion-failed",
+            criterion=criterion.id,
+            status=status,
+            checks=", ".join(p.code for p in failing),
+        ).get(lang)
+        failure = ET.SubElement(case, "failure", type=criterion.id, message=_x(summary))
+        failure.text = _gap_lines(result, failing, lang)
+    elif failing:
+        out = ET.SubElement(case, "system-out")
+        out.text = _gap_lines(result, failing, lang)
+    return fails
+
+
+def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: str) -> tuple[int, int, int]:
+    """Add one application's testsuite; returns (tests, failures, errors)."""
+    suite = ET.SubElement(parent, "testsuite", name=_x(result.file))
+    properties = ET.SubElement(suite, "properties")
+    values = {
+        "title": result.title or "",
+        "criteria_set": f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "",
+        "verdict": result.verdict,
+        "score": "" if result.score is None else f"{result.score:g}",
+    }
+    for key, value in values.items():
+        ET.SubElement(properties, "property", name=key, value=_x(value))
+
+    tests = failures = errors = 0
+    if result.verdict == "invalid":
+        tests, errors = 1, 1
+        case = ET.SubElement(
+            suite, "testcase", name=_x(msg("junit-invalid-case").get(lang)), classname=_x(_classname(result.file))
+        )
+        first = result.problems[0] if result.problems else None
+        error = ET.SubElement(
+            case,
+            "error",
+            type=first.code if first else "invalid",
+            message=_x(first.message.get(lang)) if first else "",
+        )
+        error.text = _gap_lines(result, list(result.problems), lang)
+    else:
+        for criterion in result.criteria:
+            tests += 1
+            failures += _criterion_case(suite, result, criterion, report, lang)
+        limit = threshold(report)
+        if limit is not None:
+            tests += 1
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=_x(msg("junit-threshold-case", threshold=f"{limit:g}").get(lang)),
+                classname=_x(_classname(result.file)),
+            )
+            if under_threshold(result, report):
+                failures += 1
+                score_gap = [p for p in gaps(result, report) if p.code == FAIL_UNDER]
+                failure = ET.SubElement(case, "failure", type=FAIL_UNDER, message=_x(score_gap[0].message.get(lang)))
+                failure.text = _gap_lines(result, score_gap, lang)
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", "0")
+    suite.set("file", _x(result.file))
+    return tests, failures, errors
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    root = ET.Element("testsuites", name="sicheck")
+    totals = [0, 0, 0]
+    for result in report.results:
+        counts = _suite(root, result, report, lang)
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    root.set("tests", str(totals[0]))
+    root.set("failures", str(totals[1]))
+    root.set("errors", str(totals[2]))
+    ET.indent(root, space="  ")
+    # No time or timestamp attributes: the output depends only on the applications.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

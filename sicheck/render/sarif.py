@@ -1,0 +1,236 @@
+"""The SARIF 2.1.0 format, for GitHub code scanning and other static-analysis viewers.
+
+``tool.driver.rules`` holds the tool's own problem codes (YAML syntax, schema, unknown
+key, ...) and every check of each criteria set used in the run, with the check's text
+and hint in the chosen language and both languages under ``properties``. Each gap is a
+result located at ``file:line:column``, the file relative to the working directory under
+the ``%SRCROOT%`` base. Invalid files are results too.
+
+``partialFingerprints`` hash the rule, the file and the field path, never line numbers,
+so a gap keeps its identity while lines above it change from commit to commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sicheck.i18n import Text, msg
+from sicheck.model import ApplicationResult, Problem, Report, Severity
+from sicheck.render.gaps import TOOL_CODES, gap_message, gaps, level, relative_path, rule_name
+from sicheck.sanitize import one_line
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "sicheckGap/v1"
+
+
+def _t(text: str) -> str:
+    """Application-derived text for a SARIF string: one line, control characters visible."""
+    return one_line(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    id: str
+    severity: Severity
+    text: Text
+    hint: Text | None
+    description: Text | None = None
+    criterion: str | None = None
+    criterion_title: Text | None = None
+    required: bool | None = None
+    criteria_set: str | None = None
+
+    def document(self, lang: str) -> dict[str, Any]:
+        rule: dict[str, Any] = {"id": self.id, "shortDescription": {"text": self.text.get(lang)}}
+        if self.description is not None:
+            rule["fullDescription"] = {"text": self.description.get(lang)}
+        rule["help"] = {"text": (self.hint or self.text).get(lang)}
+        rule["defaultConfiguration"] = {"level": self.severity}
+        properties: dict[str, Any] = {"tags": ["sicheck", *(t for t in (self.criteria_set, self.criterion) if t)]}
+        if self.criterion is not None:
+            properties["criterion"] = self.criterion
+            properties["required"] = self.required
+        if self.criterion_title is not None:
+            properties["criterionTitle"] = {"sv": self.criterion_title.sv, "en": self.criterion_title.en}
+        if self.criteria_set is not None:
+            properties["criteriaSet"] = self.criteria_set
+        # Both languages, so a viewer that shows one can still offer the other.
+        properties["shortDescription"] = {"sv": self.text.sv, "en": self.text.en}
+        if self.hint is not None:
+            properties["help"] = {"sv": self.hint.sv, "en": self.hint.en}
+        rule["properties"] = properties
+        return rule
+
+
+def _tool_rules() -> list[_Rule]:
+    return [_Rule(code, "error", rule_name(code), msg("rule-tool-help")) for code in TOOL_CODES]
+
+
+def _criteria_rules(report: Report) -> list[_Rule]:
+    """The checks of each criteria set used in the run, looked up by ``id@version``.
+
+    A set passed by a path that is not among the known folders cannot be looked up
+    again; its rules then come from the checks in the results themselves.
+    """
+    from sicheck import criteria
+    from sicheck.errors import SicheckError
+
+    dirs_option = report.options.get("criteria_dirs") or ()
+    dirs = tuple(Path(str(d)) for d in dirs_option) if isinstance(dirs_option, tuple | list) else ()
+    keys = sorted({f"{r.criteria_set.id}@{r.criteria_set.version}" for r in report.results if r.criteria_set})
+    rules: list[_Rule] = []
+    for key in keys:
+        try:
+            criteria_set = criteria.load(key, dirs)
+        except SicheckError:
+            rules.extend(_rules_from_results(report, key))
+            continue
+        for criterion in criteria_set.criteria:
+            for check in criterion.checks:
+                rules.append(
+                    _Rule(
+                        check.id,
+                        check.severity if criterion.required else "warning",
+                        check.text,
+                        check.hint,
+                        criterion.requirement,
+                        criterion.id,
+                        criterion.title,
+                        criterion.required,
+                        key,
+                    )
+                )
+    return rules
+
+
+def _rules_from_results(report: Report, key: str) -> list[_Rule]:
+    rules: dict[str, _Rule] = {}
+    for result in report.results:
+        ref = result.criteria_set
+        if ref is None or f"{ref.id}@{ref.version}" != key:
+            continue
+        for criterion in result.criteria:
+            for check in criterion.checks:
+                severity: Severity = check.severity if criterion.required else "warning"
+                rules.setdefault(
+                    check.id,
+                    _Rule(
+                        check.id,
+                        severity,
+                        check.message,
+                        check.hint,
+                        None,
+                        criterion.id,
+                        criterion.title,
+                        criterion.required,
+                        key,
+                    ),
+                )
+    return list(rules.values())
+
+
+def _artifact(file: str) -> dict[str, Any] | None:
+    path = relative_path(file)
+    if path is None:
+        return None
+    if Path(path).is_absolute():  # outside the working directory: no base to be relative to
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _fingerprint(rule_id: str, uri: str, field_path: str) -> str:
+    digest = hashlib.sha256("\0".join((rule_id, uri, field_path)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _message(problem: Problem, lang: str) -> str:
+    text = _t(gap_message(problem).get(lang))
+    if problem.hint is not None:
+        text += " → " + _t(problem.hint.get(lang))
+    return text
+
+
+def _results(
+    result: ApplicationResult, report: Report, lang: str, index: dict[str, int], seen: dict[str, int]
+) -> list[dict[str, Any]]:
+    documents: list[dict[str, Any]] = []
+    artifact = _artifact(result.file)
+    uri = artifact["uri"] if artifact else "-"
+    for problem in gaps(result, report):
+        field_path = problem.location.path
+        base = _fingerprint(problem.code, uri, field_path)
+        # Two gaps of one rule at one field (say two schema errors) stay apart by order.
+        seen[base] = seen.get(base, 0) + 1
+        document: dict[str, Any] = {
+            "ruleId": problem.code,
+            "ruleIndex": index[problem.code],
+            "level": level(problem, result),
+            "message": {"text": _message(problem, lang)},
+        }
+        if artifact is not None:
+            location: dict[str, Any] = {
+                "physicalLocation": {
+                    "artifactLocation": artifact,
+                    "region": {"startLine": problem.location.line, "startColumn": problem.location.column},
+                }
+            }
+            if field_path:
+                location["logicalLocations"] = [{"fullyQualifiedName": _t(field_path), "kind": "member"}]
+            document["locations"] = [location]
+        document["partialFingerprints"] = {FINGERPRINT: f"{base}:{seen[base]}"}
+        properties: dict[str, Any] = {"verdict": result.verdict}
+        if problem.criterion is not None:
+            properties["criterion"] = problem.criterion
+        if result.criteria_set is not None:
+            properties["criteriaSet"] = f"{result.criteria_set.id}@{result.criteria_set.version}"
+        if result.title is not None:
+            properties["applicationTitle"] = _t(result.title)
+        if artifact is None:
+            properties["file"] = _t(result.file)
+        document["properties"] = properties
+        documents.append(document)
+    return documents
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    rules: list[_Rule] = []
+    index: dict[str, int] = {}
+    for rule in (*_tool_rules(), *_criteria_rules(report)):
+        # A check id met again (the same id in two versions of a set) keeps its first rule.
+        if rule.id not in index:
+            index[rule.id] = len(rules)
+            rules.append(rule)
+    results: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for result in report.results:
+        for problem in gaps(result, report):
+            if problem.code not in index:  # a code this renderer does not know yet
+                index[problem.code] = len(rules)
+                rules.append(_Rule(problem.code, "error", rule_name(problem.code), msg("rule-tool-help")))
+        results.extend(_results(result, report, lang, index, seen))
+    document = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "sicheck",
+                        "version": report.version,
+                        "semanticVersion": report.version,
+                        "language": "sv-SE" if lang == "sv" else "en",
+                        "rules": [rule.document(lang) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

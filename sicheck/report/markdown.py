@@ -1,0 +1,235 @@
+"""The markdown format: a ranked summary table, a status matrix, and a section per application.
+
+Markdown has no safe "plain text" mode, so every text from an application or a review is
+put on one line, its control characters made visible, and every character that could
+start markup (tables, code, HTML, links, emphasis, mentions, math) backslash-escaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sicheck.model import ApplicationResult
+from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, recommendation_counts, t
+from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.sanitize import one_line
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
+# mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
+# emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|@#&~$])")
+
+
+def escape(text: str) -> str:
+    """Text from outside as one line of inert markdown."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _title(result: ApplicationResult, lang: str) -> str:
+    return escape(result.title) if result.title else t("untitled", lang)
+
+
+def _set_name(result: ApplicationResult) -> str:
+    return f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "–"
+
+
+def _ranking(report: CallReport, lang: str) -> list[str]:
+    headers = [
+        "#",
+        t("report-column-application", lang),
+        t("heading-file", lang),
+        t("heading-criteria-set", lang),
+        t("report-column-verdict", lang),
+        t("report-column-score", lang),
+        t("report-column-not-met", lang),
+    ]
+    align = ["--:", "---", "---", "---", "---", "--:", "---"]
+    if report.reviews_given:
+        headers += [
+            t("report-column-reviewer-mean", lang),
+            t("report-column-reviewers", lang),
+            t("report-column-recommendations", lang),
+            t("report-column-disagreement", lang),
+        ]
+        align += ["--:", "--:", "---", "---"]
+    lines = [_row(headers), _row(align)]
+    for rank, item in enumerate(report.applications, 1):
+        result = item.result
+        not_met = " ".join(f"{STATUS_SYMBOL[c.status]} {escape(c.id)}" for c in result.criteria if c.status != "met")
+        cells = [
+            str(rank),
+            _title(result, lang),
+            escape(result.file),
+            _set_name(result),
+            t(f"report-verdict-{result.verdict}", lang),
+            "–" if result.score is None else f"{number(result.score)} %",
+            not_met,
+        ]
+        if report.reviews_given:
+            review = item.review
+            cells += [
+                number(review.mean) if review else "–",
+                str(review.reviewers) if review else "0",
+                recommendation_counts(item, lang),
+                " ".join(f"⚠ {c}" for c in review.disagreements) if review else "",
+            ]
+        lines.append(_row(cells))
+    return lines
+
+
+def _matrix(report: CallReport, lang: str) -> list[str]:
+    lines: list[str] = []
+    for group in criteria_groups(report):
+        lines += ["", f"### {t('report-heading-matrix', lang)}: {group.key} ({escape(group.title.get(lang))})", ""]
+        lines.append(_row(["#", t("report-column-application", lang), *(escape(c.id) for c in group.criteria)]))
+        lines.append(_row(["--:", "---", *(":-:" for _ in group.criteria)]))
+        for position in group.applications:
+            item = report.applications[position]
+            status = {c.id: c.status for c in item.result.criteria}
+            cells = [str(position + 1), _title(item.result, lang)]
+            for column in group.criteria:
+                cell = STATUS_SYMBOL[status[column.id]] if column.id in status else "–"
+                judged = item.review.criterion(column.id) if item.review else None
+                if judged is not None and judged.mean is not None:
+                    cell += f" {number(judged.mean)}"
+                    if judged.disagreement:
+                        cell += " ⚠"
+                cells.append(cell)
+            lines.append(_row(cells))
+    return lines
+
+
+def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
+    result = item.result
+    headers = [t("column-criterion", lang), t("column-status", lang), t("column-points", lang)]
+    align = ["---", "---", "--:"]
+    if report.reviews_given:
+        headers += [
+            t("report-column-reviewers", lang),
+            t("report-column-reviewer-mean", lang),
+            t("report-column-range", lang),
+            t("report-column-disagreement", lang),
+        ]
+        align += ["--:", "--:", ":-:", "---"]
+    lines = [_row(headers), _row(align)]
+    for criterion in result.criteria:
+        name = f"{escape(criterion.id)} {escape(criterion.title.get(lang))}"
+        if not criterion.required:
+            name += f" ({t('optional-mark', lang)})"
+        status = f"{STATUS_SYMBOL[criterion.status]} {t(f'status-{criterion.status}', lang)}"
+        cells = [name, status, f"{number(criterion.points)}/{number(criterion.max_points)}"]
+        if report.reviews_given:
+            judged = item.review.criterion(criterion.id) if item.review else None
+            if judged is None or judged.n == 0:
+                cells += ["0", "–", "–", ""]
+            else:
+                cells += [
+                    str(judged.n),
+                    number(judged.mean),
+                    f"{judged.min}–{judged.max}",
+                    f"⚠ {t('report-disagreement', lang)}" if judged.disagreement else "",
+                ]
+        lines.append(_row(cells))
+    return lines
+
+
+def _gaps(result: ApplicationResult, lang: str) -> list[str]:
+    if not result.problems:
+        return [t("no-gaps", lang)]
+    lines = []
+    for problem in result.problems:
+        where = f"{escape(result.file)}:{problem.location.line}:{problem.location.column}"
+        line = f"- {where} {t(f'severity-{problem.severity}', lang)} {escape(problem.code)}: "
+        line += escape(problem.message.get(lang))
+        if problem.hint is not None:
+            line += f" → {escape(problem.hint.get(lang))}"
+        lines.append(line)
+    return lines
+
+
+def _reviews(item: ReviewedResult, lang: str) -> list[str]:
+    if item.review is None:
+        return [t("report-no-reviews", lang)]
+    lines = []
+    for review in item.review.reviews:
+        head = f"- **{escape(review.reviewer)}**"
+        if review.recommendation is not None:
+            head += f" ({t(f'report-recommendation-{review.recommendation}', lang)})"
+        if review.comment is not None:
+            head += f": {escape(review.comment)}"
+        lines.append(head)
+        for entry in review.scores:
+            if entry.score is None and entry.comment is None:
+                continue
+            line = f"  - {escape(entry.criterion)}: {'–' if entry.score is None else entry.score}"
+            if entry.comment is not None:
+                line += f" – {escape(entry.comment)}"
+            lines.append(line)
+    return lines
+
+
+def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
+    result = item.result
+    lines = ["", f"### {rank}. {_title(result, lang)}", ""]
+    lines.append(f"- **{t('heading-file', lang)}:** {escape(result.file)}")
+    if result.criteria_set is not None:
+        set_title = escape(result.criteria_set.title.get(lang))
+        lines.append(f"- **{t('heading-criteria-set', lang)}:** {_set_name(result)} ({set_title})")
+    verdict = t(f"verdict-{result.verdict}", lang)
+    if result.score is not None:
+        verdict += ", " + t("score-line", lang, score=number(result.score))
+    lines.append(f"- **{t('report-column-verdict', lang)}:** {verdict}")
+    if report.reviews_given:
+        review = item.review
+        if review is None:
+            lines.append(f"- **{t('report-heading-reviews', lang)}:** {t('report-no-reviews', lang)}")
+        else:
+            summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean))
+            lines.append(f"- **{t('report-heading-reviews', lang)}:** {summary}; {recommendation_counts(item, lang)}")
+    if result.criteria:
+        lines += ["", *_checklist(item, report, lang)]
+    lines += ["", f"**{t('heading-gaps', lang)}**", "", *_gaps(result, lang)]
+    if report.reviews_given:
+        lines += ["", f"**{t('report-heading-reviewer-comments', lang)}**", "", *_reviews(item, lang)]
+    return lines
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    summary = report.summary
+    lines = [f"# {t('report-title', lang)}", ""]
+    lines.append(
+        t(
+            "summary-line",
+            lang,
+            applications=summary.applications,
+            eligible=summary.eligible,
+            ineligible=summary.ineligible,
+            invalid=summary.invalid,
+        )
+    )
+    if report.reviews_given:
+        lines += ["", t("report-reviews-line", lang, files=report.review_files)]
+    lines += ["", f"## {t('report-heading-ranking', lang)}", "", *_ranking(report, lang)]
+    legend = ", ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    lines += ["", f"## {t('report-heading-matrices', lang)}", "", legend]
+    if report.reviews_given:
+        lines += ["", t("report-matrix-note", lang)]
+    lines += _matrix(report, lang)
+    lines += ["", f"## {t('report-heading-applications', lang)}"]
+    for rank, item in enumerate(report.applications, 1):
+        lines += _application(rank, item, report, lang)
+    if report.reviews_given:
+        lines += ["", f"## {t('review-scale-heading', lang)}", ""]
+        lines += [f"- {step.score} = {step.label.get(lang)}" for step in SCALE]
+        lines += ["", t("report-disagreement-note", lang)]
+    if report.review_problems:
+        lines += ["", f"## {t('report-review-problems', lang)}", ""]
+        for entry in report.review_problems:
+            problem = entry.problem
+            where = f"{escape(entry.file)}:{problem.location.line}:{problem.location.column}"
+            lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
+    return "\n".join(lines) + "\n"

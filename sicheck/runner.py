@@ -1,0 +1,183 @@
+"""Check many files: in order, across both cores for large batches, streaming the output.
+
+Formats whose modules define ``head``/``item``/``tail`` (text and JSON) are rendered one
+application at a time, in the worker that checked it, so memory stays flat however many
+files a call has. Other formats get every result at the end. Output order is always the
+order of the files given, whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import import_module
+from types import ModuleType
+
+from sicheck.checker import CheckOptions, check_path
+from sicheck.errors import SicheckError
+from sicheck.i18n import msg
+from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
+from sicheck.render import FORMATS
+
+# Below this many files a pool costs more to start than it saves.
+POOL_THRESHOLD = 64
+CHUNK_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    format: str
+    lang: str = "sv"
+    color: bool = False
+    width: int = 100
+    version: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the main process needs from one checked file: its counts and maybe its text."""
+
+    verdict: str
+    score: float | None
+    has_warnings: bool
+    text: str | None  # the rendered chunk, for streamed formats
+    result: ApplicationResult | None  # the whole result, for formats rendered at the end
+
+
+@dataclass
+class RunTracker:
+    """The run's summary and exit status, kept as results stream past."""
+
+    fail_under: float | None = None
+    strict: bool = False
+    summary: RunSummary = field(default_factory=RunSummary)
+    failed: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        under = self.fail_under is not None and (outcome.score is None or outcome.score < self.fail_under)
+        self.summary = self.summary.add_counts(outcome.verdict, under_threshold=under, warned=outcome.has_warnings)
+        if outcome.verdict != "eligible" or under or (self.strict and outcome.has_warnings):
+            self.failed = True
+
+
+def _module(format_name: str) -> ModuleType:
+    return import_module(FORMATS[format_name])
+
+
+def streams(format_name: str) -> bool:
+    module = _module(format_name)
+    return all(hasattr(module, name) for name in ("head", "item", "tail"))
+
+
+def _check_safely(path: str, options: CheckOptions, shown: str) -> ApplicationResult:
+    """Check one file; a bug in sicheck becomes that file's problem, not the run's end."""
+    try:
+        return check_path(path, options, shown)
+    except SicheckError:
+        raise
+    except Exception as exc:  # the last line of defence for one file
+        problem = Problem(
+            "error",
+            "internal-error",
+            msg("internal-error", error=type(exc).__name__),
+            Location("", 1, 1),
+        )
+        return ApplicationResult(
+            file=shown, title=None, criteria_set=None, verdict="invalid", score=None, problems=(problem,)
+        )
+
+
+def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -> Outcome:
+    path, shown, options, rendering, index = task
+    result = _check_safely(path, options, shown)
+    text = None
+    if rendering is not None:
+        text = _module(rendering.format).item(
+            result, index=index, lang=rendering.lang, color=rendering.color, width=rendering.width
+        )
+    return Outcome(
+        verdict=result.verdict,
+        score=result.score,
+        has_warnings=result.has_warnings,
+        text=text,
+        result=None if rendering is not None else result,
+    )
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C goes to the whole process group; only the main process should act on it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def outcomes(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rendering: RenderOptions | None,
+    *,
+    jobs: int | None = None,
+) -> Iterator[Outcome]:
+    """Check every file and yield outcomes in file order."""
+    tasks = [(path, shown, options, rendering, index) for index, (path, shown) in enumerate(files)]
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
+    if workers <= 1 or len(tasks) < POOL_THRESHOLD:
+        for task in tasks:
+            yield _check_one(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork keeps the imported modules and the loaded criteria sets: workers start at once.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        yield from executor.map(_check_one, tasks, chunksize=CHUNK_SIZE)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def render_run(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rendering: RenderOptions,
+    tracker: RunTracker,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[str]:
+    """The output of a whole run, as chunks of text, keeping ``tracker`` up to date."""
+    module = _module(rendering.format)
+    streamed = streams(rendering.format)
+
+    def observed() -> Iterator[Outcome]:
+        for done, outcome in enumerate(outcomes(files, options, rendering if streamed else None, jobs=jobs), 1):
+            tracker.add(outcome)
+            if progress is not None:
+                progress(done)
+            yield outcome
+
+    if streamed:
+        yield module.head(version=rendering.version, lang=rendering.lang, color=rendering.color, width=rendering.width)
+        for outcome in observed():
+            assert outcome.text is not None
+            yield outcome.text
+        yield module.tail(
+            tracker.summary,
+            options=rendering.extra,
+            lang=rendering.lang,
+            color=rendering.color,
+            width=rendering.width,
+        )
+        return
+    results: list[ApplicationResult] = []
+    for outcome in observed():
+        assert outcome.result is not None
+        results.append(outcome.result)
+    report = Report(results=tuple(results), summary=tracker.summary, version=rendering.version, options=rendering.extra)
+    yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
+
+
+__all__ = ["Outcome", "RenderOptions", "RunTracker", "outcomes", "render_run", "streams"]
