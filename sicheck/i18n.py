@@ -479,6 +479,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-recommendation-maybe": ("kanske", "maybe"),
     "report-recommendation-no": ("nej", "no"),
     "report-recommendation-counts": ("{yes} ja, {maybe} kanske, {no} nej", "{yes} yes, {maybe} maybe, {no} no"),
+    "report-reviewer-count": ("n = {n}", "n = {n}"),
     "report-review-summary": ("{reviewers} granskare, medel {mean}", "{reviewers} reviewers, mean {mean}"),
     "report-review-mean-label": ("Granskarnas medel {mean} av {high}", "Reviewers' mean {mean} of {high}"),
     "report-review-cell": ("granskarnas medel {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),

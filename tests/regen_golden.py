@@ -19,6 +19,17 @@ from sicheck.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+# Invalid files for the CI formats' golden output: one of each kind of problem.
+INVALID_SAMPLE = ("duplicate-key", "non-utf8", "unknown-key", "broken-reference", "tag-python", "top-list")
+# Eligible at 100 %, eligible under 95 % (Star for Life, optional gaps) and ineligible
+# with a warning (Tidiga insatser), for --fail-under and --strict.
+THRESHOLD_SAMPLE = (
+    "sample_applications/minimili.yaml",
+    "sample_applications/star-for-life.yaml",
+    "sample_applications/utmanande-avstamp-2.yaml",
+    "sample_applications/tidiga-insatser-skolnarvaro.yaml",
+)
+
 # name -> command-line arguments after "check", run from the repository root.
 CASES: dict[str, list[str]] = {
     "samples.sv.txt": ["sample_applications", "--no-color"],
@@ -26,6 +37,35 @@ CASES: dict[str, list[str]] = {
     "samples.json": ["sample_applications", "--format", "json"],
     "hostile.sv.txt": ["tests/inputs/hostile", "--no-color"],
     "hostile.json": ["tests/inputs/hostile", "--format", "json", "--lang", "en"],
+    # CI formats (issue 3): eligible, ineligible and invalid applications, hostile text,
+    # and a run with --fail-under and --strict.
+    "samples.junit.xml": ["sample_applications", "--format", "junit"],
+    "samples.sarif.json": ["sample_applications", "--format", "sarif"],
+    "samples.github.txt": ["sample_applications", "--format", "github"],
+    "samples.md": ["sample_applications", "--format", "markdown"],
+    "samples.en.md": ["sample_applications", "--format", "markdown", "--lang", "en"],
+    "hostile.junit.xml": ["tests/inputs/hostile", "--format", "junit"],
+    "hostile.sarif.json": ["tests/inputs/hostile", "--format", "sarif", "--lang", "en"],
+    "hostile.github.txt": ["tests/inputs/hostile", "--format", "github"],
+    "hostile.md": ["tests/inputs/hostile", "--format", "markdown"],
+    **{
+        f"invalid.{suffix}": [
+            *(f"tests/inputs/invalid/{name}.yaml" for name in INVALID_SAMPLE),
+            "--format",
+            format_name,
+            "--lang",
+            "en",
+        ]
+        for format_name, suffix in (
+            ("junit", "junit.xml"),
+            ("sarif", "sarif.json"),
+            ("github", "github.txt"),
+            ("markdown", "md"),
+        )
+    },
+    "threshold.junit.xml": [*THRESHOLD_SAMPLE, "--format", "junit", "--fail-under", "95", "--strict"],
+    "threshold.github.txt": [*THRESHOLD_SAMPLE, "--format", "github", "--fail-under", "95", "--strict"],
+    "threshold.md": [*THRESHOLD_SAMPLE, "--format", "markdown", "--fail-under", "95", "--strict"],
 }
 
 

@@ -48,7 +48,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .st-missing { color: var(--missing); background: var(--missing-bg); }
 .st-none { color: var(--muted); background: #f3f5f7; }
 table.matrix td.cell { text-align: center; white-space: nowrap; min-width: 3.4em; }
-table.matrix th.crit { text-align: center; font-size: .8em; }
+table.matrix th.crit { text-align: center; font-size: .8em; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.small { font-size: .8em; }
 .mean { display: block; font-size: .8em; color: #1d2329; }
 .disagree, tr.disagree td { background: var(--disagree-bg); }
 .flag { color: var(--disagree); font-weight: 700; }
@@ -137,7 +139,6 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
     if report.reviews_given:
         heads += [
             f"<th>{_esc(t('report-column-reviewer-mean', lang))}</th>",
-            f"<th class=\"num\">{_esc(t('report-column-reviewers', lang))}</th>",
             f"<th>{_esc(t('report-column-recommendations', lang))}</th>",
             f"<th>{_esc(t('report-column-disagreement', lang))}</th>",
         ]
@@ -145,7 +146,7 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
     for rank, item in enumerate(report.applications, 1):
         result = item.result
         not_met = " ".join(
-            f'<span class="st-{c.status}" title="{_esc1(c.title.get(lang))}">'
+            f'<span class="nowrap st-{c.status}" title="{_esc1(c.title.get(lang))}">'
             f"{STATUS_SYMBOL[c.status]}&nbsp;{_esc1(c.id)}</span>"
             for c in result.criteria
             if c.status != "met"
@@ -163,13 +164,20 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
         if report.reviews_given:
             review = item.review
             if review is None:
-                cells += ['<td class="num">–</td>', '<td class="num">0</td>', "<td>–</td>", "<td></td>"]
+                cells += ['<td class="num">–</td>', "<td>–</td>", "<td></td>"]
             else:
-                flags = " ".join(f'<span class="flag">⚠&nbsp;{_esc1(c)}</span>' for c in review.disagreements)
+                flags = " ".join(f'<span class="flag nowrap">⚠&nbsp;{_esc1(c)}</span>' for c in review.disagreements)
+                counts = review.recommendations
+                given = [(counts.yes, "yes"), (counts.maybe, "maybe"), (counts.no, "no")]
+                recommendations = "<br>".join(
+                    f'<span class="nowrap rec-{name}">{n} {_esc(t(f"report-recommendation-{name}", lang))}</span>'
+                    for n, name in given
+                    if n
+                )
+                reviewers = _esc(t("report-reviewer-count", lang, n=review.reviewers))
                 cells += [
-                    f'<td class="num">{_mean_bar(review.mean, lang)}</td>',
-                    f'<td class="num">{review.reviewers}</td>',
-                    f"<td>{_esc(recommendation_counts(item, lang))}</td>",
+                    f'<td class="num">{_mean_bar(review.mean, lang)}<div class="small muted">{reviewers}</div></td>',
+                    f"<td>{recommendations or '–'}</td>",
                     f"<td>{flags}</td>",
                 ]
         lines.append(f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
@@ -177,11 +185,11 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
     return lines
 
 
-def _mean_bar(mean: float | None, lang: str) -> str:
+def _mean_bar(mean: float | None, lang: str, *, with_number: bool = True) -> str:
     if mean is None:
         return "–"
     label = t("report-review-mean-label", lang, mean=number(mean), high=SCALE_MAX)
-    return _bar(mean, SCALE_MAX, "#3d5a98", label, width=60) + _esc(number(mean))
+    return _bar(mean, SCALE_MAX, "#3d5a98", label, width=60) + (_esc(number(mean)) if with_number else "")
 
 
 def _matrix(report: CallReport, lang: str) -> list[str]:
@@ -379,7 +387,8 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
             facts.append(
                 (
                     t("report-heading-reviews", lang),
-                    f"{_mean_bar(review.mean, lang)} {_esc(summary)}; {_esc(recommendation_counts(item, lang))}",
+                    f"{_mean_bar(review.mean, lang, with_number=False)}{_esc(summary)}; "
+                    f"{_esc(recommendation_counts(item, lang))}",
                 )
             )
     lines.append('<dl class="facts">')

@@ -1,0 +1,429 @@
+"""Criteria sets for people and scripts: explain, list, show and diff as text or JSON.
+
+Each function is pure and returns the whole output. Texts from criteria files are
+someone's data (a funder's own file can be passed by path), so they reach rich only as
+`Text` objects, after `sanitize.visible`, with markup, emoji and highlighting off.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text as RichText
+
+from sicheck.criteria import Check, CriteriaSet, Criterion
+from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
+from sicheck.i18n import Text, msg
+from sicheck.sanitize import one_line, visible
+from sicheck.template import criterion_fields
+
+SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
+
+
+@dataclass(frozen=True, slots=True)
+class ListedSet:
+    """A criteria set found for ``criteria list``, and where it was found."""
+
+    criteria_set: CriteriaSet
+    shipped: bool
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _t(message_id: str, lang: str, **params: object) -> str:
+    return msg(message_id, **params).get(lang)
+
+
+def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
+    return Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]*")
+_YAML_WORDS = frozenset(("true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"))
+
+
+def flow(value: Any) -> str:
+    """A value as one line of flow YAML, as a funder would write a rule."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return _number(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"sv": value.sv, "en": value.en}
+    if isinstance(value, tuple | list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    return value
+
+
+def _dump(document: Any) -> str:
+    return json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _line(console: Console, *parts: tuple[str, str], indent: int = 0) -> None:
+    text = RichText()
+    for part, style in parts:
+        text.append(part, style=style)
+    console.print(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
+
+
+def _required(criterion: Criterion | CriterionSummary, lang: str) -> str:
+    return _t("required-mark" if criterion.required else "optional-mark", lang)
+
+
+# ---------------------------------------------------------------------------- JSON shapes
+
+
+def check_json(check: Check) -> dict[str, Any]:
+    return {
+        "id": check.id,
+        "severity": check.severity,
+        "points": check.points,
+        "text": check.text,
+        "hint": check.advice or check.hint,
+        "why": check.why,
+        "rule": check.spec,
+    }
+
+
+def criterion_json(criterion: Criterion) -> dict[str, Any]:
+    return {
+        "id": criterion.id,
+        "title": criterion.title,
+        "requirement": criterion.requirement,
+        "source": criterion.source,
+        "required": criterion.required,
+        "weight": criterion.weight,
+        "why": criterion.why,
+        "example": criterion.example,
+        "fields": list(criterion_fields(criterion)),
+        "checks": [check_json(c) for c in criterion.checks],
+    }
+
+
+def set_json(criteria_set: CriteriaSet, *, with_criteria: bool = True) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": criteria_set.id,
+        "version": criteria_set.version,
+        "title": criteria_set.title,
+        "description": criteria_set.description,
+        "source": criteria_set.source,
+        "valid_from": criteria_set.valid_from,
+        "file": criteria_set.file,
+    }
+    if with_criteria:
+        document["criteria"] = [criterion_json(c) for c in criteria_set.criteria]
+    else:
+        document["criteria"] = len(criteria_set.criteria)
+    return document
+
+
+# ---------------------------------------------------------------------------- explain
+
+
+def render_explain(
+    criteria_set: CriteriaSet, criterion: Criterion, *, lang: str, fmt: str = "text", color: bool, width: int
+) -> str:
+    """What one criterion requires and why, its checks with severity and hint, and an example."""
+    if fmt == "json":
+        return _dump({"criteria_set": {"id": criteria_set.id, "version": criteria_set.version}, **criterion_json(criterion)})
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
+    facts = _t("criterion-facts", lang, set=criteria_set.key, required=_required(criterion, lang))
+    facts += ", " + _t("criterion-weight", lang, weight=_number(criterion.weight))
+    _line(console, (f"{criterion.id} ", "bold"), (one_line(criterion.title.get(lang)), "bold"), (f"  ({facts})", "dim"))
+    console.print()
+    for label, value in (
+        ("explain-requirement", criterion.requirement),
+        ("explain-why", criterion.why),
+        ("explain-source", criterion.source),
+    ):
+        if value is not None:
+            console.print(RichText(_t(label, lang), style="bold"))
+            console.print(Padding(RichText(visible(value.get(lang))), (0, 0, 0, 2), expand=False))
+    fields = criterion_fields(criterion)
+    if fields:
+        console.print(RichText(_t("explain-fields", lang), style="bold"))
+        console.print(Padding(RichText(", ".join(fields)), (0, 0, 0, 2), expand=False))
+    console.print()
+    console.print(RichText(_t("explain-checks", lang), style="bold"))
+    for check in criterion.checks:
+        _explain_check(console, check, criterion, lang)
+    console.print(RichText(_t("explain-example", lang), style="bold"))
+    if criterion.example is not None:
+        example = visible(criterion.example.get(lang)).rstrip("\n")
+        console.print(Padding(RichText(example), (0, 0, 0, 2), expand=False))
+    else:
+        console.print(Padding(RichText(_t("explain-no-example", lang), style="dim"), (0, 0, 0, 2), expand=False))
+    return buffer.getvalue()
+
+
+def _explain_check(console: Console, check: Check, criterion: Criterion, lang: str) -> None:
+    _line(
+        console,
+        (check.id, "bold"),
+        ("  ", ""),
+        (_t(f"severity-{check.severity}", lang), SEVERITY_STYLE[check.severity]),
+        indent=2,
+    )
+    _line(console, (visible(check.text.get(lang)), ""), indent=4)
+    advice = check.advice or check.hint
+    _line(console, ("→ " + visible(advice.get(lang)), "italic"), indent=4)
+    if check.why is not None and check.why != criterion.why:
+        _line(console, (_t("why-line", lang, why=visible(check.why.get(lang))), "dim"), indent=4)
+    _line(console, (_t("explain-rule", lang) + ": ", "dim"), (visible(flow(check.spec)), "dim"), indent=4)
+    console.print()
+
+
+# ---------------------------------------------------------------------------- list and show
+
+
+def render_list(entries: Iterable[ListedSet], *, lang: str, fmt: str = "text", color: bool, width: int) -> str:
+    """The criteria sets found: id, version, title, valid from, number of criteria, where."""
+    listed = list(entries)
+    if fmt == "json":
+        return _dump(
+            {"criteria_sets": [{**set_json(e.criteria_set, with_criteria=False), "shipped": e.shipped} for e in listed]}
+        )
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("column-id", "column-version", "column-title", "column-valid-from", "column-count", "column-origin"):
+        table.add_column(_t(column, lang), no_wrap=column != "column-title")
+    for entry in listed:
+        found = entry.criteria_set
+        origin = _t("origin-shipped", lang) if entry.shipped else found.file
+        table.add_row(
+            RichText(found.id, style="bold"),
+            RichText(found.version),
+            RichText(one_line(found.title.get(lang))),
+            RichText(found.valid_from),
+            RichText(str(len(found.criteria))),
+            RichText(visible(origin), style="dim"),
+        )
+    console.print(table)
+    return buffer.getvalue()
+
+
+def render_show(
+    criteria_set: CriteriaSet, *, lang: str, fmt: str = "text", color: bool, width: int, footer: str | None = None
+) -> str:
+    """A criteria set as a readable table: each criterion, whether it is required, its checks."""
+    if fmt == "json":
+        return _dump(set_json(criteria_set))
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
+    _line(console, (criteria_set.key, "bold"), ("  ", ""), (one_line(criteria_set.title.get(lang)), "bold"))
+    console.print(Padding(RichText(visible(criteria_set.description.get(lang))), (0, 0, 0, 2), expand=False))
+    for label, value in (
+        ("explain-source", criteria_set.source.get(lang)),
+        ("column-valid-from", criteria_set.valid_from),
+        ("heading-file", criteria_set.file),
+    ):
+        _line(console, (f"{_t(label, lang)}: ", "dim"), (visible(value), ""), indent=2)
+    console.print()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(_t("column-id", lang), no_wrap=True)
+    table.add_column(_t("column-title", lang))
+    table.add_column(_t("column-required", lang), no_wrap=True)
+    table.add_column(_t("column-weight", lang), justify="right", no_wrap=True)
+    table.add_column(_t("column-checks", lang))
+    for criterion in criteria_set.criteria:
+        checks = RichText()
+        for check in criterion.checks:
+            if checks:
+                checks.append("\n")
+            checks.append(check.id)
+            checks.append(f" ({_t(f'severity-{check.severity}', lang)})", style=SEVERITY_STYLE[check.severity])
+        table.add_row(
+            RichText(criterion.id, style="bold"),
+            RichText(one_line(criterion.title.get(lang))),
+            RichText(_t("yes" if criterion.required else "no", lang)),
+            RichText(_number(criterion.weight)),
+            checks,
+        )
+    console.print(table)
+    if footer:
+        console.print(RichText(footer, style="dim"))
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------- diff
+
+
+def _diff_json(change: CriteriaDiff) -> dict[str, Any]:
+    def fields(changes: tuple[FieldChange, ...]) -> list[dict[str, Any]]:
+        return [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
+
+    def check_summary(check: CheckSummary) -> dict[str, Any]:
+        return {"id": check.id, "severity": check.severity, "text": check.text}
+
+    def criterion_summary(criterion: CriterionSummary) -> dict[str, Any]:
+        return {
+            "id": criterion.id,
+            "title": criterion.title,
+            "required": criterion.required,
+            "weight": criterion.weight,
+            "checks": [check_summary(c) for c in criterion.checks],
+        }
+
+    return {
+        "old": change.old,
+        "new": change.new,
+        "changes": not change.empty,
+        "set": fields(change.set_changes),
+        "criteria": {
+            "added": [criterion_summary(c) for c in change.added],
+            "removed": [criterion_summary(c) for c in change.removed],
+            "changed": [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "fields": fields(c.changes),
+                    "checks": {
+                        "added": [check_summary(k) for k in c.checks_added],
+                        "removed": [check_summary(k) for k in c.checks_removed],
+                        "changed": [{"id": k.id, "fields": fields(k.changes)} for k in c.checks_changed],
+                    },
+                }
+                for c in change.changed
+            ],
+        },
+    }
+
+
+def _shown(value: Any, lang: str) -> str:
+    if isinstance(value, Text):
+        return visible(value.get(lang))
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return _t("yes" if value else "no", lang)
+    if isinstance(value, dict | list):
+        return visible(flow(value))
+    if isinstance(value, float):
+        return _number(value)
+    return visible(str(value))
+
+
+def _field_change(console: Console, change: FieldChange, lang: str, indent: int) -> None:
+    label = change.field
+    old, new = change.old, change.new
+    if isinstance(old, Text) and isinstance(new, Text) and old.get(lang) == new.get(lang):
+        # Only the other language changed: show that one, and say which it is.
+        lang = "en" if lang == "sv" else "sv"
+        label = f"{label} ({lang})"
+    shown_old, shown_new = _shown(old, lang), _shown(new, lang)
+    if "\n" in shown_old + shown_new or len(shown_old) + len(shown_new) > 60:
+        _line(console, (f"{label}:", "bold"), indent=indent)
+        _line(console, ("- " + shown_old, "red"), indent=indent + 2)
+        _line(console, ("+ " + shown_new, "green"), indent=indent + 2)
+    else:
+        _line(console, (f"{label}: ", "bold"), (shown_old, "red"), (" → ", ""), (shown_new, "green"), indent=indent)
+
+
+def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bool, width: int) -> str:
+    """The differences between two criteria sets, criterion by criterion and check by check."""
+    if fmt == "json":
+        return _dump(_diff_json(change))
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
+    _line(console, (_t("diff-heading", lang, old=change.old, new=change.new), "bold"))
+    if change.empty:
+        _line(console, (_t("diff-none", lang), "green"), indent=2)
+        return buffer.getvalue()
+    if change.set_changes:
+        _line(console, ("~ ", "yellow"), (_t("diff-set", lang), "bold"), indent=2)
+        for field in change.set_changes:
+            _field_change(console, field, lang, 6)
+    for added in change.added:
+        facts = f"{_t('diff-added', lang)}, {_required(added, lang)}, " + _t(
+            "criterion-weight", lang, weight=_number(added.weight)
+        )
+        _line(
+            console,
+            ("+ ", "green"),
+            (f"{added.id} ", "bold"),
+            (one_line(added.title.get(lang)), "bold"),
+            (f"  ({facts})", "dim"),
+            indent=2,
+        )
+        for check in added.checks:
+            _check_line(console, "+", check, lang)
+    for removed in change.removed:
+        _line(
+            console,
+            ("- ", "red"),
+            (f"{removed.id} ", "bold"),
+            (one_line(removed.title.get(lang)), "bold"),
+            (f"  ({_t('diff-removed', lang)})", "dim"),
+            indent=2,
+        )
+    for changed in change.changed:
+        _line(console, ("~ ", "yellow"), (f"{changed.id} ", "bold"), (one_line(changed.title.get(lang)), "bold"), indent=2)
+        for field in changed.changes:
+            _field_change(console, field, lang, 6)
+        for check in changed.checks_added:
+            _check_line(console, "+", check, lang)
+        for check in changed.checks_removed:
+            _check_line(console, "-", check, lang)
+        for check_change in changed.checks_changed:
+            _line(console, ("~ ", "yellow"), (check_change.id, "bold"), indent=6)
+            for field in check_change.changes:
+                _field_change(console, field, lang, 10)
+    console.print()
+    summary = _t(
+        "diff-summary", lang, added=len(change.added), removed=len(change.removed), changed=len(change.changed)
+    )
+    console.print(RichText(summary))
+    return buffer.getvalue()
+
+
+def _check_line(console: Console, sign: str, check: CheckSummary, lang: str) -> None:
+    what = "diff-check-added" if sign == "+" else "diff-check-removed"
+    _line(
+        console,
+        (f"{sign} ", "green" if sign == "+" else "red"),
+        (check.id, "bold"),
+        (f" ({_t(f'severity-{check.severity}', lang)}, {_t(what, lang)})", "dim"),
+        (": " + visible(check.text.get(lang)), ""),
+        indent=6,
+    )

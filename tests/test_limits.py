@@ -1,0 +1,96 @@
+"""Each input limit has a default, a command-line override, and a clear located message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sicheck.cli import app
+from sicheck.loader import Limits
+
+from .conftest import SAMPLES
+
+SAMPLE = SAMPLES / "minimili.yaml"
+
+
+def _first_problem(*args: str) -> dict[str, object]:
+    result = CliRunner().invoke(app, ["check", *args, "--format", "json", "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    application = json.loads(result.stdout)["applications"][0]
+    assert application["verdict"] == "invalid"
+    problem: dict[str, object] = application["problems"][0]
+    return problem
+
+
+def test_defaults_are_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    limits = Limits()
+    assert limits.max_file_size == 2 * 1024 * 1024 and "2 MiB" in readme
+    assert f"{limits.max_depth} levels" in readme
+    assert f"{limits.max_aliases} aliases" in readme
+    assert f"{limits.max_nodes:,} values" in readme
+
+
+def test_max_file_size(tmp_path: Path) -> None:
+    problem = _first_problem(str(SAMPLE), "--max-file-size", "100")
+    assert problem["code"] == "too-large"
+    assert problem["location"] == {"path": "", "line": 1, "column": 1}
+    assert "--max-file-size" in str(problem["message"])
+
+
+def test_max_depth() -> None:
+    problem = _first_problem(str(SAMPLE), "--max-depth", "2")
+    assert problem["code"] == "too-deep"
+    location = problem["location"]
+    assert isinstance(location, dict) and location["line"] > 1
+    assert "2 levels" in str(problem["message"])
+
+
+def test_max_aliases(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8") + "x-a: &a [1]\nx-b: *a\nx-c: *a\n"
+    path = tmp_path / "aliases.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(app, ["check", str(path), "--max-aliases", "2"]).exit_code == 0
+    problem = _first_problem(str(path), "--max-aliases", "1")
+    assert problem["code"] == "alias"
+    location = problem["location"]
+    assert isinstance(location, dict) and location["line"] == len(text.splitlines())
+
+
+def test_max_nodes() -> None:
+    problem = _first_problem(str(SAMPLE), "--max-nodes", "10")
+    assert problem["code"] == "too-many-nodes"
+    assert "10" in str(problem["message"])
+
+
+@pytest.mark.parametrize("option", ["--max-file-size", "--max-depth", "--max-nodes"])
+def test_limits_must_be_positive(option: str) -> None:
+    assert CliRunner().invoke(app, ["check", str(SAMPLE), option, "0"]).exit_code == 2
+
+
+def _imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sicheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_version_imports_only_what_it_uses() -> None:
+    modules = _imported("--version")
+    for heavy in ("jsonschema", "rich", "yaml", "sicheck.engine", "sicheck.rules", "sicheck.loader"):
+        assert heavy not in modules
+
+
+def test_check_json_does_not_import_jsonschema_or_rich() -> None:
+    modules = _imported("check", str(SAMPLE), "--format", "json")
+    assert "sicheck.engine" in modules
+    assert "jsonschema" not in modules
+    assert "rich" not in modules
