@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sicheck.i18n import msg
+from sicheck.i18n import Text, msg
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
 from sicheck.schema import CompiledSchema, finish, suggestion
@@ -46,16 +46,38 @@ def compiled_schema() -> CompiledSchema:
     return CompiledSchema(schema_document())
 
 
+# Past this many, one more problem says how many were left out: a hostile file must not
+# make the report (or the time to write it) grow without bound.
+MAX_PROBLEMS = 100
+# difflib over thousands of ids per broken reference would be quadratic.
+MAX_SUGGESTION_CANDIDATES = 500
+
+
 def validate(document: Document) -> list[Problem]:
     """Schema errors first; ids and references only once the shapes are right."""
     errors = compiled_schema().validate(document.value)
     if errors:
         problems = []
-        for error in errors:
+        for error in errors[:MAX_PROBLEMS]:
             location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
             problems.append(Problem("error", error.code, finish(error), location))
+        return _capped(problems, len(errors), document)
+    found: list[Problem] = []
+    total = 0
+    for problem in _structure_problems(document):
+        total += 1
+        if total <= MAX_PROBLEMS:
+            found.append(problem)
+    return _capped(found, total, document)
+
+
+def _capped(problems: list[Problem], total: int, document: Document) -> list[Problem]:
+    if total <= MAX_PROBLEMS:
         return problems
-    return list(_structure_problems(document))
+    more = Problem(
+        "error", "too-many-problems", msg("too-many-problems", count=total - MAX_PROBLEMS), document.locate(())
+    )
+    return [*problems, more]
 
 
 def _get(value: Any, path: tuple[str | int, ...]) -> Any:
@@ -87,12 +109,14 @@ def _structure_problems(document: Document) -> Iterator[Problem]:
             else:
                 ids[item_id] = index
         known[list_name] = ids
+    candidates = {name: sorted(map(str, ids)) for name, ids in known.items()}
 
     def check(path: tuple[str | int, ...], target: str) -> Iterator[Problem]:
         value = _get(application, path)
         if value is None or value in known[target]:
             return
-        hint = suggestion(str(value), sorted(known[target]))
+        names = candidates[target]
+        hint = suggestion(str(value), names) if len(names) <= MAX_SUGGESTION_CANDIDATES else Text("", "")
         yield Problem(
             "error",
             "reference",

@@ -58,6 +58,12 @@ def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
     )
 
 
+def _finish(buffer: io.StringIO, color: bool) -> str:
+    # rich pads wrapped lines to the block's width; plain output needs no trailing spaces.
+    text = buffer.getvalue()
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+
+
 def _number(value: float) -> str:
     return f"{value:g}"
 
@@ -96,6 +102,15 @@ def _jsonable(value: Any) -> Any:
 
 def _dump(document: Any) -> str:
     return json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _marked(console: Console, marker: str, text: str, style: str, indent: int) -> None:
+    """A marker and a text whose wrapped lines stay to the right of the marker."""
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(RichText(marker, style=style), RichText(text, style=style))
+    console.print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 
 def _line(console: Console, *parts: tuple[str, str], indent: int = 0) -> None:
@@ -164,7 +179,9 @@ def render_explain(
 ) -> str:
     """What one criterion requires and why, its checks with severity and hint, and an example."""
     if fmt == "json":
-        return _dump({"criteria_set": {"id": criteria_set.id, "version": criteria_set.version}, **criterion_json(criterion)})
+        return _dump(
+            {"criteria_set": {"id": criteria_set.id, "version": criteria_set.version}, **criterion_json(criterion)}
+        )
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     facts = _t("criterion-facts", lang, set=criteria_set.key, required=_required(criterion, lang))
@@ -189,11 +206,12 @@ def render_explain(
         _explain_check(console, check, criterion, lang)
     console.print(RichText(_t("explain-example", lang), style="bold"))
     if criterion.example is not None:
-        example = visible(criterion.example.get(lang)).rstrip("\n")
-        console.print(Padding(RichText(example), (0, 0, 0, 2), expand=False))
+        # Never wrapped: the example is meant to be copied into an application as it is.
+        for line in visible(criterion.example.get(lang)).rstrip("\n").split("\n"):
+            console.print(RichText("  " + line), soft_wrap=True)
     else:
         console.print(Padding(RichText(_t("explain-no-example", lang), style="dim"), (0, 0, 0, 2), expand=False))
-    return buffer.getvalue()
+    return _finish(buffer, color)
 
 
 def _explain_check(console: Console, check: Check, criterion: Criterion, lang: str) -> None:
@@ -240,7 +258,7 @@ def render_list(entries: Iterable[ListedSet], *, lang: str, fmt: str = "text", c
             RichText(visible(origin), style="dim"),
         )
     console.print(table)
-    return buffer.getvalue()
+    return _finish(buffer, color)
 
 
 def render_show(
@@ -283,7 +301,7 @@ def render_show(
     console.print(table)
     if footer:
         console.print(RichText(footer, style="dim"))
-    return buffer.getvalue()
+    return _finish(buffer, color)
 
 
 # ---------------------------------------------------------------------------- diff
@@ -354,8 +372,8 @@ def _field_change(console: Console, change: FieldChange, lang: str, indent: int)
     shown_old, shown_new = _shown(old, lang), _shown(new, lang)
     if "\n" in shown_old + shown_new or len(shown_old) + len(shown_new) > 60:
         _line(console, (f"{label}:", "bold"), indent=indent)
-        _line(console, ("- " + shown_old, "red"), indent=indent + 2)
-        _line(console, ("+ " + shown_new, "green"), indent=indent + 2)
+        _marked(console, "- ", shown_old, "red", indent + 2)
+        _marked(console, "+ ", shown_new, "green", indent + 2)
     else:
         _line(console, (f"{label}: ", "bold"), (shown_old, "red"), (" → ", ""), (shown_new, "green"), indent=indent)
 
@@ -369,7 +387,7 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
     _line(console, (_t("diff-heading", lang, old=change.old, new=change.new), "bold"))
     if change.empty:
         _line(console, (_t("diff-none", lang), "green"), indent=2)
-        return buffer.getvalue()
+        return _finish(buffer, color)
     if change.set_changes:
         _line(console, ("~ ", "yellow"), (_t("diff-set", lang), "bold"), indent=2)
         for field in change.set_changes:
@@ -398,7 +416,9 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
             indent=2,
         )
     for changed in change.changed:
-        _line(console, ("~ ", "yellow"), (f"{changed.id} ", "bold"), (one_line(changed.title.get(lang)), "bold"), indent=2)
+        _line(
+            console, ("~ ", "yellow"), (f"{changed.id} ", "bold"), (one_line(changed.title.get(lang)), "bold"), indent=2
+        )
         for field in changed.changes:
             _field_change(console, field, lang, 6)
         for check in changed.checks_added:
@@ -414,7 +434,7 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
         "diff-summary", lang, added=len(change.added), removed=len(change.removed), changed=len(change.changed)
     )
     console.print(RichText(summary))
-    return buffer.getvalue()
+    return _finish(buffer, color)
 
 
 def _check_line(console: Console, sign: str, check: CheckSummary, lang: str) -> None:

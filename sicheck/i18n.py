@@ -130,6 +130,10 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' måste ha {expected}.",
         "'{field}' must have {expected}.",
     ),
+    "too-many-problems": (
+        "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
+        "… and {count} more problems not shown. Fix the ones above and check again.",
+    ),
     "did-you-mean": (" Menade du '{candidate}'?", " Did you mean '{candidate}'?"),
     # structure of the application
     "duplicate-id": (
@@ -248,6 +252,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-duplicate-id": ("Id som används två gånger", "Duplicate id"),
     "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
+    "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Poäng under gränsen", "Score under the threshold"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
     "rule-tool-help": (
@@ -269,6 +274,10 @@ _CI: dict[str, tuple[str, str]] = {
     "junit-criterion-failed": (
         "{criterion} är inte uppfyllt ({status}): {checks}",
         "{criterion} is not met ({status}): {checks}",
+    ),
+    "junit-criterion-warned": (
+        "{criterion} har varningar, och --strict fäller dem: {checks}",
+        "{criterion} has warnings, and --strict fails them: {checks}",
     ),
     "junit-invalid-case": (
         "Ansökan kan läsas och följer ansökningsformatet",
@@ -394,6 +403,64 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "Skrev {path}. Fyll i den och granska utkastet med: sicheck check {path}",
         "Wrote {path}. Fill it in and check the draft with: sicheck check {path}",
     ),
+    # sicheck explain
+    "criterion-facts": ("{set}, {required}", "{set}, {required}"),
+    "criterion-weight": ("vikt {weight}", "weight {weight}"),
+    "explain-requirement": ("Krav", "Requirement"),
+    "explain-why": ("Varför finansiären frågar", "Why the funder asks"),
+    "explain-source": ("Källa", "Source"),
+    "explain-fields": ("Fält i ansökan", "Fields in the application"),
+    "explain-checks": ("Kontroller", "Checks"),
+    "explain-rule": ("Regel", "Rule"),
+    "explain-example": ("Exempel som uppfyller kriteriet", "An example that meets the criterion"),
+    "explain-no-example": (
+        "Kriteriefilen har inget exempel för det här kriteriet. Fälten ovan är de som kontrollerna läser.",
+        "The criteria file has no example for this criterion. The fields above are the ones its checks read.",
+    ),
+    "explain-more": (
+        "Mer om ett kriterium, med exempel: sicheck explain {criterion}",
+        "More about one criterion, with an example: sicheck explain {criterion}",
+    ),
+    "explain-unknown": (
+        "Kriteriet '{id}' finns inte i {set}.{suggestion} Kriterierna är: {known}. Se dem med: sicheck explain {set_id}",
+        "There is no criterion '{id}' in {set}.{suggestion} Its criteria are: {known}. List them with: sicheck explain {set_id}",
+    ),
+    # sicheck criteria list / show / diff / validate
+    "column-id": ("Id", "Id"),
+    "column-version": ("Version", "Version"),
+    "column-title": ("Titel", "Title"),
+    "column-valid-from": ("Gäller från", "Valid from"),
+    "column-count": ("Kriterier", "Criteria"),
+    "column-origin": ("Finns i", "Found in"),
+    "column-required": ("Krav", "Required"),
+    "column-weight": ("Vikt", "Weight"),
+    "column-checks": ("Kontroller", "Checks"),
+    "origin-shipped": ("medföljer sicheck", "shipped with sicheck"),
+    "yes": ("ja", "yes"),
+    "no": ("nej", "no"),
+    "diff-heading": ("Ändringar från {old} till {new}", "Changes from {old} to {new}"),
+    "diff-none": ("Inga skillnader.", "No differences."),
+    "diff-set": ("Uppsättningen", "The set"),
+    "diff-added": ("nytt kriterium", "new criterion"),
+    "diff-removed": ("borttaget kriterium", "removed criterion"),
+    "diff-check-added": ("ny kontroll", "new check"),
+    "diff-check-removed": ("borttagen kontroll", "removed check"),
+    "diff-summary": (
+        "Kriterier – nya: {added}, borttagna: {removed}, ändrade: {changed}.",
+        "Criteria – added: {added}, removed: {removed}, changed: {changed}.",
+    ),
+    "validate-ok": (
+        "{file}: giltig kriteriefil ({set}, {criteria} kriterier, {checks} kontroller).",
+        "{file}: a valid criteria file ({set}, {criteria} criteria, {checks} checks).",
+    ),
+    "validate-example-invalid": (
+        "exemplet för {criterion} är ingen giltig ansökan: {problem}",
+        "the example for {criterion} is not a valid application: {problem}",
+    ),
+    "validate-example-fails": (
+        "exemplet för {criterion} klarar inte kontrollerna {checks}",
+        "the example for {criterion} does not pass the checks {checks}",
+    ),
 }
 
 # The expert group: review files and the call report.
@@ -407,6 +474,18 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "review-scale-4": ("mycket god", "very good"),
     "review-scale-5": ("utmärkt", "excellent"),
     # problems in review files
+    "review-empty": (
+        "Granskningsfilen är tom. Börja från en mall med 'sicheck new --review ANSÖKAN'.",
+        "The review file is empty. Start from a template with 'sicheck new --review APPLICATION'.",
+    ),
+    "review-not-mapping": (
+        "En granskning ska börja med nycklar som 'application:' och 'reviewer:'.",
+        "A review must start with keys such as 'application:' and 'reviewer:'.",
+    ),
+    "review-multiple-documents": (
+        "Filen innehåller flera YAML-dokument. Lägg en granskning per fil.",
+        "The file holds several YAML documents. Put one review in each file.",
+    ),
     "review-score-range": (
         "Poängen för {criterion} ska vara ett heltal från {low} till {high}, men är {value}.",
         "The score for {criterion} must be a whole number from {low} to {high}, but is {value}.",
@@ -418,6 +497,10 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "review-blank-application": (
         "Skriv filnamnet på ansökan du granskar i 'application'.",
         "Write the file name of the application you review in 'application'.",
+    ),
+    "review-comment-quotes": (
+        "'{key}' under {criterion} blev en egen nyckel: en kommentar med kommatecken eller kolon ska stå inom citattecken, till exempel comment: \"Bra, men tunt\".",
+        "'{key}' under {criterion} became a key of its own: a comment with a comma or colon must be inside quotes, for example comment: \"Good, but thin\".",
     ),
     "review-application-not-found": (
         "Ansökan '{application}' finns inte bland ansökningarna i rapporten.{suggestion} Skriv ansökans filnamn eller sökväg.",
@@ -509,6 +592,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-csv-title": ("Titel", "Title"),
     "report-csv-score": ("Poäng (%)", "Score (%)"),
     "report-csv-mean": ("medel", "mean"),
+    "report-csv-recommendation": ("Rekommendation {value}", "Recommendation {value}"),
     "report-csv-comments": ("Kommentarer", "Comments"),
     "report-progress": ("Granskar ansökningar", "Checking applications"),
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -106,14 +106,17 @@ class Document:
 
     value: Any
     root: Node
+    # Key indexes of mappings, built on first use: a file with thousands of problems
+    # must not cost a scan of the whole mapping per problem.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False, compare=False)
 
     def locate(self, path: tuple[str | int, ...]) -> Location:
         """The position of the value at ``path``, or of its nearest existing parent."""
-        return locate(self.root, path)
+        return locate(self.root, path, keys=self._keys)
 
     def locate_key(self, path: tuple[str | int, ...]) -> Location:
         """The position of the *key* that ends ``path`` (for unknown or duplicate keys)."""
-        return locate(self.root, path, want_key=True)
+        return locate(self.root, path, want_key=True, keys=self._keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,21 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return text
 
 
-def locate(root: Node, path: tuple[str | int, ...], *, want_key: bool = False) -> Location:
+def _mapping_index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
+    index: dict[str, tuple[Node, Node]] = {}
+    for k, v in node.value:
+        if isinstance(k, ScalarNode):
+            index.setdefault(k.value, (k, v))
+    return index
+
+
+def locate(
+    root: Node,
+    path: tuple[str | int, ...],
+    *,
+    want_key: bool = False,
+    keys: dict[int, dict[str, tuple[Node, Node]]] | None = None,
+) -> Location:
     node: Node = root
     found: list[str | int] = []
     key_node: Node | None = None
@@ -141,10 +158,15 @@ def locate(root: Node, path: tuple[str | int, ...], *, want_key: bool = False) -
         child: Node | None = None
         key_node = None
         if isinstance(node, MappingNode) and isinstance(part, str):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == part:
-                    child, key_node = v, k
-                    break
+            if keys is None:
+                pair = _mapping_index(node).get(part)
+            else:
+                index = keys.get(id(node))
+                if index is None:
+                    index = keys[id(node)] = _mapping_index(node)
+                pair = index.get(part)
+            if pair is not None:
+                key_node, child = pair
         elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             child = node.value[part]
         if child is None:

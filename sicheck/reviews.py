@@ -22,8 +22,9 @@ Reviews never change the machine's verdict or score; they are shown beside them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -190,11 +191,22 @@ def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     return load_review_bytes(data, name)
 
 
+# The loader's messages for these speak of applications; a reviewer needs to hear of reviews.
+_LOADER_MESSAGES = {
+    "empty": "review-empty",
+    "not-mapping": "review-not-mapping",
+    "multiple-documents": "review-multiple-documents",
+}
+
+
 def load_review_bytes(data: bytes, name: str) -> ReviewFile:
     loaded = load_yaml(data, REVIEW_LIMITS)
     if loaded.document is None:
-        assert loaded.problem is not None
-        return ReviewFile(name, None, (loaded.problem,))
+        problem = loaded.problem
+        assert problem is not None
+        if problem.code in _LOADER_MESSAGES:
+            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
+        return ReviewFile(name, None, (problem,))
     document = loaded.document
     errors = compiled_schema().validate(document.value)
     if errors:
@@ -214,13 +226,20 @@ def _schema_problem(document: Document, error: SchemaError) -> Problem:
     location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
     value = _value_at(document.value, error.path)
     path = error.path
-    # The generic schema messages are right but not helpful for the two mistakes reviewers
-    # make most: a score off the scale, and a name or file left blank in the template.
+    # The generic schema messages are right but not helpful for the mistakes reviewers make
+    # most: a score off the scale, a name or file left blank or left out, and a comment
+    # with a comma outside quotes, which YAML reads as one more key.
     if len(path) == 3 and path[0] == "scores" and path[2] == "score" and _is_number(value):
         message = msg("review-score-range", criterion=str(path[1]), value=value, low=SCALE_MIN, high=SCALE_MAX)
         return Problem("error", "score-range", message, location, criterion=str(path[1]))
-    if path in (("reviewer",), ("application",)) and (value is None or (isinstance(value, str) and not value.strip())):
-        return Problem("error", "schema", msg(f"review-blank-{path[0]}"), location)
+    for field in ("reviewer", "application"):
+        blank = path == (field,) and (value is None or (isinstance(value, str) and not value.strip()))
+        left_out = path == () and error.message == msg("schema-required", key=field, field="{field}")
+        if blank or left_out:
+            return Problem("error", "schema", msg(f"review-blank-{field}"), location)
+    if error.at_key and len(path) == 3 and path[0] == "scores" and value is None:
+        message = msg("review-comment-quotes", key=str(path[2]), criterion=str(path[1]))
+        return Problem("error", error.code, message, location, criterion=str(path[1]))
     return Problem("error", error.code, finish(error), location)
 
 
@@ -339,18 +358,31 @@ def _given_parts(text: str) -> tuple[str, ...]:
     return tuple(part for part in PurePosixPath(text.replace("\\", "/")).parts if part != ".")
 
 
-def _matches(review: Review, review_dir: Path, application_path: Path) -> bool:
-    given = review.application.replace("\\", "/")
-    parts = _given_parts(given)
-    if not parts:
-        return False
-    if PurePosixPath(given).is_absolute() or ".." in parts:
-        # A path that climbs out: it means a file relative to the review file's folder.
-        return (review_dir / given).resolve() == application_path
-    # A file name or a relative path: the application's path ends with it. So
-    # "skolnarvaro.yaml" and "ansokningar/skolnarvaro.yaml" both find
-    # /call/2016/ansokningar/skolnarvaro.yaml, from wherever sicheck runs.
-    return application_path.parts[-len(parts) :] == parts
+class _ApplicationIndex:
+    """Finds the applications a review's ``application`` names, without comparing every pair."""
+
+    def __init__(self, results: Sequence[ApplicationResult]) -> None:
+        self._by_path: dict[Path, list[int]] = {}
+        self._by_name: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, result in enumerate(results):
+            if result.file == "<stdin>":
+                continue
+            path = Path(result.file).resolve()
+            self._by_path.setdefault(path, []).append(index)
+            self._by_name.setdefault(path.name, []).append((index, path.parts))
+
+    def find(self, given: str, review_dir: Path) -> list[int]:
+        given = given.replace("\\", "/")
+        parts = _given_parts(given)
+        if not parts:
+            return []
+        if PurePosixPath(given).is_absolute() or ".." in parts:
+            # A path that climbs out means a file relative to the review file's folder.
+            return self._by_path.get((review_dir / given).resolve(), [])
+        # A file name or a relative path: the application's path ends with it. So
+        # "skolnarvaro.yaml" and "ansokningar/skolnarvaro.yaml" both find
+        # /call/2016/ansokningar/skolnarvaro.yaml, from wherever sicheck runs.
+        return [i for i, full in self._by_name.get(parts[-1], []) if full[-len(parts) :] == parts]
 
 
 def _criterion_ids(result: ApplicationResult) -> list[str] | None:
@@ -381,6 +413,19 @@ def _match_problem(review: Review, results: Sequence[ApplicationResult], matches
     return Problem("error", "application-not-found", message, review.application_location)
 
 
+_LOOSE_ID = re.compile(r"([A-Za-z]+)\s*-?\s*([0-9]+)")
+
+
+def _criterion_suggestion(given: str, allowed: list[str]) -> Text:
+    # "vgr-2" and "VGR2" mean VGR-02; difflib alone would offer VGR-12.
+    loose = _LOOSE_ID.fullmatch(given.strip())
+    if loose is not None:
+        normal = f"{loose.group(1).upper()}-{int(loose.group(2)):02d}"
+        if normal in allowed:
+            return msg("did-you-mean", candidate=normal)
+    return suggestion(given, allowed)
+
+
 def _unknown_criteria(review: Review, result: ApplicationResult, allowed: list[str] | None) -> list[Problem]:
     if allowed is None:
         return []
@@ -393,7 +438,7 @@ def _unknown_criteria(review: Review, result: ApplicationResult, allowed: list[s
                 "review-unknown-criterion",
                 criterion=entry.criterion,
                 criteria_set=set_name,
-                suggestion=suggestion(entry.criterion, allowed),
+                suggestion=_criterion_suggestion(entry.criterion, allowed),
             )
             found.append(Problem("error", "unknown-criterion", message, entry.location, criterion=entry.criterion))
     return found
@@ -403,7 +448,7 @@ def attach(
     results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile]
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Match loaded review files to results and merge them. Results keep their order."""
-    resolved = [None if r.file == "<stdin>" else Path(r.file).resolve() for r in results]
+    index_of = _ApplicationIndex(results)
     problems: list[ReviewProblem] = []
     per_result: dict[int, list[Review]] = {}
     reviewers_seen: dict[tuple[int, str], str] = {}
@@ -416,7 +461,7 @@ def attach(
             continue
         found: list[Problem] = []
         review_dir = Path(review_file.file).resolve().parent
-        matches = [i for i, path in enumerate(resolved) if path is not None and _matches(review, review_dir, path)]
+        matches = index_of.find(review.application, review_dir)
         if len(matches) != 1:
             found.append(_match_problem(review, results, matches))
         else:

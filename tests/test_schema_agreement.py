@@ -25,7 +25,7 @@ from sicheck.criteria import meta_schema_document
 from sicheck.loader import load_yaml
 from sicheck.schema import CompiledSchema
 
-from .conftest import ROOT, SAMPLES
+from .conftest import INPUTS, ROOT, SAMPLES
 
 FUZZ_EXAMPLES = int(os.environ.get("SICHECK_FUZZ_EXAMPLES", "300"))
 # Criteria files are larger and jsonschema walks their recursive rules; fewer examples.
@@ -105,6 +105,24 @@ def test_criteria_file_is_valid_under_both(name: str) -> None:
     value = CRITERIA_VALUES[name]
     assert META_COMPILED.validate(value) == []
     META_JSONSCHEMA.validate(value)
+
+
+def _loadable_inputs() -> list[tuple[str, Any]]:
+    """Every test input that loads as a mapping, as the loader types it (big numbers, dates as text)."""
+    found = []
+    for path in sorted(INPUTS.rglob("*.y*ml")):
+        loaded = load_yaml(path.read_bytes())
+        if loaded.document is not None:
+            found.append((str(path.relative_to(INPUTS)), loaded.document.value))
+    return found
+
+
+LOADABLE_INPUTS = _loadable_inputs()
+
+
+@pytest.mark.parametrize("value", [v for _, v in LOADABLE_INPUTS], ids=[n for n, _ in LOADABLE_INPUTS])
+def test_test_inputs_get_the_same_decision(value: Any) -> None:
+    _assert_agree(APPLICATION_COMPILED, APPLICATION_JSONSCHEMA, value)
 
 
 # ---------------------------------------------------------------------------- hand-written cases

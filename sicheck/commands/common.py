@@ -47,6 +47,11 @@ def width() -> int:
     return 100
 
 
+def shown_name(path: str) -> str:
+    """A file name as text: bytes that are not UTF-8 become visible escapes, never an error."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def collect_files(paths: list[str], lang: str) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every application, in a stable sorted order."""
     from sicheck.errors import UsageError
@@ -60,9 +65,9 @@ def collect_files(paths: list[str], lang: str) -> list[tuple[str, str]]:
         path = Path(given)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            found.extend((str(p), str(p)) for p in files)
+            found.extend((str(p), shown_name(str(p))) for p in files)
         elif path.exists():
-            found.append((given, given))
+            found.append((given, shown_name(given)))
         else:
             raise UsageError(msg("path-missing", path=given))
     if not found:

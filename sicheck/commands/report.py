@@ -77,6 +77,13 @@ def run_with_progress(
     return outcomes
 
 
+def _writable(text: str) -> str:
+    """File names that are not UTF-8 reach Python as lone surrogates, which no UTF-8 file
+    can hold: show them as ``\\udcf6`` escapes instead of failing to write the report. In
+    JSON that is the string escape for the same value, so nothing is lost there either."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
     from sicheck.i18n import msg
     from sicheck.sanitize import visible
@@ -99,7 +106,9 @@ def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
 def report(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Ansökningar: filer eller mappar (rekursivt). / Applications: files or folders (recursive)."),
+        typer.Argument(
+            help="Ansökningar: filer eller mappar (rekursivt). / Applications: files or folders (recursive)."
+        ),
     ],
     reviews: Annotated[
         Optional[list[str]],
@@ -126,8 +135,9 @@ def report(
 ) -> None:
     """Översikt över en utlysning, med granskarnas bedömningar. / Call overview, with reviewers' judgements.
 
-    Exit code 0 when the report is written and every review file is counted, 1 when a
-    review file has errors (they are listed, and the file is left out), 2 on usage errors.
+    Slutkod 0: rapporten är skriven och alla granskningar räknas; 1: en granskningsfil har
+    fel (den räknas inte); 2: fel användning. / Exit code 0: the report is written and every
+    review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
     from sicheck import criteria as criteria_sets
     from sicheck.checker import CheckOptions, check_path
@@ -163,9 +173,9 @@ def report(
             color=wants_color(no_color, output),
             width=width() if output is None else 100,
         )
-        write_output(text, output)
+        write_output(_writable(text), output)
     if problems:
-        sys.stderr.write(_review_problem_lines(problems, lang_code))
+        sys.stderr.write(_writable(_review_problem_lines(problems, lang_code)))
     raise typer.Exit(1 if problems else 0)
 
 

@@ -9,10 +9,12 @@ score under ``--fail-under`` is a gap of its own, located at the top of the file
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePosixPath
 
 from sicheck.i18n import CATALOGUE, Text, msg
 from sicheck.model import ApplicationResult, CriterionResult, Location, Problem, Report, Severity
+from sicheck.sanitize import one_line, visible
 
 STDIN = "<stdin>"
 FAIL_UNDER = "fail-under"
@@ -39,6 +41,7 @@ TOOL_CODES: tuple[str, ...] = (
     "duplicate-id",
     "reference",
     "unknown-criteria",
+    "internal-error",
     FAIL_UNDER,
 )
 
@@ -131,3 +134,22 @@ def relative_path(file: str) -> str | None:
 
 def status_text(criterion: CriterionResult) -> Text:
     return msg(f"status-{criterion.status}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """Text with control characters visible and no lone surrogates; on one line unless asked.
+
+    Surrogates come from file names that are not UTF-8 (Python keeps their bytes as
+    surrogates); they cannot be written as UTF-8, so they become the original bytes
+    decoded with replacement characters.
+    """
+    text = visible(text) if keep_lines else one_line(text)
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)

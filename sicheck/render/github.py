@@ -18,13 +18,13 @@ from sicheck.render.gaps import (
     gap_message,
     gaps,
     level,
+    printable,
     relative_path,
     rule_name,
     strict,
     threshold,
     under_threshold,
 )
-from sicheck.sanitize import one_line
 
 
 def escape_data(text: str) -> str:
@@ -47,23 +47,23 @@ def _annotation(problem: Problem, result: ApplicationResult, lang: str) -> str:
     path = relative_path(result.file)
     if path is not None:
         properties += [
-            f"file={escape_property(one_line(path))}",
+            f"file={escape_property(printable(path))}",
             f"line={problem.location.line}",
             f"col={problem.location.column}",
         ]
-    properties.append(f"title={escape_property(one_line(_title(problem, result, lang)))}")
-    message = one_line(gap_message(problem).get(lang))
+    properties.append(f"title={escape_property(printable(_title(problem, result, lang)))}")
+    message = printable(gap_message(problem).get(lang))
     if path is None:  # no file to annotate: say in the message where it is
-        message = f"{one_line(result.file)}:{problem.location.line}:{problem.location.column}: {message}"
+        message = f"{printable(result.file)}:{problem.location.line}:{problem.location.column}: {message}"
     if problem.hint is not None:
-        message += "\n→ " + one_line(problem.hint.get(lang))
+        message += "\n→ " + printable(problem.hint.get(lang))
     return f"::{level(problem, result)} {','.join(properties)}::{escape_data(message)}"
 
 
 def _group(result: ApplicationResult, lang: str) -> str:
-    title = one_line(result.title) if result.title else msg("untitled").get(lang)
+    title = printable(result.title) if result.title else msg("untitled").get(lang)
     verdict = msg(f"verdict-{result.verdict}").get(lang)
-    name = f"{verdict}: {one_line(result.file)} – {title}"
+    name = f"{verdict}: {printable(result.file)} – {title}"
     if result.score is not None:
         name += f" ({msg('score-line', score=f'{result.score:g}').get(lang)})"
     return f"::group::{escape_data(name)}"

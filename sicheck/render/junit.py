@@ -16,13 +16,22 @@ import xml.etree.ElementTree as ET
 
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report
-from sicheck.render.gaps import FAIL_UNDER, gap_message, gaps, level, strict, threshold, under_threshold
-from sicheck.sanitize import one_line, visible, xml_safe
+from sicheck.render.gaps import (
+    FAIL_UNDER,
+    gap_message,
+    gaps,
+    level,
+    printable,
+    strict,
+    threshold,
+    under_threshold,
+)
+from sicheck.sanitize import visible, xml_safe
 
 
 def _x(text: str) -> str:
     """One line of application-derived text, safe for an XML attribute or text node."""
-    return xml_safe(one_line(text))
+    return xml_safe(printable(text))
 
 
 def _where(result: ApplicationResult, problem: Problem) -> str:
@@ -37,7 +46,10 @@ def _gap_lines(result: ApplicationResult, problems: list[Problem], lang: str) ->
         if problem.location.path:
             lines.append(f"    {msg('junit-field').get(lang)}: {problem.location.path}")
         if problem.hint is not None:
-            lines.append(f"    → {problem.hint.get(lang)}")
+            # A hint's later lines (the funder's "why") stay indented under the arrow.
+            first, *rest = problem.hint.get(lang).split("\n")
+            lines.append(f"    → {first}")
+            lines.extend(f"      {line}" for line in rest)
     return "\n".join(xml_safe(visible(line)) for line in lines) + "\n"
 
 
@@ -63,13 +75,12 @@ def _criterion_case(
         criterion.status != "met" or (strict(report) and any(p.severity == "warning" for p in failing))
     )
     if fails:
-        status = msg(f"status-{criterion.status}").get(lang)
-        summary = msg(
-            "junit-criterion-failed",
-            criterion=criterion.id,
-            status=status,
-            checks=", ".join(p.code for p in failing),
-        ).get(lang)
+        checks = ", ".join(p.code for p in failing)
+        if criterion.status == "met":  # met, but --strict fails its warnings
+            summary = msg("junit-criterion-warned", criterion=criterion.id, checks=checks).get(lang)
+        else:
+            status = msg(f"status-{criterion.status}").get(lang)
+            summary = msg("junit-criterion-failed", criterion=criterion.id, status=status, checks=checks).get(lang)
         failure = ET.SubElement(case, "failure", type=criterion.id, message=_x(summary))
         failure.text = _gap_lines(result, failing, lang)
     elif failing:

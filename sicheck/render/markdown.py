@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, CriterionResult, Report
-from sicheck.render.gaps import gap_message, gaps, level, strict, threshold, under_threshold
-from sicheck.sanitize import one_line
+from sicheck.render.gaps import fails, gap_message, gaps, level, printable, strict, threshold, under_threshold
 
 _ESCAPES = str.maketrans(
     {
@@ -36,13 +35,15 @@ _ESCAPES = str.maketrans(
 )
 
 VERDICT_MARK = {"eligible": "✅", "ineligible": "❌", "invalid": "⛔"}
+# Eligible, but the run fails it: a score under --fail-under, or warnings with --strict.
+FAILED_ELIGIBLE_MARK = "⚠️"
 STATUS_MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}
 LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 
 
 def escape(text: str) -> str:
     """Text on one line with nothing Markdown or HTML would act on."""
-    return one_line(text).translate(_ESCAPES)
+    return printable(text).translate(_ESCAPES)
 
 
 def _t(message_id: str, lang: str, **params: object) -> str:
@@ -55,6 +56,12 @@ def _row(cells: list[str]) -> str:
 
 def _score(result: ApplicationResult, lang: str) -> str:
     return "–" if result.score is None else _t("markdown-score", lang, score=f"{result.score:g}")
+
+
+def _mark(result: ApplicationResult, report: Report) -> str:
+    if result.verdict == "eligible" and fails(result, report):
+        return FAILED_ELIGIBLE_MARK
+    return VERDICT_MARK[result.verdict]
 
 
 def _title(result: ApplicationResult, lang: str) -> str:
@@ -102,7 +109,7 @@ def _summary(report: Report, lang: str) -> list[str]:
         lines.append(
             _row(
                 [
-                    VERDICT_MARK[result.verdict],
+                    _mark(result, report),
                     _title(result, lang),
                     escape(result.file),
                     escape(f"{criteria_set.id}@{criteria_set.version}") if criteria_set else "–",
@@ -132,7 +139,7 @@ def _criterion_row(criterion: CriterionResult, result: ApplicationResult, lang: 
 
 
 def _application(result: ApplicationResult, report: Report, lang: str) -> list[str]:
-    lines = [f"### {VERDICT_MARK[result.verdict]} {_title(result, lang)}", ""]
+    lines = [f"### {_mark(result, report)} {_title(result, lang)}", ""]
     facts = [f"{_t('heading-file', lang)}: {escape(result.file)}"]
     if result.criteria_set:
         ref = result.criteria_set

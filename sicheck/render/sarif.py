@@ -21,8 +21,7 @@ from urllib.parse import quote
 
 from sicheck.i18n import Text, msg
 from sicheck.model import ApplicationResult, Problem, Report, Severity
-from sicheck.render.gaps import TOOL_CODES, gap_message, gaps, level, relative_path, rule_name
-from sicheck.sanitize import one_line
+from sicheck.render.gaps import TOOL_CODES, gap_message, gaps, level, printable, relative_path, rule_name
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -31,7 +30,21 @@ FINGERPRINT = "sicheckGap/v1"
 
 def _t(text: str) -> str:
     """Application-derived text for a SARIF string: one line, control characters visible."""
-    return one_line(text)
+    return printable(text)
+
+
+def _lines(text: str) -> str:
+    """Like `_t`, keeping line breaks (a hint's "why" is on a line of its own)."""
+    return printable(text, keep_lines=True)
+
+
+def _quote(path: str) -> str:
+    """Percent-encode a path for a URI, from the bytes the file system has for its name."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +60,25 @@ class _Rule:
     criteria_set: str | None = None
 
     def document(self, lang: str) -> dict[str, Any]:
-        rule: dict[str, Any] = {"id": self.id, "shortDescription": {"text": self.text.get(lang)}}
+        # Criteria files may come from the repository being checked (criteria_dirs), so
+        # their texts get the same care as application text.
+        rule: dict[str, Any] = {"id": _t(self.id), "shortDescription": {"text": _t(self.text.get(lang))}}
         if self.description is not None:
-            rule["fullDescription"] = {"text": self.description.get(lang)}
-        rule["help"] = {"text": (self.hint or self.text).get(lang)}
+            rule["fullDescription"] = {"text": _lines(self.description.get(lang))}
+        rule["help"] = {"text": _lines((self.hint or self.text).get(lang))}
         rule["defaultConfiguration"] = {"level": self.severity}
-        properties: dict[str, Any] = {"tags": ["sicheck", *(t for t in (self.criteria_set, self.criterion) if t)]}
+        properties: dict[str, Any] = {"tags": ["sicheck", *(_t(t) for t in (self.criteria_set, self.criterion) if t)]}
         if self.criterion is not None:
-            properties["criterion"] = self.criterion
+            properties["criterion"] = _t(self.criterion)
             properties["required"] = self.required
         if self.criterion_title is not None:
-            properties["criterionTitle"] = {"sv": self.criterion_title.sv, "en": self.criterion_title.en}
+            properties["criterionTitle"] = {"sv": _t(self.criterion_title.sv), "en": _t(self.criterion_title.en)}
         if self.criteria_set is not None:
-            properties["criteriaSet"] = self.criteria_set
+            properties["criteriaSet"] = _t(self.criteria_set)
         # Both languages, so a viewer that shows one can still offer the other.
-        properties["shortDescription"] = {"sv": self.text.sv, "en": self.text.en}
+        properties["shortDescription"] = {"sv": _t(self.text.sv), "en": _t(self.text.en)}
         if self.hint is not None:
-            properties["help"] = {"sv": self.hint.sv, "en": self.hint.en}
+            properties["help"] = {"sv": _lines(self.hint.sv), "en": _lines(self.hint.en)}
         rule["properties"] = properties
         return rule
 
@@ -140,8 +155,8 @@ def _artifact(file: str) -> dict[str, Any] | None:
     if path is None:
         return None
     if Path(path).is_absolute():  # outside the working directory: no base to be relative to
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + ("" if path.startswith("/") else "/") + _quote(path)}
+    return {"uri": _quote(path), "uriBaseId": SRCROOT}
 
 
 def _fingerprint(rule_id: str, uri: str, field_path: str) -> str:
@@ -168,7 +183,7 @@ def _results(
         # Two gaps of one rule at one field (say two schema errors) stay apart by order.
         seen[base] = seen.get(base, 0) + 1
         document: dict[str, Any] = {
-            "ruleId": problem.code,
+            "ruleId": _t(problem.code),
             "ruleIndex": index[problem.code],
             "level": level(problem, result),
             "message": {"text": _message(problem, lang)},
@@ -186,7 +201,7 @@ def _results(
         document["partialFingerprints"] = {FINGERPRINT: f"{base}:{seen[base]}"}
         properties: dict[str, Any] = {"verdict": result.verdict}
         if problem.criterion is not None:
-            properties["criterion"] = problem.criterion
+            properties["criterion"] = _t(problem.criterion)
         if result.criteria_set is not None:
             properties["criteriaSet"] = f"{result.criteria_set.id}@{result.criteria_set.version}"
         if result.title is not None:

@@ -88,8 +88,8 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
             # The arrow marks what to do; a hint's later lines (the funder's "why") follow unmarked.
             first, *rest = visible(problem.hint.get(lang)).split("\n")
             console.print(Padding(RichText("→ " + first, style="italic"), (0, 0, 0, 6), expand=False))
-            for line in rest:
-                console.print(Padding(RichText(line, style="dim"), (0, 0, 0, 6), expand=False))
+            for later in rest:
+                console.print(Padding(RichText(later, style="dim"), (0, 0, 0, 6), expand=False))
     console.print()
 
 

@@ -16,6 +16,7 @@ import csv
 import io
 
 from sicheck.report.model import CallReport, criteria_groups, number, t
+from sicheck.reviews import RECOMMENDATIONS
 from sicheck.sanitize import one_line
 
 BOM = "\ufeff"
@@ -48,9 +49,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         t("report-csv-score", lang),
         t("report-column-reviewers", lang),
         t("report-column-reviewer-mean", lang),
-        t("report-recommendation-yes", lang),
-        t("report-recommendation-maybe", lang),
-        t("report-recommendation-no", lang),
+        *(t("report-csv-recommendation", lang, value=t(f"report-recommendation-{r}", lang)) for r in RECOMMENDATIONS),
         t("report-column-disagreement", lang),
     ]
     for column in columns:

@@ -202,9 +202,8 @@ def _matrix(report: CallReport, lang: str) -> list[str]:
             f'<th class="crit" title="{_esc1(c.title.get(lang))}">{_esc1(c.id)}</th>' for c in group.criteria
         )
         lines.append('<div class="scroll"><table class="matrix">')
-        lines.append(
-            f'<thead><tr><th class="num">#</th><th>{_esc(t("report-column-application", lang))}</th>{heads}</tr></thead>'
-        )
+        application = _esc(t("report-column-application", lang))
+        lines.append(f'<thead><tr><th class="num">#</th><th>{application}</th>{heads}</tr></thead>')
         lines.append("<tbody>")
         for position in group.applications:
             item = report.applications[position]
@@ -245,7 +244,9 @@ def _legend(lang: str) -> str:
         f'<span class="badge st-{s}">{STATUS_SYMBOL[s]} {_esc(t(f"status-{s}", lang))}</span>'
         for s in ("met", "partial", "missing")
     ]
-    parts.append(f'<span class="badge disagree"><span class="flag">⚠</span> {_esc(t("report-disagreement", lang))}</span>')
+    parts.append(
+        f'<span class="badge disagree"><span class="flag">⚠</span> {_esc(t("report-disagreement", lang))}</span>'
+    )
     return " ".join(parts)
 
 
@@ -270,7 +271,9 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
         if not criterion.required:
             name += f' <span class="muted">({_esc(t("optional-mark", lang))})</span>'
         failing = "".join(
-            f'<div class="sev-{k.severity}">• {_esc(k.message.get(lang))}</div>' for k in criterion.checks if not k.passed
+            f'<div class="sev-{k.severity}">• {_esc(k.message.get(lang))}</div>'
+            for k in criterion.checks
+            if not k.passed
         )
         cells = [
             f"<td>{name}</td>",
@@ -285,7 +288,11 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
             if judged is None or judged.n == 0:
                 cells += ['<td class="num">0</td>', '<td class="num">–</td>', '<td class="num">–</td>']
             else:
-                flag = f' <span class="flag">⚠ {_esc(t("report-disagreement", lang))}</span>' if judged.disagreement else ""
+                flag = (
+                    f' <span class="flag">⚠ {_esc(t("report-disagreement", lang))}</span>'
+                    if judged.disagreement
+                    else ""
+                )
                 cells += [
                     f'<td class="num">{judged.n}</td>',
                     f'<td class="num">{_esc(number(judged.mean))}</td>',
@@ -321,7 +328,7 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
         return [f'<p class="muted">{_esc(t("report-no-reviews", lang))}</p>']
     names = [r.reviewer for r in review.reviews]
     # Criterion × reviewer: every score side by side, disagreements highlighted.
-    heads = "".join(f"<th class=\"num\">{_esc1(name)}</th>" for name in names)
+    heads = "".join(f'<th class="num">{_esc1(name)}</th>' for name in names)
     lines = [
         '<div class="scroll"><table class="scores">',
         f"<thead><tr><th>{_esc(t('column-criterion', lang))}</th>{heads}"
@@ -358,10 +365,8 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
                 judged_entry = review.criterion(entry.criterion)
                 mark = ' class="disagree"' if judged_entry is not None and judged_entry.disagreement else ""
                 score = "–" if entry.score is None else str(entry.score)
-                comment = _esc(entry.comment or "")
-                lines.append(
-                    f'<li{mark}><strong>{_esc1(entry.criterion)}</strong> ({score}): <span class="text">{comment}</span></li>'
-                )
+                comment = f'<span class="text">{_esc(entry.comment or "")}</span>'
+                lines.append(f"<li{mark}><strong>{_esc1(entry.criterion)}</strong> ({score}): {comment}</li>")
             lines.append("</ul>")
         lines.append("</div>")
     return lines
@@ -466,6 +471,6 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             )
         lines.append("</ul></section>")
     lines.append("</main>")
-    lines.append(f'<footer>{_esc(t("report-footer", lang, version=report.version))}</footer>')
+    lines.append(f"<footer>{_esc(t('report-footer', lang, version=report.version))}</footer>")
     lines += ["</body>", "</html>"]
     return "\n".join(lines) + "\n"

@@ -90,7 +90,7 @@ def criteria_groups(report: CallReport) -> list[CriteriaGroup]:
         if criteria_set is None:
             continue
         key = f"{criteria_set.id}@{criteria_set.version}"
-        title, columns, members = groups.setdefault(key, (criteria_set.title, [], []))
+        _, columns, members = groups.setdefault(key, (criteria_set.title, [], []))
         members.append(position)
         if not columns and item.result.criteria:
             columns.extend(CriterionColumn(c.id, c.title, c.required) for c in item.result.criteria)

@@ -1,0 +1,113 @@
+"""``sicheck explain``: what a criterion requires and why, its checks and hints, and an example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from sicheck.commands.common import tool_errors, wants_color, width, write_output
+from sicheck.commands.criteria import FormatOption, LangOption, NoColorOption, ViewFormat, language, repository_config
+
+if TYPE_CHECKING:
+    from sicheck.criteria import CriteriaSet
+
+
+def _set_named(argument: str, known: set[str]) -> str | None:
+    """The set an argument names (``VGR``, ``vgr@2015``), or None for a criterion id."""
+    set_id, at, version = argument.partition("@")
+    if set_id.lower() in known:
+        return f"{set_id.lower()}{at}{version}"
+    return None
+
+
+def choose_set(argument: str, spec: str | None, default: str, dirs: tuple[Path, ...]) -> tuple[CriteriaSet, bool]:
+    """The set to explain from, and whether the argument names the set itself.
+
+    ``--criteria`` wins; otherwise a criterion's prefix names its set (``ALE-03`` is in
+    the newest ``ale``), and anything else is looked up in the default set.
+    """
+    from sicheck import criteria as criteria_sets
+
+    known = set(criteria_sets.available(dirs))
+    named = _set_named(argument, known)
+    if named is not None:
+        # `explain VGR --criteria vgr@2015` lists that version of the set.
+        if "@" not in named and spec is not None and spec.partition("@")[0].lower() == named:
+            named = spec
+        return criteria_sets.load(named, dirs), True
+    if spec is not None:
+        return criteria_sets.load(spec, dirs), False
+    prefix = argument.partition("-")[0].lower()
+    return criteria_sets.load(prefix if prefix in known else default, dirs), False
+
+
+def explain(
+    criterion: Annotated[
+        str,
+        typer.Argument(
+            metavar="CRITERION",
+            help="Kriteriets id (VGR-06), en kontroll (VGR-06.region) eller en uppsättning (VGR). / "
+            "A criterion id, a check id or a set.",
+        ),
+    ],
+    criteria: Annotated[
+        Optional[str],
+        typer.Option(
+            "--criteria", "-c", help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output_format: FormatOption = ViewFormat.text,
+    no_color: NoColorOption = False,
+) -> None:
+    """Förklara ett kriterium: krav, kontroller, tips och exempel. / Explain a criterion."""
+    from sicheck.checker import DEFAULT_CRITERIA
+    from sicheck.criteria_view import render_explain, render_show
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+    from sicheck.schema import suggestion
+
+    with tool_errors(language(lang)):
+        settings = repository_config()
+    lang_code = language(lang, settings)
+    color = wants_color(no_color, None)
+    with tool_errors(lang_code):
+        chosen, whole_set = choose_set(
+            criterion.strip(), criteria, settings.criteria or DEFAULT_CRITERIA, settings.criteria_dirs
+        )
+        if whole_set:
+            footer = msg("explain-more", criterion=chosen.criteria[0].id).get(lang_code)
+            text = render_show(
+                chosen, lang=lang_code, fmt=output_format.value, color=color, width=width(), footer=footer
+            )
+            write_output(text, None)
+            return
+        # A check id (VGR-06.region, as in a gap) explains its criterion.
+        wanted = criterion.strip().partition(".")[0].upper()
+        found = chosen.criterion(wanted)
+        if found is None:
+            ids = [c.id for c in chosen.criteria]
+            hint = suggestion(wanted, ids)
+            number = wanted.rpartition("-")[2]
+            if not hint.en and number.isdigit():
+                # Another set's prefix with this set's number (XYZ-01): the same number is nearest.
+                same = [i for i in ids if i.rpartition("-")[2] == number.zfill(2)]
+                hint = msg("did-you-mean", candidate=same[0]) if same else hint
+            raise UsageError(
+                msg(
+                    "explain-unknown",
+                    id=criterion.strip(),
+                    set=chosen.key,
+                    suggestion=hint,
+                    known=", ".join(ids),
+                    set_id=chosen.id.upper(),
+                )
+            )
+        text = render_explain(chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=width())
+        write_output(text, None)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explain")(explain)

@@ -1,0 +1,125 @@
+"""The pre-commit hook (.pre-commit-hooks.yaml), run for real with ``pre-commit try-repo``.
+
+try-repo needs the hook's repository committed, and the working tree of this repository
+must never be touched, so the files that make up the package are copied into a temporary
+git repository and committed there. pre-commit then installs sicheck from that copy into
+an environment of its own (this needs the package index, as any hook install does) and
+runs it on a temporary repository of applications.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT, SAMPLES
+
+# What building and installing sicheck needs (pyproject.toml names README.md as readme).
+PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+PACKAGE_DIRS = ("sicheck", "criteria")
+
+
+def test_hook_definition() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "sicheck"
+    assert hook["entry"] == "sicheck check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is True
+    import re
+
+    files = re.compile(hook["files"])
+    exclude = re.compile(hook["exclude"])
+    assert files.search("applications/a.yaml") and files.search("b.yml") and not files.search("c.txt")
+    for path in (".pre-commit-config.yaml", ".github/workflows/ci.yml", ".sicheck.yaml"):
+        assert exclude.search(path), path
+    assert not exclude.search("applications/a.yaml")
+
+
+def _pre_commit() -> list[str]:
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        pytest.skip("pre-commit is not installed (pip install '.[test]' installs it; .ci/run does)")
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    return [sys.executable, "-m", "pre_commit"]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=sicheck test", "-c", "user.email=test@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def _committed_copy_of_sicheck(target: Path) -> Path:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache", ".ruff_cache")
+    for name in PACKAGE_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    for name in PACKAGE_DIRS:
+        shutil.copytree(ROOT / name, target / name, ignore=ignore)
+    _git(target, "init", "--quiet")
+    _git(target, "add", "--all")
+    _git(target, "commit", "--quiet", "--no-verify", "-m", "sicheck under test")
+    return target
+
+
+def _applications_repository(target: Path) -> Path:
+    (target / "applications").mkdir()
+    shutil.copy(SAMPLES / "minimili.yaml", target / "applications" / "minimili.yaml")
+    shutil.copy(SAMPLES / "fotosyntes.yaml", target / "applications" / "fotosyntes.yaml")
+    # A YAML file that is not an application: the hook's default exclude passes it over.
+    (target / ".github" / "workflows").mkdir(parents=True)
+    (target / ".github" / "workflows" / "ci.yml").write_text("on: [pull_request]\n", encoding="utf-8")
+    (target / "notes.txt").write_text("inte YAML\n", encoding="utf-8")
+    _git(target, "init", "--quiet")
+    _git(target, "add", "--all")
+    _git(target, "commit", "--quiet", "--no-verify", "-m", "applications")
+    return target
+
+
+def test_pre_commit_try_repo(tmp_path: Path) -> None:
+    """The hook passes an eligible application and fails an ineligible one, naming the gap."""
+    pre_commit = _pre_commit()
+    (tmp_path / "sicheck").mkdir()
+    hook_repo = _committed_copy_of_sicheck(tmp_path / "sicheck")
+    applications = tmp_path / "applications-repo"
+    applications.mkdir()
+    _applications_repository(applications)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "NO_COLOR": "1",
+    }
+
+    def try_repo(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*pre_commit, "try-repo", str(hook_repo), "sicheck", "--verbose", *args],
+            cwd=applications,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    passed = try_repo("--files", "applications/minimili.yaml", ".github/workflows/ci.yml")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    report = passed.stdout.split("- hook id: sicheck", 1)[-1]
+    assert "MiniMili" in report
+    assert "ci.yml" not in report  # excluded by the hook, never checked as an application
+
+    failed = try_repo("--all-files")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "ALE-05.implementation" in failed.stdout
+    assert "applications/fotosyntes.yaml:" in failed.stdout
+    assert "ci.yml" not in failed.stdout.split("- hook id: sicheck", 1)[-1]
