@@ -111,12 +111,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' must be greater than {minimum}, but is {value}.",
     ),
     "schema-required": (
-        "'{key}' saknas i '{field}'.",
-        "'{key}' is missing in '{field}'.",
+        "'{key}' saknas i '{field}'. Lägg till {key}: där.",
+        "'{key}' is missing in '{field}'. Add {key}: there.",
     ),
     "schema-date": (
-        "'{field}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, men är {value}.",
-        "'{field}' must be a real date written YYYY-MM-DD, but is {value}.",
+        "'{field}' ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel 2015-08-01), men är {value}.",
+        "'{field}' must be a real date written YYYY-MM-DD (for example 2015-08-01), but is {value}.",
     ),
     "schema-pattern": (
         "'{field}' har fel form: {value}.",
@@ -141,12 +141,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "The id '{id}' is already used in '{field}' (line {first_line}). Each id must be unique.",
     ),
     "reference": (
-        "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion}",
-        "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion}",
+        "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}, eller lägg till en post med id: {id} där.",
+        "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}, or add an entry with id: {id} there.",
     ),
     "unknown-criteria-in-file": (
-        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}.",
-        "The criteria set '{spec}' does not exist. Known sets: {known}.",
+        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att granskas mot standarduppsättningen.",
+        "The criteria set '{spec}' does not exist. Known sets: {known}. Write one of them in criteria, or remove the line to be checked against the default set.",
     ),
     # types, for schema messages
     "type-object": ("en mappning med nycklar", "a mapping with keys"),

@@ -586,9 +586,9 @@ def test_cli_over_a_folder_of_fuzzed_files(contents: list[bytes]) -> None:
 REGRESSION_FILES = sorted(p for p in REGRESSIONS.glob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
 # Inputs that once made checking take minutes: checked against a time budget, not rendered.
 SLOW_FILES = sorted((REGRESSIONS / "slow").glob("*.yaml"))
-# Linear work on these ~100 KB files takes well under a second; a budget with room for a
-# slow CI machine and the interpreter's start.
-SLOW_BUDGET_SECONDS = 6.0
+# Linear work on these ~100 KB files takes well under a second; quadratic work took minutes.
+# The budget is a hang guard with room for a loaded CI machine, not a speed target.
+SLOW_BUDGET_SECONDS = 30.0
 
 
 def test_regression_folder_is_not_empty() -> None:

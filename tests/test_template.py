@@ -221,3 +221,14 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = _new("-o", str(tmp_path / "no" / "such" / "a.yaml"))
     assert result.exit_code == 2
     assert re.search(r"(Kunde inte skriva|Could not write)", result.stderr)
+
+
+def test_repository_configuration_sets_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DESIGN section 2: --criteria, else the configuration, else the newest vgr; --lang likewise.
+    (tmp_path / ".sicheck.yaml").write_text("criteria: ale@2012\nlang: en\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = str(_new().stdout)
+    assert _value(text)["criteria"] == "ale@2012"
+    assert "Template for the criteria ale@2012" in text
+    overridden = str(_new("--criteria", "vgr", "--lang", "sv").stdout)
+    assert "Mall för kriterierna vgr@2015" in overridden

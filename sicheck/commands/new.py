@@ -15,19 +15,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import Lang, fail, tool_errors, write_output
+from sicheck.commands.common import fail, tool_errors, write_output
+from sicheck.commands.criteria import LangOption, language, repository_config
 
 
-def application_template(spec: str | None, lang: str, output: Path | None) -> str:
-    """The application template for the criteria set ``spec`` (default: the newest vgr)."""
+def application_template(spec: str, lang: str, output: Path | None, dirs: tuple[Path, ...] = ()) -> str:
+    """The application template for the criteria set ``spec``, found also in ``dirs``."""
     from sicheck import criteria as criteria_sets
     from sicheck import schema_export
-    from sicheck.checker import DEFAULT_CRITERIA
-    from sicheck.commands.criteria import configured_criteria_dirs
     from sicheck.template import render_template
 
-    dirs = configured_criteria_dirs()
-    chosen = criteria_sets.load(spec or DEFAULT_CRITERIA, dirs)
+    chosen = criteria_sets.load(spec, dirs)
     return render_template(
         chosen,
         lang=lang,
@@ -120,15 +118,21 @@ def new(
             help="Kriterier att skriva mallen för: id, id@version eller fil. / Criteria: id, id@version or file.",
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    lang: LangOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
     ] = False,
 ) -> None:
     """Skriv en kommenterad mall för en ny ansökan. / Write a commented template for a new application."""
-    lang_code = lang.value
+    from sicheck.checker import DEFAULT_CRITERIA
+
+    with tool_errors(language(lang)):
+        settings = repository_config()
+    lang_code = language(lang, settings)
+    # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
+    spec = criteria or settings.criteria or DEFAULT_CRITERIA
     with tool_errors(lang_code):
-        text = application_template(criteria, lang_code, output)
+        text = application_template(spec, lang_code, output, settings.criteria_dirs)
         emit(text, output, force=force, lang=lang_code)
 
 

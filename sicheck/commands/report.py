@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
@@ -27,7 +27,6 @@ DEFAULT_FORMAT = ReportFormat("table")
 PROGRESS_AFTER_SECONDS = 1.0
 
 Item = TypeVar("Item")
-Outcome = TypeVar("Outcome")
 
 
 def progress_allowed() -> bool:
@@ -37,23 +36,22 @@ def progress_allowed() -> bool:
     return sys.stderr.isatty()
 
 
-def run_with_progress(
-    items: Sequence[Item],
-    work: Callable[[Item], Outcome],
+def with_progress(
+    items: Iterable[Item],
+    total: int,
     label: str,
     *,
     allowed: bool,
     clock: Callable[[], float] = time.monotonic,
-) -> list[Outcome]:
-    """``[work(item) for item in items]``, with a transient progress bar on stderr once the
-    run has taken longer than `PROGRESS_AFTER_SECONDS` (and ``allowed``)."""
-    outcomes: list[Outcome] = []
+) -> Iterator[Item]:
+    """Pass ``items`` through, with a transient progress bar on stderr once the run has
+    taken longer than `PROGRESS_AFTER_SECONDS` (and ``allowed``)."""
     started = clock()
     progress = None
     task = None
     try:
-        for done, item in enumerate(items):
-            if progress is None and allowed and clock() - started > PROGRESS_AFTER_SECONDS:
+        for done, item in enumerate(items, 1):
+            if progress is None and allowed and done < total and clock() - started > PROGRESS_AFTER_SECONDS:
                 from rich.console import Console
                 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -67,14 +65,13 @@ def run_with_progress(
                     transient=True,
                 )
                 progress.start()
-                task = progress.add_task(label, total=len(items), completed=done)
-            outcomes.append(work(item))
+                task = progress.add_task(label, total=total, completed=done - 1)
             if progress is not None and task is not None:
                 progress.advance(task)
+            yield item
     finally:
         if progress is not None:
             progress.stop()
-    return outcomes
 
 
 def _writable(text: str) -> str:
@@ -140,11 +137,12 @@ def report(
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
     from sicheck import criteria as criteria_sets
-    from sicheck.checker import CheckOptions, check_path
+    from sicheck.checker import CheckOptions
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
     from sicheck.reviews import attach, load_review, review_files
+    from sicheck.runner import outcomes
 
     lang_code = lang.value
     with tool_errors(lang_code):
@@ -156,7 +154,10 @@ def report(
         review_sources = review_files(reviews) if reviews else []
         allowed = progress_allowed()
         label = msg("report-progress").get(lang_code)
-        results = run_with_progress(files, lambda f: check_path(f[0], options, f[1]), label, allowed=allowed)
+        # The same runner as `check`: both cores for a large call, results in file order, and
+        # a bug in sicheck on one file becomes that file's problem.
+        checked = with_progress(outcomes(files, options, None), len(files), label, allowed=allowed)
+        results = [outcome.result for outcome in checked if outcome.result is not None]
         loaded = [load_review(path, shown) for path, shown in review_sources]
         reviewed, problems = attach(results, loaded)
         call_report = build(

@@ -8,19 +8,26 @@ from typing import Annotated, Optional
 import typer
 
 from sicheck.commands.common import Lang, tool_errors, write_output
+from sicheck.commands.criteria import language, repository_config
 
 
 def schema(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Språk för titlar och beskrivningar. / Language of titles and descriptions.")
-    ] = Lang.sv,
+        Optional[Lang],
+        typer.Option(
+            "--lang",
+            help="Språk för titlar och beskrivningar (standard sv). / Language of titles, descriptions (default sv).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema."""
     from sicheck import schema_export
 
-    with tool_errors(lang.value):
-        write_output(schema_export.render(lang.value), output)
+    with tool_errors(language(lang)):
+        lang_code = language(lang, repository_config())
+        write_output(schema_export.render(lang_code), output)
 
 
 def register(app: typer.Typer) -> None:
