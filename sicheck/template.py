@@ -17,6 +17,7 @@ from typing import Any
 from sicheck.criteria import CriteriaSet, Criterion
 from sicheck.i18n import msg
 from sicheck.rules import parse_path
+from sicheck.sanitize import one_line, visible
 
 Path = tuple[str, ...]
 
@@ -104,7 +105,9 @@ class _Writer:
         """Comment lines at ``indent``, wrapped to the template's width; ``hang`` indents the text."""
         pad, inner = " " * indent, " " * hang
         room = max(40, WIDTH - indent - 2)
-        for paragraph in text.split("\n"):
+        # A criteria file may be anyone's: no control character may break the YAML, and
+        # every line of a text stays behind its "#".
+        for paragraph in visible(text).split("\n"):
             wrapped = textwrap.wrap(
                 paragraph, room, initial_indent=inner, subsequent_indent=inner, break_on_hyphens=False
             ) or [""]
@@ -215,7 +218,7 @@ def _section_header(writer: _Writer, schema: dict[str, Any], name: str, set_key:
         writer.comment(0, msg("template-section-criteria", set=set_key).get(lang))
         for criterion in readers:
             mark = "" if criterion.required else f" ({msg('optional-mark').get(lang)})"
-            writer.lines.append(f"#   {criterion.id} {criterion.title.get(lang)}{mark}")
+            writer.lines.append(f"#   {criterion.id} {one_line(criterion.title.get(lang))}{mark}")
             writer.comment(0, criterion.requirement.get(lang), hang=4)
     writer.lines.append("# " + "-" * (WIDTH - 2))
 

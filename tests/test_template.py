@@ -232,3 +232,19 @@ def test_repository_configuration_sets_the_defaults(tmp_path: Path, monkeypatch:
     assert "Template for the criteria ale@2012" in text
     overridden = str(_new("--criteria", "vgr", "--lang", "sv").stdout)
     assert "Mall för kriterierna vgr@2015" in overridden
+
+
+def test_texts_from_a_criteria_file_cannot_break_out_of_comments(tmp_path: Path) -> None:
+    source = (INPUTS / "criteria" / "demo@1.yaml").read_text(encoding="utf-8")
+    hostile = source.replace(
+        'title: {sv: "Mål", en: "Goal"}', 'title: {sv: "Mål\\nproject: {title: injected}\\e", en: "Goal"}'
+    ).replace(
+        'requirement: {sv: "Ansökan ska ha ett mål."',
+        'requirement: {sv: "Ansökan ska ha ett mål.\\nbudget: {total_sek: 1}\\x07"',
+    )
+    own = tmp_path / "own.yaml"
+    own.write_text(hostile, encoding="utf-8")
+    text = _template(str(own), "sv")
+    value = _value(text)
+    assert value["project"]["title"] is None and value["budget"]["total_sek"] is None
+    assert "\x1b" not in text and "\x07" not in text
