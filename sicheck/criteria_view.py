@@ -211,7 +211,18 @@ def render_explain(
             console.print(RichText("  " + line), soft_wrap=True)
     else:
         console.print(Padding(RichText(_t("explain-no-example", lang), style="dim"), (0, 0, 0, 2), expand=False))
+    _explain_scale(console, lang)
     return _finish(buffer, color)
+
+
+def _explain_scale(console: Console, lang: str) -> None:
+    """The expert group scores each criterion's quality on the same 0–5 scale."""
+    from sicheck.reviews import SCALE
+
+    console.print()
+    console.print(RichText(_t("explain-scale", lang), style="bold"))
+    for step in SCALE:
+        console.print(RichText(f"  {step.score} = {step.label.get(lang)}"))
 
 
 def _explain_check(console: Console, check: Check, criterion: Criterion, lang: str) -> None:

@@ -217,8 +217,8 @@ _CORE: dict[str, tuple[str, str]] = {
     "severity-error": ("fel", "error"),
     "severity-warning": ("varning", "warning"),
     "summary-line": (
-        "{applications} ansökningar: {eligible} stödberättigade, {ineligible} ej stödberättigade, {invalid} kan inte bedömas.",
-        "{applications} applications: {eligible} eligible, {ineligible} ineligible, {invalid} cannot be assessed.",
+        "Ansökningar: {applications}. Stödberättigade: {eligible}, ej stödberättigade: {ineligible}, kan inte bedömas: {invalid}.",
+        "Applications: {applications}. Eligible: {eligible}, ineligible: {ineligible}, cannot be assessed: {invalid}.",
     ),
     "summary-under-threshold": (
         "{count} under gränsen {threshold} %.",
@@ -349,6 +349,26 @@ _CI: dict[str, tuple[str, str]] = {
     "no-paths": (
         "Ange filer eller mappar att granska, eller 'paths' i konfigurationen ([tool.sicheck] eller .sicheck.yaml).",
         "Name files or folders to check, or set 'paths' in the configuration ([tool.sicheck] or .sicheck.yaml).",
+    ),
+}
+
+# check --reviews: the reviewers' judgement beside the machine's.
+_CHECK_REVIEWS: dict[str, tuple[str, str]] = {
+    "check-reviews-heading": ("Granskarnas bedömning", "The reviewers' judgement"),
+    "check-reviews-none": ("Ingen granskning ännu.", "No reviews yet."),
+    "check-reviews-summary": (
+        "Granskare: {reviewers}, medel {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
+        "Reviewers: {reviewers}, mean {mean} of 5. Recommendations: yes {yes}, maybe {maybe}, no {no}.",
+    ),
+    "check-reviews-criterion": ("medel {mean} (lägst {low}, högst {high}, n = {n})", "mean {mean} (min {low}, max {high}, n = {n})"),
+    "check-reviews-disagreement": ("OENIGHET", "DISAGREEMENT"),
+    "explain-scale": (
+        "Expertgruppens skala för kvaliteten (granskningsfiler, 0–5)",
+        "The expert group's scale for quality (review files, 0–5)",
+    ),
+    "check-reviews-format": (
+        "--reviews fungerar med --format text och json.",
+        "--reviews works with --format text and json.",
     ),
 }
 
@@ -598,7 +618,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
 }
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW}
+CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS}
 
 
 def msg(message_id: str, /, **params: object) -> Text:

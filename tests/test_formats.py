@@ -425,7 +425,7 @@ def test_github_one_annotation_per_gap() -> None:
         assert line.startswith(f"::{problem['severity']} ")
         assert f"line={location['line']},col={location['column']}" in line
         assert f"title={problem['code']} (" in line
-    assert out.splitlines()[-1].startswith("sicheck: 1 applications: 0 eligible, 1 ineligible")
+    assert out.splitlines()[-1].startswith("sicheck: Applications: 1. Eligible: 0, ineligible: 1")
 
 
 def test_github_optional_criterion_gaps_are_warnings() -> None:

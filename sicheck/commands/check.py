@@ -13,7 +13,9 @@ from sicheck.commands.common import Lang, collect_files, progress_bar, tool_erro
 from sicheck.render import FORMATS
 
 if TYPE_CHECKING:
+    from sicheck.checker import CheckOptions
     from sicheck.config import Config
+    from sicheck.runner import RenderOptions, RunTracker
 
 
 # The --format choices come from the one registry of renderers.
@@ -69,6 +71,13 @@ def check(
     ] = None,
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
+    ] = None,
+    reviews: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reviews",
+            help="Granskningsfiler eller mappar att visa bredvid. / Review files or folders to show alongside.",
+        ),
     ] = None,
     jobs: Annotated[
         Optional[int],
@@ -134,9 +143,55 @@ def check(
             version=__version__,
             extra={"fail_under": fail_under, "strict": strict, "criteria_dirs": criteria_dirs},
         )
-        with progress_bar(len(files), lang_code) as advance:
-            write_output(render_run(files, options, rendering, tracker, jobs=jobs, progress=advance), output)
-    raise typer.Exit(0 if exit_zero or not tracker.failed else 1)
+        if reviews:
+            review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)
+            failed = tracker.failed or review_problems
+        else:
+            with progress_bar(len(files), lang_code) as advance:
+                write_output(render_run(files, options, rendering, tracker, jobs=jobs, progress=advance), output)
+            failed = tracker.failed
+    raise typer.Exit(0 if exit_zero or not failed else 1)
+
+
+def _check_with_reviews(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rendering: RenderOptions,
+    tracker: RunTracker,
+    reviews: list[str],
+    jobs: int | None,
+    output: Path | None,
+) -> bool:
+    """Check, attach the reviews, write the output; True when a review file had problems."""
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+    from sicheck.model import Report
+    from sicheck.render import reviewed as reviewed_format
+    from sicheck.reviews import attach_reviews
+    from sicheck.runner import outcomes
+
+    if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
+        raise UsageError(msg("check-reviews-format"))
+    results = []
+    with progress_bar(len(files), rendering.lang) as advance:
+        for done, outcome in enumerate(outcomes(files, options, None, jobs=jobs), 1):
+            tracker.add(outcome)
+            assert outcome.result is not None
+            results.append(outcome.result)
+            if advance is not None:
+                advance(done)
+    reviewed, problems = attach_reviews(results, reviews)
+    report = Report(
+        results=tuple(results),
+        summary=tracker.summary,
+        version=rendering.version,
+        options={**rendering.extra, "format": rendering.format},
+    )
+    text = reviewed_format.render(
+        report, reviewed, problems, lang=rendering.lang, color=rendering.color, width=rendering.width
+    )
+    write_output(text, output)
+    return bool(problems)
 
 
 def _configuration(config_file: Path | None, no_config: bool) -> Config:

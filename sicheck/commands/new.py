@@ -122,6 +122,13 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
     ] = False,
+    review: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--review",
+            help="Skriv en granskningsmall för den här ansökan. / Write a review template for this application.",
+        ),
+    ] = None,
 ) -> None:
     """Skriv en kommenterad mall för en ny ansökan. / Write a commented template for a new application."""
     from sicheck.checker import DEFAULT_CRITERIA
@@ -132,7 +139,17 @@ def new(
     # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
     spec = criteria or settings.criteria or DEFAULT_CRITERIA
     with tool_errors(lang_code):
-        text = application_template(spec, lang_code, output, settings.criteria_dirs)
+        if review is not None:
+            from sicheck.errors import UsageError
+            from sicheck.i18n import msg
+            from sicheck.reviews import review_template
+
+            if not review.is_file():
+                raise UsageError(msg("path-missing", path=str(review)))
+            # The application's own criteria set unless --criteria says otherwise.
+            text = review_template(review, lang_code, criteria=criteria)
+        else:
+            text = application_template(spec, lang_code, output, settings.criteria_dirs)
         emit(text, output, force=force, lang=lang_code)
 
 

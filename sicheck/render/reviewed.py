@@ -1,0 +1,111 @@
+"""``check --reviews``: the check output with each application's merged reviews beside it.
+
+Reviews never change the machine's verdict or score; they are shown next to them. Text
+gets a reviewer block under each application, JSON a ``"review"`` object per application
+(the same object ``report --format json`` writes) and ``"review_problems"`` at the top.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text as RichText
+
+from sicheck.i18n import msg
+from sicheck.model import Report
+from sicheck.render import json_format, text
+from sicheck.report.json_format import _review_problem, review
+from sicheck.reviews import ReviewedResult, ReviewProblem, ReviewSummary
+from sicheck.sanitize import one_line, visible
+
+# Formats that can show reviews; the command refuses --reviews with the others.
+FORMATS_WITH_REVIEWS = ("text", "json")
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: int) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(RichText(msg("check-reviews-heading").get(lang), style="bold underline"))
+    if summary is None:
+        console.print(RichText("  " + msg("check-reviews-none").get(lang), style="dim"))
+        console.print()
+        return buffer.getvalue()
+    counts = summary.recommendations
+    console.print(
+        RichText(
+            "  "
+            + msg(
+                "check-reviews-summary",
+                reviewers=summary.reviewers,
+                mean=_number(summary.mean),
+                yes=counts.yes,
+                maybe=counts.maybe,
+                no=counts.no,
+            ).get(lang)
+        )
+    )
+    for criterion in summary.criteria:
+        line = RichText(f"  {criterion.id}  ", style="bold")
+        line.append(
+            msg(
+                "check-reviews-criterion",
+                mean=_number(criterion.mean),
+                low=_number(criterion.min),
+                high=_number(criterion.max),
+                n=criterion.n,
+            ).get(lang),
+            style="",
+        )
+        if criterion.disagreement:
+            line.append("  " + msg("check-reviews-disagreement").get(lang), style="bold yellow")
+        console.print(line)
+        for comment in criterion.comments:
+            said = f"{one_line(comment.reviewer)}: {visible(comment.text)}"
+            console.print(Padding(RichText(said, style="italic"), (0, 0, 0, 6), expand=False))
+    console.print()
+    return buffer.getvalue()
+
+
+def render(
+    report: Report,
+    reviewed: Sequence[ReviewedResult],
+    problems: Sequence[ReviewProblem],
+    *,
+    lang: str = "sv",
+    color: bool = False,
+    width: int = 100,
+) -> str:
+    """The whole run, for the formats in `FORMATS_WITH_REVIEWS`, in file order."""
+    if report.options.get("format") == "json":
+        document = json.loads(json_format.render(report, lang=lang))
+        for application, item in zip(document["applications"], reviewed, strict=True):
+            application["review"] = review(item.review)
+        document["review_problems"] = [_review_problem(p, lang) for p in problems]
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    parts = []
+    for index, item in enumerate(reviewed):
+        parts.append(text.item(item.result, index=index, lang=lang, color=color, width=width))
+        parts.append(_review_block(item.review, lang, color, width))
+    for entry in problems:
+        location = entry.problem.location
+        where = f"{visible(entry.file)}:{location.line}:{location.column}"
+        parts.append(f"{where}  {visible(entry.problem.message.get(lang))}\n")
+    parts.append(text.tail(report.summary, options=report.options, lang=lang, color=color, width=width))
+    return "".join(parts)
