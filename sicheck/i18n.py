@@ -360,7 +360,10 @@ _CHECK_REVIEWS: dict[str, tuple[str, str]] = {
         "Granskare: {reviewers}, medel {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
         "Reviewers: {reviewers}, mean {mean} of 5. Recommendations: yes {yes}, maybe {maybe}, no {no}.",
     ),
-    "check-reviews-criterion": ("medel {mean} (lägst {low}, högst {high}, n = {n})", "mean {mean} (min {low}, max {high}, n = {n})"),
+    "check-reviews-criterion": (
+        "medel {mean} (lägst {low}, högst {high}, n = {n})",
+        "mean {mean} (min {low}, max {high}, n = {n})",
+    ),
     "check-reviews-disagreement": ("OENIGHET", "DISAGREEMENT"),
     "explain-scale": (
         "Expertgruppens skala för kvaliteten (granskningsfiler, 0–5)",
