@@ -1,5 +1,5 @@
 """Entry point for ``python -m sicheck``."""
 
-from sicheck.cli import main
+from sicheck.entry import main
 
 main()

@@ -85,7 +85,7 @@ def _imported(*args: str) -> set[str]:
 
 def test_version_imports_only_what_it_uses() -> None:
     modules = _imported("--version")
-    for heavy in ("jsonschema", "rich", "yaml", "sicheck.engine", "sicheck.rules", "sicheck.loader"):
+    for heavy in ("typer", "jsonschema", "rich", "yaml", "sicheck.engine", "sicheck.rules", "sicheck.loader"):
         assert heavy not in modules
 
 

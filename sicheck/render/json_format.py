@@ -58,15 +58,22 @@ def application(result: ApplicationResult, lang: str) -> dict[str, Any]:
     }
 
 
+def _dumps(value: object) -> str:
+    # No indent: json's C encoder only runs without one, and it is several times faster
+    # over a call of a thousand applications. One application per line keeps diffs readable.
+    return json.dumps(value, ensure_ascii=False, separators=_SEPARATORS)
+
+
+_SEPARATORS = (", ", ": ")
+
+
 def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    tool = json.dumps({"name": "sicheck", "version": version}, ensure_ascii=False, indent=2)
-    return '{\n  "tool": ' + tool.replace("\n", "\n  ") + ',\n  "applications": ['
+    return '{"tool": ' + _dumps({"name": "sicheck", "version": version}) + ', "applications": ['
 
 
 def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    """One application, indented as it sits in the whole document; streamed one at a time."""
-    text = json.dumps(application(result, lang), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-    return ("\n    " if index == 0 else ",\n    ") + text
+    """One application on its own line; streamed one at a time."""
+    return ("\n" if index == 0 else ",\n") + _dumps(application(result, lang))
 
 
 def tail(
@@ -83,7 +90,7 @@ def tail(
         "ineligible": summary.ineligible,
         "invalid": summary.invalid,
     }
-    return '\n  ],\n  "summary": ' + json.dumps(counts, indent=2).replace("\n", "\n  ") + "\n}\n"
+    return '\n], "summary": ' + _dumps(counts) + "}\n"
 
 
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
