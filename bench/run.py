@@ -162,6 +162,11 @@ def main() -> int:
             timed([*sicheck, "check", str(folder), "--format", "json", "-o", str(output)], env=env)[0]
             for _ in range(args.runs)
         )
+        serial_s = min(
+            timed([*sicheck, "check", str(folder), "--format", "json", "-o", str(output), "-j", "1"], env=env)[0]
+            for _ in range(args.runs)
+        )
+        figures.update(check_one_process_s=serial_s, check_one_process_per_floor=serial_s / floor_s)
         report = json.loads(output.read_text(encoding="utf-8"))
         assert report["summary"]["applications"] == args.n, "sicheck did not check every file"
         figures.update(floor_s=floor_s, check_s=check_s, check_per_floor=check_s / floor_s)
@@ -200,6 +205,10 @@ def main() -> int:
     print(
         f"  sicheck check --format json        {figures['check_s']:.3f} s   "
         f"ratio {figures['check_per_floor']:.2f}  (target <= 1.5)"
+    )
+    print(
+        f"  sicheck check, one process (-j 1)  {figures['check_one_process_s']:.3f} s   "
+        f"ratio {figures['check_one_process_per_floor']:.2f}"
     )
     if figures["check_jsonschema_s"] is not None:
         print(
