@@ -23,6 +23,7 @@ from rich.text import Text as RichText
 from sicheck.criteria import Check, CriteriaSet, Criterion
 from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
 from sicheck.i18n import Text, msg
+from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 from sicheck.template import criterion_fields
 
@@ -45,17 +46,7 @@ def _t(message_id: str, lang: str, **params: object) -> str:
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
-    return Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+    return make_console(buffer, color=color, width=width)
 
 
 def _finish(buffer: io.StringIO, color: bool) -> str:

@@ -27,6 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
 from sicheck.model import Location, Problem
+from sicheck.schema import json_type
 
 # Returned by the resolver for untagged nodes; anything else on a node is an explicit tag.
 _IMPLICIT = "tag:sicheck,implicit"
@@ -256,7 +257,7 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
     except RecursionError:  # only if the caller's own stack is already deep
         return _problem("too-deep", msg("too-deep", limit=max_depth))
     if not isinstance(value, dict):
-        found = msg(f"type-{_json_type(value)}")
+        found = msg(f"type-{json_type(value)}")
         mark = root.start_mark
         return _problem("not-mapping", msg("not-mapping", found=found), mark.line + 1, mark.column + 1)
     return LoadResult(Document(value, root), None)
@@ -268,22 +269,6 @@ def _yaml_reason(exc: yaml.YAMLError) -> str:
         return ", ".join(parts) if parts else type(exc).__name__
     # ReaderError and the like: the first line is the reason.
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 class _ConstructError(Exception):

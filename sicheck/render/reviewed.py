@@ -11,13 +11,13 @@ import io
 import json
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text as RichText
 
 from sicheck.i18n import msg
 from sicheck.model import Report
 from sicheck.render import json_format, text
+from sicheck.render.console import make_console
 from sicheck.report.json_format import _review_problem, review
 from sicheck.reviews import ReviewedResult, ReviewProblem, ReviewSummary
 from sicheck.sanitize import one_line, visible
@@ -32,16 +32,7 @@ def _number(value: float | None) -> str:
 
 def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: int) -> str:
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console = make_console(buffer, color=color, width=width)
     console.print(RichText(msg("check-reviews-heading").get(lang), style="bold underline"))
     if summary is None:
         console.print(RichText("  " + msg("check-reviews-none").get(lang), style="dim"))

@@ -17,6 +17,7 @@ from rich.text import Text as RichText
 
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, Report, RunSummary
+from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 
 STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}
@@ -94,17 +95,7 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
-    return Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+    return make_console(buffer, color=color, width=width)
 
 
 def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 100) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
+from sicheck.render.console import make_console
 from sicheck.report.model import STATUS_SYMBOL, CallReport, number, t
 from sicheck.reviews import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
@@ -75,17 +75,7 @@ def _table(report: CallReport, lang: str) -> Table:
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+    console = make_console(buffer, color=color, width=width)
     console.print(RichText(t("report-title", lang), style="bold"))
     console.print()
     console.print(_table(report, lang))
