@@ -20,7 +20,7 @@ from sicheck.schema import CompiledSchema, finish, suggestion
 META_SCHEMA_RESOURCE = "criteria.meta.json"
 _SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
 # Criteria files are written by funders, not applicants, but read with the same care.
-_CRITERIA_LIMITS = Limits(max_file_size=4 * 1024 * 1024, max_depth=200, max_aliases=0, max_nodes=500_000)
+CRITERIA_LIMITS = Limits(max_file_size=4 * 1024 * 1024, max_depth=200, max_aliases=0, max_nodes=500_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def shipped_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "criteria"
 
 
-def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     # Numeric parts compare as numbers, so 2015.10 is newer than 2015.9.
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[._-]", version))
 
@@ -101,7 +101,7 @@ def known_specs(extra_dirs: tuple[Path, ...] = ()) -> list[str]:
 
 
 def newest(versions: dict[str, Path]) -> str:
-    return max(versions, key=_version_key)
+    return max(versions, key=version_key)
 
 
 def looks_like_path(spec: str) -> bool:
@@ -157,7 +157,7 @@ def load_file(path: Path) -> CriteriaSet:
         data = path.read_bytes()
     except OSError as exc:
         raise CriteriaError(shown, 1, 1, Text(exc.strerror or str(exc), exc.strerror or str(exc))) from None
-    loaded = load_yaml(data, _CRITERIA_LIMITS)
+    loaded = load_yaml(data, CRITERIA_LIMITS)
     if loaded.document is None:
         assert loaded.problem is not None
         location = loaded.problem.location

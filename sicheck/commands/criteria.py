@@ -82,7 +82,7 @@ def list_sets(
     broken: list[Text] = []
     with tool_errors(lang_code):
         for _set_id, versions in sorted(criteria_sets.available(settings.criteria_dirs).items()):
-            for version in sorted(versions, key=criteria_sets._version_key):
+            for version in sorted(versions, key=criteria_sets.version_key):
                 path = versions[version]
                 try:
                     found = criteria_sets.load_file(path)
@@ -201,10 +201,10 @@ def _check_examples(found: CriteriaSet, file: Path) -> None:
 
 
 def _example_position(file: Path, index: int, lang_code: str) -> tuple[int, int]:
-    from sicheck.criteria import _CRITERIA_LIMITS
+    from sicheck.criteria import CRITERIA_LIMITS
     from sicheck.loader import load_yaml
 
-    document = load_yaml(file.read_bytes(), _CRITERIA_LIMITS).document
+    document = load_yaml(file.read_bytes(), CRITERIA_LIMITS).document
     if document is None:
         return 1, 1
     location = document.locate(("criteria", index, "example", lang_code))
