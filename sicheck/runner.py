@@ -146,17 +146,19 @@ def render_run(
     tracker: RunTracker,
     *,
     jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    watch: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
 ) -> Iterator[str]:
-    """The output of a whole run, as chunks of text, keeping ``tracker`` up to date."""
+    """The output of a whole run, as chunks of text, keeping ``tracker`` up to date.
+
+    ``watch`` sees the outcomes pass, in order (the command line's progress bar).
+    """
     module = _module(rendering.format)
     streamed = streams(rendering.format)
 
     def observed() -> Iterator[Outcome]:
-        for done, outcome in enumerate(outcomes(files, options, rendering if streamed else None, jobs=jobs), 1):
+        checked = outcomes(files, options, rendering if streamed else None, jobs=jobs)
+        for outcome in watch(checked) if watch is not None else checked:
             tracker.add(outcome)
-            if progress is not None:
-                progress(done)
             yield outcome
 
     if streamed:

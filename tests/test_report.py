@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from sicheck import __version__
 from sicheck.cli import app
-from sicheck.commands import report as report_command
+from sicheck.commands import common
 from sicheck.i18n import Text
 from sicheck.model import ApplicationResult, CriteriaSetRef
 from sicheck.report import FORMATS, get
@@ -454,7 +454,7 @@ def test_progress_bar_only_for_slow_runs_on_a_terminal(monkeypatch: pytest.Monke
     items = [1, 2, 3, 4, 5]
 
     def run(step: float, allowed: bool) -> list[int]:
-        return list(report_command.with_progress(iter(items), 5, "x", allowed=allowed, clock=_Clock(step)))
+        return list(common.with_progress(iter(items), 5, "x", allowed=allowed, clock=_Clock(step)))
 
     # Fast: no bar, even where allowed.
     assert run(0.01, True) == items
@@ -468,15 +468,15 @@ def test_progress_bar_only_for_slow_runs_on_a_terminal(monkeypatch: pytest.Monke
 
 
 def test_progress_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report_command.sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(common.sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("TERM", raising=False)
-    assert report_command.progress_allowed() is True
+    assert common.progress_allowed() is True
     monkeypatch.setenv("CI", "true")
-    assert report_command.progress_allowed() is False
+    assert common.progress_allowed() is False
     monkeypatch.delenv("CI")
-    monkeypatch.setattr(report_command.sys.stderr, "isatty", lambda: False, raising=False)
-    assert report_command.progress_allowed() is False
+    monkeypatch.setattr(common.sys.stderr, "isatty", lambda: False, raising=False)
+    assert common.progress_allowed() is False
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -9,13 +9,24 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from sicheck import __version__
-from sicheck.commands.common import Lang, collect_files, progress_bar, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import (
+    Lang,
+    collect_files,
+    progress_allowed,
+    tool_errors,
+    wants_color,
+    width,
+    with_progress,
+    write_output,
+)
 from sicheck.render import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from sicheck.checker import CheckOptions
     from sicheck.config import Config
-    from sicheck.runner import RenderOptions, RunTracker
+    from sicheck.runner import Outcome, RenderOptions, RunTracker
 
 
 # The --format choices come from the one registry of renderers.
@@ -147,8 +158,8 @@ def check(
             review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)
             failed = tracker.failed or review_problems
         else:
-            with progress_bar(len(files), lang_code) as advance:
-                write_output(render_run(files, options, rendering, tracker, jobs=jobs, progress=advance), output)
+            watch = _progress(len(files), lang_code)
+            write_output(render_run(files, options, rendering, tracker, jobs=jobs, watch=watch), output)
             failed = tracker.failed
     raise typer.Exit(0 if exit_zero or not failed else 1)
 
@@ -173,13 +184,10 @@ def _check_with_reviews(
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
         raise UsageError(msg("check-reviews-format"))
     results = []
-    with progress_bar(len(files), rendering.lang) as advance:
-        for done, outcome in enumerate(outcomes(files, options, None, jobs=jobs), 1):
-            tracker.add(outcome)
-            assert outcome.result is not None
-            results.append(outcome.result)
-            if advance is not None:
-                advance(done)
+    for outcome in _progress(len(files), rendering.lang)(outcomes(files, options, None, jobs=jobs)):
+        tracker.add(outcome)
+        assert outcome.result is not None
+        results.append(outcome.result)
     reviewed, problems = attach_reviews(results, reviews)
     report = Report(
         results=tuple(results),
@@ -192,6 +200,15 @@ def _check_with_reviews(
     )
     write_output(text, output)
     return bool(problems)
+
+
+def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:
+    """Pass outcomes through a progress bar that shows on a terminal once a run is slow."""
+    from sicheck.i18n import msg
+
+    label = msg("progress-checking").get(lang)
+    allowed = progress_allowed()
+    return lambda checked: with_progress(checked, total, label, allowed=allowed)
 
 
 def _configuration(config_file: Path | None, no_config: bool) -> Config:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
@@ -113,21 +115,52 @@ def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
         raise
 
 
-@contextlib.contextmanager
-def progress_bar(total: int, lang: str) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr for long runs on a terminal; nothing in CI or when piped."""
-    if total < 20 or not sys.stderr.isatty() or os.environ.get("CI"):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+# A run shorter than this gets no progress bar: it would only flicker.
+PROGRESS_AFTER_SECONDS = 1.0
 
-    from sicheck.i18n import msg
+Item = TypeVar("Item")
 
-    console = Console(stderr=True, highlight=False, emoji=False, markup=False)
-    label = msg("progress-checking").get(lang)
-    with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
-    ) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda done: progress.update(task, completed=done)
+
+def progress_allowed() -> bool:
+    """A progress bar only for a person at a terminal: never in CI, never when stderr is piped."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stderr.isatty()
+
+
+def with_progress(
+    items: Iterable[Item],
+    total: int,
+    label: str,
+    *,
+    allowed: bool,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[Item]:
+    """Pass ``items`` through, with a transient progress bar on stderr once the run has
+    taken longer than `PROGRESS_AFTER_SECONDS` (and ``allowed``)."""
+    started = clock()
+    progress = None
+    task = None
+    try:
+        for done, item in enumerate(items, 1):
+            if progress is None and allowed and done < total and clock() - started > PROGRESS_AFTER_SECONDS:
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+                console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+                progress = Progress(
+                    TextColumn(label),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=console,
+                    transient=True,
+                )
+                progress.start()
+                task = progress.add_task(label, total=total, completed=done - 1)
+            if progress is not None and task is not None:
+                progress.advance(task)
+            yield item
+    finally:
+        if progress is not None:
+            progress.stop()

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from sicheck import __version__
-from sicheck.commands.common import Lang, collect_files, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import (
+    Lang,
+    collect_files,
+    progress_allowed,
+    tool_errors,
+    wants_color,
+    width,
+    with_progress,
+    write_output,
+)
 from sicheck.report import FORMATS
 
 if TYPE_CHECKING:
@@ -22,56 +29,6 @@ if TYPE_CHECKING:
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = ReportFormat("table")
-
-# A run shorter than this gets no progress bar: it would only flicker.
-PROGRESS_AFTER_SECONDS = 1.0
-
-Item = TypeVar("Item")
-
-
-def progress_allowed() -> bool:
-    """A progress bar only for a person at a terminal: never in CI, never when stderr is piped."""
-    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stderr.isatty()
-
-
-def with_progress(
-    items: Iterable[Item],
-    total: int,
-    label: str,
-    *,
-    allowed: bool,
-    clock: Callable[[], float] = time.monotonic,
-) -> Iterator[Item]:
-    """Pass ``items`` through, with a transient progress bar on stderr once the run has
-    taken longer than `PROGRESS_AFTER_SECONDS` (and ``allowed``)."""
-    started = clock()
-    progress = None
-    task = None
-    try:
-        for done, item in enumerate(items, 1):
-            if progress is None and allowed and done < total and clock() - started > PROGRESS_AFTER_SECONDS:
-                from rich.console import Console
-                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-                console = Console(stderr=True, highlight=False, emoji=False, markup=False)
-                progress = Progress(
-                    TextColumn(label),
-                    BarColumn(),
-                    MofNCompleteColumn(),
-                    TimeRemainingColumn(),
-                    console=console,
-                    transient=True,
-                )
-                progress.start()
-                task = progress.add_task(label, total=total, completed=done - 1)
-            if progress is not None and task is not None:
-                progress.advance(task)
-            yield item
-    finally:
-        if progress is not None:
-            progress.stop()
 
 
 def _writable(text: str) -> str:
