@@ -116,6 +116,24 @@ def report_of(result: ApplicationResult) -> Report:
     return Report(results=(result,), summary=RunSummary().add(result, under_threshold=False), version="test")
 
 
+def assert_call_report_renders(result: ApplicationResult) -> None:
+    """Every format of ``sicheck report`` takes the result too; JSON parses, HTML stays escaped."""
+    from sicheck import report as call_report
+    from sicheck.report.model import build
+    from sicheck.reviews import ReviewedResult
+
+    report = build([ReviewedResult(result, None)], "test")
+    for name in call_report.FORMATS:
+        for lang in LANGS:
+            output = call_report.render(name, report, lang=lang)
+            output.encode("utf-8")
+            if name == "json":
+                assert json.loads(output)["applications"][0]["verdict"] == result.verdict
+            if name == "html":
+                assert "<script" not in output.lower()
+                assert "\x1b" not in output and "\u202e" not in output
+
+
 def assert_renders(result: ApplicationResult) -> None:
     """Every registered format, in both languages, gives output that parses and is safe."""
     report = report_of(result)
@@ -142,6 +160,7 @@ def assert_renders(result: ApplicationResult) -> None:
                 assert "\u202e" not in output, f"{name}/{lang}: raw U+202E in output"
                 unsafe = UNSAFE_IN_TEXT.search(output)
                 assert unsafe is None, f"{name}/{lang}: raw {unsafe.group()!r} in output"
+    assert_call_report_renders(result)
     # With colour on, the only escape sequences are rich's own colour codes.
     coloured = render("text", report, lang="en", color=True)
     assert "\x1b" not in SGR.sub("", coloured), "an escape sequence other than colour in coloured text"
