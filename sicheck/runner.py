@@ -112,6 +112,12 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _check_batch(
+    batch: list[tuple[str, str, int]], options: CheckOptions, rendering: RenderOptions | None
+) -> list[Outcome]:
+    return [_check_one((path, shown, options, rendering, index)) for path, shown, index in batch]
+
+
 def outcomes(
     files: list[tuple[str, str]],
     options: CheckOptions,
@@ -120,21 +126,34 @@ def outcomes(
     jobs: int | None = None,
 ) -> Iterator[Outcome]:
     """Check every file and yield outcomes in file order."""
-    tasks = [(path, shown, options, rendering, index) for index, (path, shown) in enumerate(files)]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
-    if workers <= 1 or len(tasks) < POOL_THRESHOLD:
-        for task in tasks:
-            yield _check_one(task)
+    if workers <= 1 or len(files) < POOL_THRESHOLD:
+        for index, (path, shown) in enumerate(files):
+            yield _check_one((path, shown, options, rendering, index))
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
 
+    numbered = ((path, shown, index) for index, (path, shown) in enumerate(files))
+    batches = iter(lambda: list(islice(numbered, CHUNK_SIZE)), [])
     # fork keeps the imported modules and the loaded criteria sets: workers start at once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    # A few batches per worker in flight, no more: finished outputs never pile up, so memory
+    # stays the same for ten thousand files as for a hundred.
+    pending: deque[Future[list[Outcome]]] = deque(
+        executor.submit(_check_batch, batch, options, rendering) for batch in islice(batches, workers * 4)
+    )
     try:
-        yield from executor.map(_check_one, tasks, chunksize=CHUNK_SIZE)
+        while pending:
+            done = pending.popleft().result()
+            following = next(batches, None)
+            if following is not None:
+                pending.append(executor.submit(_check_batch, following, options, rendering))
+            yield from done
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
