@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from sicheck import schemas
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
@@ -33,17 +31,13 @@ ID_LIST_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-@cache
 def schema_document() -> dict[str, Any]:
     """The application schema as shipped (Swedish titles, English under ``x-en``)."""
-    text = resources.files("sicheck.schemas").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return schemas.document(SCHEMA_RESOURCE)
 
 
-@cache
 def compiled_schema() -> CompiledSchema:
-    return CompiledSchema(schema_document())
+    return schemas.compiled(SCHEMA_RESOURCE)
 
 
 # Past this many, one more problem says how many were left out: a hostile file must not

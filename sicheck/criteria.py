@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sicheck import schemas
 from sicheck.errors import CriteriaError, UnknownCriteriaError
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
@@ -137,16 +137,12 @@ def _load_cached(spec: str, extra_dirs: tuple[Path, ...]) -> CriteriaSet:
     return load_file(resolve_path(spec, extra_dirs))
 
 
-@cache
 def _meta_schema() -> CompiledSchema:
-    text = resources.files("sicheck.schemas").joinpath(META_SCHEMA_RESOURCE).read_text(encoding="utf-8")
-    return CompiledSchema(json.loads(text))
+    return schemas.compiled(META_SCHEMA_RESOURCE)
 
 
 def meta_schema_document() -> dict[str, Any]:
-    text = resources.files("sicheck.schemas").joinpath(META_SCHEMA_RESOURCE).read_text(encoding="utf-8")
-    document: dict[str, Any] = json.loads(text)
-    return document
+    return schemas.document(META_SCHEMA_RESOURCE)
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sicheck.i18n import Text
+from sicheck.i18n import Text, msg
 
 Severity = Literal["error", "warning"]
 Status = Literal["met", "partial", "missing"]
@@ -86,6 +86,16 @@ class RunSummary:
     invalid: int = 0
     under_threshold: int = 0
     warned: int = 0
+
+    def line(self) -> Text:
+        """The run's counts in one sentence, as every format ends with it."""
+        return msg(
+            "summary-line",
+            applications=self.applications,
+            eligible=self.eligible,
+            ineligible=self.ineligible,
+            invalid=self.invalid,
+        )
 
     def add(self, result: ApplicationResult, *, under_threshold: bool) -> RunSummary:
         return self.add_counts(result.verdict, under_threshold=under_threshold, warned=result.has_warnings)

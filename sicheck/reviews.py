@@ -21,15 +21,13 @@ Reviews never change the machine's verdict or score; they are shown beside them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from sicheck import schemas
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
@@ -163,17 +161,13 @@ class ReviewedResult:
 # --- the schema ---------------------------------------------------------------------
 
 
-@cache
 def schema_document() -> dict[str, Any]:
     """The review schema as shipped (Swedish titles, English under ``x-en``)."""
-    text = resources.files("sicheck.schemas").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return schemas.document(SCHEMA_RESOURCE)
 
 
-@cache
 def compiled_schema() -> CompiledSchema:
-    return CompiledSchema(schema_document())
+    return schemas.compiled(SCHEMA_RESOURCE)
 
 
 # --- loading ------------------------------------------------------------------------

@@ -76,15 +76,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         lines.extend(_annotation(problem, result, lang) for problem in gaps(result, report))
         lines.append("::endgroup::")
     summary = report.summary
-    parts = [
-        msg(
-            "summary-line",
-            applications=summary.applications,
-            eligible=summary.eligible,
-            ineligible=summary.ineligible,
-            invalid=summary.invalid,
-        ).get(lang)
-    ]
+    parts = [summary.line().get(lang)]
     limit = threshold(report)
     under = sum(under_threshold(r, report) for r in report.results)
     if limit is not None and under:

@@ -70,14 +70,7 @@ def _title(result: ApplicationResult, lang: str) -> str:
 
 def _summary(report: Report, lang: str) -> list[str]:
     summary = report.summary
-    line = _t(
-        "summary-line",
-        lang,
-        applications=summary.applications,
-        eligible=summary.eligible,
-        ineligible=summary.ineligible,
-        invalid=summary.invalid,
-    )
+    line = summary.line().get(lang)
     limit = threshold(report)
     under = sum(under_threshold(r, report) for r in report.results)
     if limit is not None and under:

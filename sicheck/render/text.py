@@ -121,14 +121,7 @@ def tail(
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     console.print(RichText(_t("heading-summary", lang), style="bold underline"))
-    line = _t(
-        "summary-line",
-        lang,
-        applications=summary.applications,
-        eligible=summary.eligible,
-        ineligible=summary.ineligible,
-        invalid=summary.invalid,
-    )
+    line = summary.line().get(lang)
     console.print(RichText("  " + line))
     threshold = options.get("fail_under")
     if threshold is not None and summary.under_threshold:

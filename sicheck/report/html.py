@@ -411,14 +411,7 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     summary = report.summary
     title = t("report-title", lang)
-    summary_line = t(
-        "summary-line",
-        lang,
-        applications=summary.applications,
-        eligible=summary.eligible,
-        ineligible=summary.ineligible,
-        invalid=summary.invalid,
-    )
+    summary_line = summary.line().get(lang)
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "sv"}">',

@@ -201,16 +201,7 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     summary = report.summary
     lines = [f"# {t('report-title', lang)}", ""]
-    lines.append(
-        t(
-            "summary-line",
-            lang,
-            applications=summary.applications,
-            eligible=summary.eligible,
-            ineligible=summary.ineligible,
-            invalid=summary.invalid,
-        )
-    )
+    lines.append(summary.line().get(lang))
     if report.reviews_given:
         lines += ["", t("report-reviews-line", lang, files=report.review_files)]
     lines += ["", f"## {t('report-heading-ranking', lang)}", "", *_ranking(report, lang)]

@@ -80,14 +80,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     console.print()
     console.print(_table(report, lang))
     summary = report.summary
-    line = t(
-        "summary-line",
-        lang,
-        applications=summary.applications,
-        eligible=summary.eligible,
-        ineligible=summary.ineligible,
-        invalid=summary.invalid,
-    )
+    line = summary.line().get(lang)
     console.print(RichText(line))
     legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
     console.print(RichText(legend, style="dim"))
