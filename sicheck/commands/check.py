@@ -10,6 +10,7 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import (
+    CriteriaOption,
     Lang,
     collect_files,
     progress_allowed,
@@ -43,14 +44,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    criteria: Annotated[
-        Optional[str],
-        typer.Option(
-            "--criteria",
-            "-c",
-            help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file.",
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     output_format: Annotated[
         Optional[CheckFormat],
         typer.Option(

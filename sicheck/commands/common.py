@@ -9,9 +9,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Optional, TypeVar
 
 import typer
+
+# --criteria means the same wherever it appears: the set to use for every file.
+CriteriaOption = Annotated[
+    Optional[str],
+    typer.Option("--criteria", "-c", help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file."),
+]
 
 
 class Lang(StrEnum):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sicheck.commands.common import tool_errors, wants_color, width, write_output
+from sicheck.commands.common import CriteriaOption, tool_errors, wants_color, width, write_output
 from sicheck.commands.criteria import FormatOption, LangOption, NoColorOption, ViewFormat, language, repository_config
 
 if TYPE_CHECKING:
@@ -52,12 +52,7 @@ def explain(
             "A criterion id, a check id or a set.",
         ),
     ],
-    criteria: Annotated[
-        Optional[str],
-        typer.Option(
-            "--criteria", "-c", help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file."
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     lang: LangOption = None,
     output_format: FormatOption = ViewFormat.text,
     no_color: NoColorOption = False,

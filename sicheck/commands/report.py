@@ -12,6 +12,7 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import (
+    CriteriaOption,
     Lang,
     collect_files,
     progress_allowed,
@@ -72,14 +73,7 @@ def report(
             help="Granskningar: filer eller mappar; kan upprepas. / Reviews: files or folders; may be repeated.",
         ),
     ] = None,
-    criteria: Annotated[
-        Optional[str],
-        typer.Option(
-            "--criteria",
-            "-c",
-            help="Kriterier: id, id@version eller fil. / Criteria: id, id@version or file.",
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
