@@ -14,6 +14,7 @@ from sicheck.commands.common import (
     Lang,
     collect_files,
     progress_allowed,
+    source_root,
     tool_errors,
     wants_color,
     width,
@@ -146,7 +147,12 @@ def check(
             color=wants_color(no_color, output),
             width=width() if output is None else 100,
             version=__version__,
-            extra={"fail_under": fail_under, "strict": strict, "criteria_dirs": criteria_dirs},
+            extra={
+                "fail_under": fail_under,
+                "strict": strict,
+                "criteria_dirs": criteria_dirs,
+                "source_root": str(source_root()),
+            },
         )
         if reviews:
             review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)

@@ -4,10 +4,9 @@ A summary table across applications, then per application its checklist table an
 table of its gaps with where they are and what to write.
 
 Every text from an application is a table cell or sits inside one line, so it is made
-visible, put on one line and escaped: ``|`` would end the cell, backticks, ``*``, ``_``,
-``[``, ``]``, ``~`` and ``#`` would format, ``<``/``>``/``&`` would be HTML, and ``@``
-would mention someone. Backslashes are escaped too, so that a backslash in the text
-cannot undo the escape that follows it.
+visible, put on one line and escaped (`sicheck.sanitize.markdown_inline`): nothing in it
+can end a cell, format, become HTML, mention someone or turn into a link, not even a
+bare URL or address that GitHub would otherwise link by itself.
 """
 
 from __future__ import annotations
@@ -15,24 +14,7 @@ from __future__ import annotations
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, CriterionResult, Report
 from sicheck.render.gaps import fails, gap_message, gaps, level, printable, strict, threshold, under_threshold
-
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "[": "\\[",
-        "]": "\\]",
-        "~": "\\~",
-        "#": "\\#",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "@": "&#64;",
-    }
-)
+from sicheck.sanitize import markdown_inline
 
 VERDICT_MARK = {"eligible": "✅", "ineligible": "❌", "invalid": "⛔"}
 # Eligible, but the run fails it: a score under --fail-under, or warnings with --strict.
@@ -43,7 +25,7 @@ LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 
 def escape(text: str) -> str:
     """Text on one line with nothing Markdown or HTML would act on."""
-    return printable(text).translate(_ESCAPES)
+    return markdown_inline(printable(text))
 
 
 def _t(message_id: str, lang: str, **params: object) -> str:

@@ -7,22 +7,15 @@ start markup (tables, code, HTML, links, emphasis, mentions, math) backslash-esc
 
 from __future__ import annotations
 
-import re
-
 from sicheck.model import ApplicationResult
 from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, recommendation_counts, t
 from sicheck.reviews import SCALE, ReviewedResult
-from sicheck.sanitize import one_line
-
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
-# mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
-# emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|@#&~$])")
+from sicheck.sanitize import markdown_inline
 
 
 def escape(text: str) -> str:
     """Text from outside as one line of inert markdown."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
+    return markdown_inline(text)
 
 
 def _row(cells: list[str]) -> str:
