@@ -41,6 +41,7 @@ KEYS = (
     "max_depth",
     "max_aliases",
     "max_nodes",
+    "max_size",
 )
 
 
@@ -81,6 +82,7 @@ class Config:
     max_depth: int | None = None
     max_aliases: int | None = None
     max_nodes: int | None = None
+    max_size: int | None = None
     _exclude_patterns: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -310,21 +312,37 @@ def _type_name(value: object) -> Text:
 
 
 def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bool], tuple[int, int]]) -> Config:
+    # Each key may be written as the option is (fail-under, the style of ruff and black) or
+    # with underscores (fail_under); `spelled` maps the one sicheck uses to the one written.
+    spelled: dict[str, str] = {}
+
+    def name(key: str) -> str:
+        """The key as the file writes it, or as the documentation does."""
+        return spelled.get(key, key.replace("_", "-"))
+
     def fail(key: str | None, problem: Text, *, value: bool = True) -> ConfigError:
         """An error at the key's value, or at the key itself (an unknown key)."""
-        line, column = position(key, value)
+        line, column = position(spelled.get(key, key) if key is not None else None, value)
         return ConfigError(path, line, column, problem)
 
+    documented = [key.replace("_", "-") for key in KEYS]
     for key in table:
-        if key not in KEYS:
+        written = str(key)
+        canonical = written.replace("-", "_")
+        if canonical not in KEYS:
             from sicheck.schema import suggestion
 
-            hint = suggestion(str(key), list(KEYS))
-            problem = msg("config-unknown-key", key=key, suggestion=hint, known=", ".join(KEYS))
-            raise fail(str(key), problem, value=False)
+            hint = suggestion(written, documented)
+            problem = msg("config-unknown-key", key=written, suggestion=hint, known=", ".join(documented))
+            raise fail(written, problem, value=False)
+        if canonical in spelled:
+            line, column = position(written, False)
+            raise ConfigError(path, line, column, msg("config-key-twice", key=written, other=spelled[canonical]))
+        spelled[canonical] = written
+    table = {canonical: table[written] for canonical, written in spelled.items()}
 
     def wrong_type(key: str, expected: Text) -> ConfigError:
-        return fail(key, msg("config-type", key=key, expected=expected, found=_type_name(table[key])))
+        return fail(key, msg("config-type", key=name(key), expected=expected, found=_type_name(table[key])))
 
     def text_value(key: str) -> str | None:
         value = table.get(key)
@@ -348,7 +366,8 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
             from sicheck.schema import suggestion
 
             hint = suggestion(value, allowed)
-            raise fail(key, msg("config-choice", key=key, value=value, allowed=", ".join(allowed), suggestion=hint))
+            problem = msg("config-choice", key=name(key), value=value, allowed=", ".join(allowed), suggestion=hint)
+            raise fail(key, problem)
         return value
 
     def whole_number(key: str, low: int, high: int | None = None) -> int | None:
@@ -359,8 +378,8 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
             raise wrong_type(key, msg("type-integer"))
         if value < low or (high is not None and value > high):
             if high is None:
-                raise fail(key, msg("config-minimum", key=key, low=low, value=value))
-            raise fail(key, msg("config-range", key=key, low=low, high=high, value=value))
+                raise fail(key, msg("config-minimum", key=name(key), low=low, value=value))
+            raise fail(key, msg("config-range", key=name(key), low=low, high=high, value=value))
         return value
 
     base = path.parent
@@ -369,7 +388,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         if isinstance(fail_under, bool) or not isinstance(fail_under, int | float):
             raise wrong_type("fail_under", msg("type-number"))
         if not 0 <= fail_under <= 100:
-            raise fail("fail_under", msg("config-range", key="fail_under", low=0, high=100, value=fail_under))
+            raise fail("fail_under", msg("config-range", key=name("fail_under"), low=0, high=100, value=fail_under))
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
         raise wrong_type("strict", msg("type-boolean"))
@@ -380,7 +399,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
     for folder in text_list("criteria_dirs"):
         resolved = (base / folder).resolve()
         if not resolved.is_dir():
-            raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key="criteria_dirs"))
+            raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key=name("criteria_dirs")))
         criteria_dirs.append(resolved)
 
     criteria = text_value("criteria")
@@ -402,6 +421,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         max_depth=whole_number("max_depth", 1, 200),
         max_aliases=whole_number("max_aliases", 0),
         max_nodes=whole_number("max_nodes", 1),
+        max_size=whole_number("max_size", 1000),
         _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
     )
 

@@ -373,6 +373,19 @@ _CI: dict[str, tuple[str, str]] = {
         "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
         "Meet more criteria; the application's gaps show what is missing.",
     ),
+    # markdown shortened to --max-size
+    "markdown-shortened": (
+        "Rapporten är förkortad till högst {limit} tecken (--max-size). Ansökningar som inte visas i detalj: {count}.",
+        "The report is shortened to at most {limit} characters (--max-size). Applications not shown in detail: {count}.",
+    ),
+    "markdown-shortened-rows": (
+        "Av dem saknas {count} också i sammanställningen.",
+        "Of these, {count} are not in the summary table either.",
+    ),
+    "markdown-shortened-whole": (
+        "Utan --max-size visas hela rapporten.",
+        "Without --max-size the whole report is shown.",
+    ),
     # junit
     "junit-field": ("fält", "field"),
     "junit-criterion-failed": (
@@ -423,6 +436,10 @@ _CI: dict[str, tuple[str, str]] = {
     "config-unknown-key": (
         "okänd nyckel '{key}'.{suggestion} Kända nycklar: {known}.",
         "unknown key '{key}'.{suggestion} Known keys: {known}.",
+    ),
+    "config-key-twice": (
+        "'{key}' och '{other}' är samma nyckel; skriv den en gång",
+        "'{key}' and '{other}' are the same key; write it once",
     ),
     "config-type": (
         "'{key}' ska vara {expected}, men är {found}",

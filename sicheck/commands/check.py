@@ -34,6 +34,18 @@ if TYPE_CHECKING:
 # The --format choices come from the one registry of renderers.
 CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = CheckFormat("text")
+# The Markdown report's heading, summary sentence and last line always fit in this many characters.
+MIN_MARKDOWN_SIZE = 1000
+
+
+def _finite(value: float | None) -> float | None:
+    """Refuse ``nan`` as ``inf`` is refused: it passes every range check and would switch the
+    threshold off without a word."""
+    import math
+
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter(f"{value} is not in the range 0<=x<=100.")
+    return value
 
 
 def check(
@@ -58,7 +70,13 @@ def check(
     ] = None,
     fail_under: Annotated[
         Optional[float],
-        typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            callback=_finite,
+            help="Lägsta poäng i procent. / Lowest passing score, percent.",
+        ),
     ] = None,
     strict: Annotated[
         Optional[bool],
@@ -77,6 +95,15 @@ def check(
     ] = None,
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
+    ] = None,
+    max_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-size",
+            min=MIN_MARKDOWN_SIZE,
+            help="Längsta Markdown-rapport i tecken. / Longest Markdown report, characters.",
+            show_default=False,
+        ),
     ] = None,
     reviews: Annotated[
         Optional[list[str]],
@@ -152,6 +179,7 @@ def check(
                 "strict": strict,
                 "criteria_dirs": criteria_dirs,
                 "source_root": str(source_root()),
+                "max_size": max_size if max_size is not None else settings.max_size,
             },
         )
         if reviews:

@@ -176,6 +176,11 @@ def _file_uri(path: str) -> str:
     return "file://" + ("" if path.startswith("/") else "/") + _quote(path)
 
 
+def root_uri(root: Path) -> str:
+    """The repository root as the ``file://`` URI of a folder (ending in ``/``, as SARIF asks)."""
+    return _file_uri(Path(os.path.abspath(root)).as_posix().rstrip("/") + "/")
+
+
 def _artifact(file: str, root: Path) -> dict[str, Any]:
     path = relative_path(file, root)
     if path is None:
@@ -270,7 +275,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
                 },
                 "originalUriBaseIds": {
                     SRCROOT: {
-                        "uri": _file_uri(Path(os.path.abspath(source_root(report))).as_posix().rstrip("/") + "/"),
+                        "uri": root_uri(source_root(report)),
                         "description": {"text": msg("sarif-srcroot").get(lang)},
                     }
                 },
