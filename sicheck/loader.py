@@ -257,7 +257,8 @@ def _first_too_deep(data: bytes, max_depth: int, refused_at: int) -> Location:
             path = _child_path(frames)
             if len(frames) + 1 > max_depth:
                 mark = event.start_mark
-                return Location(format_path(path), mark.line + 1, mark.column + 1)
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                return Location(format_path(path), line, column)
             if isinstance(event, CollectionStartEvent):
                 state: list[Any] = ["key", None] if isinstance(event, MappingStartEvent) else ["item", 0]
                 frames.append((path, state))
