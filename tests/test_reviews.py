@@ -137,6 +137,7 @@ def test_missing_review_path_is_a_usage_error(tmp_path: Path) -> None:
 
 # --- the schema -------------------------------------------------------------------
 
+
 def test_schema_is_valid_draft_2020_12() -> None:
     Draft202012Validator.check_schema(schema_document())
 
