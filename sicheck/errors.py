@@ -5,8 +5,7 @@ Problems *in applications* are never exceptions; they are `Problem` values.
 
 from __future__ import annotations
 
-from sicheck.i18n import Text, msg
-from sicheck.schema import suggestion
+from sicheck.i18n import Text, msg, suggestion
 
 
 class SicheckError(Exception):

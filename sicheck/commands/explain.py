@@ -70,8 +70,7 @@ def explain(
     """Förklara ett kriterium: krav, kontroller, tips och exempel. / Explain a criterion."""
     from sicheck.criteria_view import render_explain, render_show
     from sicheck.errors import UsageError
-    from sicheck.i18n import msg
-    from sicheck.schema import suggestion
+    from sicheck.i18n import msg, suggestion
     from sicheck.settings import CommandLine
 
     line = CommandLine(
