@@ -278,9 +278,15 @@ def run_install(tmp_path: Path, version: str = "") -> tuple[int, str, dict[str, 
     return done.returncode, done.stdout + done.stderr, written, runner_temp
 
 
+@pytest.mark.network
 def test_install_step_installs_the_locked_release_and_leaves_path_alone(tmp_path: Path) -> None:
     """A real install from requirements/action.txt (needs the package index, as pip does)."""
     from sicheck import __version__
+
+    from .test_precommit import _package_registry_reachable
+
+    if os.environ.get("CI") != "true" and not _package_registry_reachable():
+        pytest.skip("the package registry cannot be reached: the action cannot install its lock file")
 
     code, log, outputs, runner_temp = run_install(tmp_path)
     assert code == 0, log

@@ -28,9 +28,6 @@ from sicheck.render.gaps import (
     relative_path,
     rule_name,
     source_root,
-    strict,
-    threshold,
-    under_threshold,
 )
 
 _BREAKS = re.compile(r"([\t\n\r])")
@@ -99,11 +96,11 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         lines.append("::endgroup::")
     summary = report.summary
     parts = [summary.line().get(lang)]
-    limit = threshold(report)
-    under = sum(under_threshold(r, report) for r in report.results)
+    limit = report.policy.fail_under
+    under = sum(report.policy.under_threshold(r) for r in report.results)
     if limit is not None and under:
         parts.append(msg("summary-under-threshold", count=under, threshold=number_text(limit)).get(lang))
-    if strict(report) and summary.warned:
+    if report.policy.strict and summary.warned:
         parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
     lines.append("sicheck: " + " ".join(parts))
     return "\n".join(lines) + "\n"

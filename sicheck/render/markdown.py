@@ -14,7 +14,7 @@ from __future__ import annotations
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
 from sicheck.numbers import format_number
-from sicheck.render.gaps import fails, gap_message, gaps, level, printable, strict, threshold, under_threshold
+from sicheck.render.gaps import gap_message, gaps, level, printable
 from sicheck.sanitize import markdown_inline
 
 VERDICT_MARK = {"eligible": "✅", "ineligible": "❌", "invalid": "⛔"}
@@ -42,7 +42,7 @@ def _score(result: ApplicationResult, lang: str) -> str:
 
 
 def _mark(result: ApplicationResult, report: Report) -> str:
-    if result.verdict == "eligible" and fails(result, report):
+    if result.verdict == "eligible" and report.policy.fails(result):
         return FAILED_ELIGIBLE_MARK
     return VERDICT_MARK[result.verdict]
 
@@ -54,11 +54,11 @@ def _title(result: ApplicationResult, lang: str) -> str:
 def _head(report: Report, lang: str) -> list[str]:
     summary = report.summary
     line = summary.line().get(lang)
-    limit = threshold(report)
-    under = sum(under_threshold(r, report) for r in report.results)
+    limit = report.policy.fail_under
+    under = sum(report.policy.under_threshold(r) for r in report.results)
     if limit is not None and under:
         line += " " + _t("summary-under-threshold", lang, count=under, threshold=number_text(limit))
-    if strict(report) and summary.warned:
+    if report.policy.strict and summary.warned:
         line += " " + _t("summary-warnings-strict", lang, count=summary.warned)
     return [f"## {_t('markdown-heading', lang)}", "", escape(line), ""]
 
@@ -81,7 +81,7 @@ def _table_header(lang: str) -> list[str]:
 def _summary_row(result: ApplicationResult, report: Report, lang: str) -> str:
     criteria_set = result.criteria_set
     score = _score(result, lang)
-    if under_threshold(result, report) and result.score is not None:
+    if report.policy.under_threshold(result) and result.score is not None:
         score += " " + _t("markdown-under-threshold", lang)
     return _row(
         [
@@ -176,11 +176,6 @@ def _application(result: ApplicationResult, report: Report, lang: str) -> list[s
     return lines
 
 
-def max_size(report: Report) -> int | None:
-    value = report.options.get("max_size")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _lines(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
@@ -197,7 +192,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
     table = _lines(_table_header(lang)) + "".join(rows) + "\n"
     sections = [_lines(_application(result, report, lang)) for result in report.results]
     whole = _finish([head, table, *sections])
-    limit = max_size(report)
+    limit = report.max_size
     if limit is None or len(whole) <= limit:
         return whole
     return _shortened(report, lang, limit, head, rows, sections)
@@ -213,7 +208,7 @@ def _shortened(report: Report, lang: str, limit: int, head: str, rows: list[str]
     total = len(report.results)
     # Room for the last line, counted with the largest numbers it can hold.
     budget = limit - len(_shortened_note(lang, limit, total, total)) - 2
-    failing = [i for i, result in enumerate(report.results) if fails(result, report)]
+    failing = [i for i, result in enumerate(report.results) if report.policy.fails(result)]
     header = _lines(_table_header(lang))
     used = len(head) + len(header) + 1
     if used + sum(map(len, rows)) <= budget:
