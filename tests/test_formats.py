@@ -38,7 +38,7 @@ from sicheck.render import FORMATS, render
 from . import regen_golden
 from .conftest import CATALOG, GOLDEN, INPUTS, ROOT, SAMPLES
 
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 JUNIT_XSD = SCHEMAS / "junit-10.xsd"
 SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 CI_FORMATS = ("junit", "sarif", "github", "markdown")
