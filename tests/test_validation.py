@@ -22,7 +22,7 @@ from sicheck.reviews.loading import SCHEMA_RESOURCE as REVIEW
 
 from .conftest import CATALOG, ROOT, SAMPLES
 
-SHIPPED = [APPLICATION, META, REVIEW]
+SHIPPED = [APPLICATION, META, REVIEW, "config.schema.json"]
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 CRITERIA_FILES = sorted((ROOT / "criteria").glob("*.yaml"))
 
