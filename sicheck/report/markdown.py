@@ -10,7 +10,7 @@ from __future__ import annotations
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
 from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
-from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import markdown_inline
 
 
