@@ -14,9 +14,10 @@ from html import escape as html_escape
 
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
+from sicheck.report.model import CallReport, criteria_groups, number, percent, recommendation_counts, t
 from sicheck.reviews.model import SCALE, SCALE_MAX, ReviewedResult, ReviewSummary
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import STATUS_SYMBOL, STATUSES
 
 _CSS = """
 :root { --met: #1b7f3b; --met-bg: #dcf2e3; --partial: #8a5a00; --partial-bg: #fdf0cc;
@@ -242,10 +243,7 @@ def _matrix_cell(
 
 
 def _legend(lang: str) -> str:
-    parts = [
-        f'<span class="badge st-{s}">{STATUS_SYMBOL[s]} {_esc(t(f"status-{s}", lang))}</span>'
-        for s in ("met", "partial", "missing")
-    ]
+    parts = [f'<span class="badge st-{s}">{STATUS_SYMBOL[s]} {_esc(t(f"status-{s}", lang))}</span>' for s in STATUSES]
     parts.append(
         f'<span class="badge disagree"><span class="flag">⚠</span> {_esc(t("report-disagreement", lang))}</span>'
     )

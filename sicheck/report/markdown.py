@@ -11,9 +11,10 @@ import re
 
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
+from sicheck.report.model import CallReport, criteria_groups, number, percent, recommendation_counts, t
 from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line
+from sicheck.symbols import STATUS_SYMBOL, STATUSES
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
@@ -206,7 +207,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     if report.reviews_given:
         lines += ["", t("report-reviews-line", lang, files=report.review_files)]
     lines += ["", f"## {t('report-heading-ranking', lang)}", "", *_ranking(report, lang)]
-    legend = ", ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    legend = ", ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
     lines += ["", f"## {t('report-heading-matrices', lang)}", "", legend]
     if report.reviews_given:
         lines += ["", t("report-matrix-note", lang)]

@@ -10,7 +10,6 @@ from sicheck.model import RunSummary, Verdict
 from sicheck.reviews.model import ReviewedResult, ReviewProblem
 
 VERDICT_ORDER: dict[Verdict, int] = {"eligible": 0, "ineligible": 1, "invalid": 2}
-STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}
 
 
 @dataclass(frozen=True, slots=True)

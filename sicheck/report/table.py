@@ -14,12 +14,10 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.render.console import make_console
-from sicheck.report.model import STATUS_SYMBOL, CallReport, number, percent, t
+from sicheck.report.model import CallReport, number, percent, t
 from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
-
-STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
-VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
+from sicheck.symbols import STATUS_STYLE, STATUS_SYMBOL, STATUSES, VERDICT_STYLE
 
 
 def _recommendations(item: ReviewedResult, lang: str) -> str:
@@ -82,7 +80,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     summary = report.summary
     line = summary.line().get(lang)
     console.print(RichText(line))
-    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
     console.print(RichText(legend, style="dim"))
     if report.reviews_given:
         console.print(RichText(t("report-reviews-line", lang, files=report.review_files), style="dim"))
