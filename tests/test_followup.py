@@ -166,7 +166,8 @@ def test_a_final_report_with_nobody_to_measure_after_the_end() -> None:
     loaded = load_followup_bytes(text.encode(), str(ROOT / "sample_followups/x/final.yaml"))
     result = follow_up(AVSTAMP_APP, [loaded])
     after = [g for g in result.gaps if g.problem.code == "followup-after-end"]
-    assert [g.problem.message.en for g in after] == ["The final report does not say who measures E2 after the project ends."]
+    expected = "The final report does not say who measures E2 after the project ends."
+    assert [g.problem.message.en for g in after] == [expected]
     assert after[0].problem.location.line == text.count("\n")
 
 
@@ -261,6 +262,7 @@ def test_golden_followup(name: str) -> None:
 
 def test_json_is_the_machine_interface() -> None:
     code, out = _run(["followup", TMR_APP, str(TMR_REPORTS[0]), "--format", "json"])
+    assert code == 1
     document = json.loads(out)
     (followup,) = document["followups"]
     assert [e["status"] for e in followup["effects"]] == ["on-track", "on-track", "on-track", "not-measured"]
@@ -272,7 +274,7 @@ def test_html_chart_has_baseline_target_and_measurements_and_no_script() -> None
     html = (GOLDEN / "followup" / "tmr.en.html").read_text(encoding="utf-8")
     assert html.count('<svg class="chart"') == 4
     assert html.count("<circle") == 15  # five measurements of three effects
-    assert "stroke-dasharray=\"6 4\"" in html and "baseline 30" in html and "target 20" in html
+    assert 'stroke-dasharray="6 4"' in html and "baseline 30" in html and "target 20" in html
     assert "<script" not in html.lower() and "http://" not in html.replace("http://www.w3.org", "")
     assert "default-src 'none'" in html
 

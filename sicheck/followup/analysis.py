@@ -33,11 +33,11 @@ from sicheck.followup.model import (
     Measurement,
     ReportSummary,
 )
-from sicheck.followup.numbers import number_text
 from sicheck.followup.schedule import Frequency, Window, due_windows, parse_frequency
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
+from sicheck.numbers import format_number
 from sicheck.reviews import ApplicationIndex
 from sicheck.schema import suggestion
 
@@ -147,6 +147,11 @@ def _plan(document: Document, name: str) -> _Plan:
         granted_sek=_number(budget.get("requested_sek")),
         document=document,
     )
+
+
+def number_text(value: float, decimals: int = 1) -> Text:
+    """A number in both languages, for a message parameter."""
+    return Text(*(format_number(value, lang, decimals, grouping=True) for lang in ("sv", "en")))
 
 
 def _gap(

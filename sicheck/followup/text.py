@@ -16,9 +16,9 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
-from sicheck.followup.numbers import format_number
 from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
+from sicheck.numbers import format_number, format_percent
 from sicheck.render.console import make_console
 from sicheck.render.text import SEVERITY_STYLE
 from sicheck.sanitize import one_line, visible
@@ -62,11 +62,11 @@ def frequency_line(frequency: Frequency | None, text: str | None, lang: str) -> 
 
 
 def num(value: float | None, lang: str, decimals: int = 1) -> str:
-    return "–" if value is None else format_number(value, lang, decimals)
+    return format_number(value, lang, decimals, grouping=True)
 
 
 def percent(value: float | None, lang: str) -> str:
-    return "–" if value is None else f"{format_number(value, lang, 0)} %"
+    return format_percent(value, lang, 0)
 
 
 def _header(console: Console, result: FollowupResult, lang: str) -> None:
