@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from sicheck.cli import app
 from sicheck.followup import FORMATS
 from sicheck.followup.analysis import follow_up
-from sicheck.followup.load import load_followup, load_followup_bytes, validator
+from sicheck.followup.load import SCHEMA_RESOURCE, load_followup, load_followup_bytes
 from sicheck.followup.schedule import Frequency, due_windows, parse_frequency, windows
 from tests.conftest import GOLDEN, INPUTS, ROOT
 from tests.regen_followup_golden import CASES, run_case
@@ -220,8 +220,11 @@ def test_schema_messages_name_the_field_and_suggest_keys() -> None:
 def test_the_validator_is_built_once_and_is_draft_2020_12() -> None:
     from jsonschema import Draft202012Validator
 
-    assert validator() is validator()
-    assert isinstance(validator(), Draft202012Validator)
+    from sicheck.validation import validator
+
+    assert validator(SCHEMA_RESOURCE) is validator(SCHEMA_RESOURCE)
+    assert isinstance(validator(SCHEMA_RESOURCE), Draft202012Validator)
+    Draft202012Validator.check_schema(validator(SCHEMA_RESOURCE).schema)
 
 
 @pytest.mark.parametrize("data", [b"", b"- a\n- b\n", b"a: 1\n---\nb: 2\n", b"application: x\nperiod: [1]\n" * 1])

@@ -34,12 +34,10 @@ from sicheck.followup.model import (
     ReportSummary,
 )
 from sicheck.followup.schedule import Frequency, Window, due_windows, parse_frequency
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.numbers import format_number
 from sicheck.reviews import ApplicationIndex
-from sicheck.schema import suggestion
 
 # Co-financing is behind when the hours given are under this share of the promised hours
 # in proportion to the time elapsed: projects give time in lumps, not by the day.
@@ -147,11 +145,6 @@ def _plan(document: Document, name: str) -> _Plan:
         granted_sek=_number(budget.get("requested_sek")),
         document=document,
     )
-
-
-def number_text(value: float, decimals: int = 1) -> Text:
-    """A number in both languages, for a message parameter."""
-    return Text(*(format_number(value, lang, decimals, grouping=True) for lang in ("sv", "en")))
 
 
 def _gap(

@@ -10,23 +10,16 @@ on a half-read file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sicheck import schemas
+from sicheck import schemas, validation
 from sicheck.followup.model import CoFinancingEntry, EffectResult, FollowupFile, FollowupReport, Measurement
-from sicheck.i18n import Text, msg
+from sicheck.i18n import msg
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
-from sicheck.schema import SchemaError, _type_names, finish, json_type, show_value, suggestion
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
-    from jsonschema.protocols import Validator
 
 SCHEMA_RESOURCE = "followup-1.schema.json"
 
@@ -48,71 +41,39 @@ def schema_document() -> dict[str, Any]:
     return schemas.document(SCHEMA_RESOURCE)
 
 
-@cache
-def validator() -> Validator:
-    """The follow-up schema's validator, built once: jsonschema re-checks a schema per call otherwise."""
-    from jsonschema import Draft202012Validator, FormatChecker
+def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
+    # An effect id under measurements or results is a key, checked by propertyNames:
+    # jsonschema reports the key as the value at the mapping's path. Point at the key.
+    at = _value_at(document.value, violation.path)
+    if isinstance(at, dict) and isinstance(violation.value, str) and violation.value in at:
+        key = violation.value
+        message = msg("followup-bad-id", key=validation.show_value(key))
+        return Problem("error", "schema", message, document.locate_key((*violation.path, key)))
+    return validation.problem(document, violation)
 
-    schema = schema_document()
-    Draft202012Validator.check_schema(schema)
-    checker: Validator = Draft202012Validator(schema, format_checker=FormatChecker(["date"]))
-    return checker
 
-
-def _schema_error(error: ValidationError) -> SchemaError:
-    """A jsonschema error as a path and a bilingual message, in the words of the application's schema step."""
-    path = tuple(error.absolute_path)
-    kind = error.validator
-    value = error.instance
-    field = "{field}"
-    if "propertyNames" in error.absolute_schema_path:
-        # The key itself is wrong (jsonschema reports it as the instance): point at it.
-        key = value if isinstance(value, str) else "?"
-        return SchemaError((*path, key), "schema", msg("followup-bad-id", key=show_value(key)), True)
-    if kind == "additionalProperties" and isinstance(value, dict):
-        schema = error.schema
-        known = sorted(schema.get("properties", {}))
-        patterns = list(schema.get("patternProperties", {}))
-        for key in value:
-            if key not in known and not any(re.search(p, key) for p in patterns):
-                message = msg("schema-unknown-key", key=key, suggestion=suggestion(str(key), known))
-                return SchemaError((*path, key), "unknown-key", message, True)
-    if kind == "required":
-        missing = next((k for k in error.validator_value if isinstance(value, dict) and k not in value), "?")
-        return SchemaError(path, "schema", msg("schema-required", key=missing, field=field))
-    if kind == "type":
-        names = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        found = msg(f"type-{json_type(value)}")
-        return SchemaError(path, "schema", msg("schema-type", field=field, expected=_type_names(names), found=found))
-    if kind == "enum":
-        allowed = list(error.validator_value)
-        shown = ", ".join(show_value(a) for a in allowed if a is not None)
-        words = [a for a in allowed if isinstance(a, str)]
-        hint = suggestion(value, words) if isinstance(value, str) else Text("", "")
-        return SchemaError(
-            path, "schema", msg("schema-enum", field=field, value=show_value(value), allowed=shown, suggestion=hint)
-        )
-    if kind == "format":
-        return SchemaError(path, "schema", msg("schema-date", field=field, value=show_value(value)))
-    if kind == "minimum":
-        bound = error.validator_value
-        return SchemaError(
-            path, "schema", msg("schema-minimum", field=field, minimum=bound, maximum=bound, value=value)
-        )
-    return SchemaError(path, "schema", msg("schema-pattern", field=field, value=show_value(value)))
+def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
 
 
 def _schema_problems(document: Document) -> list[Problem]:
-    errors = list(validator().iter_errors(document.value))
-    problems = []
-    for error in errors[:MAX_PROBLEMS]:
-        mapped = _schema_error(error)
-        location = document.locate_key(mapped.path) if mapped.at_key else document.locate(mapped.path)
-        problems.append(Problem("error", mapped.code, finish(mapped), location))
+    problems: list[Problem] = []
+    total = 0
+    for violation in validation.violations(SCHEMA_RESOURCE, document.value):
+        total += 1
+        if total <= MAX_PROBLEMS:
+            problems.append(_schema_problem(document, violation))
     # In the order of the file, as a reader fixes them.
     problems.sort(key=lambda p: (p.location.line, p.location.column))
-    if len(errors) > MAX_PROBLEMS:
-        more = msg("too-many-problems", count=len(errors) - MAX_PROBLEMS)
+    if total > MAX_PROBLEMS:
+        more = msg("too-many-problems", count=total - MAX_PROBLEMS)
         problems.append(Problem("error", "too-many-problems", more, document.locate(())))
     return problems
 
