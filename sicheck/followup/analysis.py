@@ -37,7 +37,7 @@ from sicheck.followup.schedule import Frequency, Window, due_windows, parse_freq
 from sicheck.i18n import Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.reviews import ApplicationIndex
+from sicheck.reviews.merging import ApplicationIndex
 
 # Co-financing is behind when the hours given are under this share of the promised hours
 # in proportion to the time elapsed: projects give time in lumps, not by the day.

@@ -195,7 +195,7 @@ def _build(document: Document, name: str) -> FollowupReport:
 
 def followup_files(paths: list[str]) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every follow-up file named or found below a folder."""
-    from sicheck.reviews import review_files
+    from sicheck.reviews.loading import review_files
 
     # The same collection rules as review files: *.yaml/*.yml below folders, sorted, no duplicates.
     return review_files(paths)
