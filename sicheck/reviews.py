@@ -83,6 +83,11 @@ class Review:
     scores: tuple[CriterionScore, ...]
     comment: str | None
 
+    @property
+    def mean(self) -> float | None:
+        """This reviewer's own mean over the criteria they scored (half-up, two decimals)."""
+        return _mean(s.score for s in self.scores if s.score is not None)
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewFile:
@@ -93,12 +98,25 @@ class ReviewFile:
     problems: tuple[Problem, ...] = ()
 
 
+# What a problem costs: the whole review file is not counted, or only one score in it.
+ProblemScope = Literal["review", "score"]
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewProblem:
-    """A problem in a review file, with the file it is in (reports list them per file)."""
+    """A problem in a review file, with the file it is in (reports list them per file).
+
+    ``reviewer`` and ``application`` are what the file says, where it could be read;
+    ``target`` is the application's file when the review was matched to one, so a report
+    can mark that application as having a review that is not (wholly) counted.
+    """
 
     file: str
     problem: Problem
+    scope: ProblemScope = "review"
+    reviewer: str | None = None
+    application: str | None = None
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +489,11 @@ def attach(
             elif not found:
                 reviewers_seen[key] = review_file.file
                 per_result.setdefault(index, []).append(review)
-        problems.extend(ReviewProblem(review_file.file, p) for p in found)
+        target = results[matches[0]].file if len(matches) == 1 else None
+        problems.extend(
+            ReviewProblem(review_file.file, p, reviewer=review.reviewer, application=review.application, target=target)
+            for p in found
+        )
 
     reviewed = [
         ReviewedResult(
