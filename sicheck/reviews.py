@@ -25,13 +25,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sicheck import schemas
-from sicheck.i18n import Text, msg, number_text, round_half_up
+from sicheck import schemas, validation
+from sicheck.i18n import Text, msg, number_text, round_half_up, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.schema import CompiledSchema, SchemaError, finish, suggestion
+
+if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.checker import CheckOptions
 
 SCHEMA_RESOURCE = "review-1.schema.json"
 
@@ -184,10 +187,6 @@ def schema_document() -> dict[str, Any]:
     return schemas.document(SCHEMA_RESOURCE)
 
 
-def compiled_schema() -> CompiledSchema:
-    return schemas.compiled(SCHEMA_RESOURCE)
-
-
 # --- loading ------------------------------------------------------------------------
 
 
@@ -220,9 +219,10 @@ def load_review_bytes(data: bytes, name: str) -> ReviewFile:
             problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
         return ReviewFile(name, None, (problem,))
     document = loaded.document
-    errors = compiled_schema().validate(document.value)
-    if errors:
-        return ReviewFile(name, None, tuple(_schema_problem(document, error) for error in errors))
+    problems = [_schema_problem(document, v) for v in validation.violations(SCHEMA_RESOURCE, document.value)]
+    if problems:
+        problems.sort(key=lambda p: (p.location.line, p.location.column))
+        return ReviewFile(name, None, tuple(problems))
     return ReviewFile(name, _build(document, name))
 
 
@@ -234,10 +234,10 @@ def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
     return value
 
 
-def _schema_problem(document: Document, error: SchemaError) -> Problem:
-    location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
-    value = _value_at(document.value, error.path)
-    path = error.path
+def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
+    location = violation.locate(document)
+    value = _value_at(document.value, violation.path)
+    path = violation.path
     # The generic schema messages are right but not helpful for the mistakes reviewers make
     # most: a score off the scale, a name or file left blank or left out, and a comment
     # with a comma outside quotes, which YAML reads as one more key.
@@ -246,13 +246,13 @@ def _schema_problem(document: Document, error: SchemaError) -> Problem:
         return Problem("error", "score-range", message, location, criterion=str(path[1]))
     for field in ("reviewer", "application"):
         blank = path == (field,) and (value is None or (isinstance(value, str) and not value.strip()))
-        left_out = path == () and error.message == msg("schema-required", key=field, field="{field}")
+        left_out = path == () and violation.keyword == "required" and violation.key == field
         if blank or left_out:
             return Problem("error", "schema", msg(f"review-blank-{field}"), location)
-    if error.at_key and len(path) == 3 and path[0] == "scores" and value is None:
+    if violation.at_key and len(path) == 3 and path[0] == "scores" and value is None:
         message = msg("review-comment-quotes", key=str(path[2]), criterion=str(path[1]))
-        return Problem("error", error.code, message, location, criterion=str(path[1]))
-    return Problem("error", error.code, finish(error), location)
+        return Problem("error", validation.code(violation), message, location, criterion=str(path[1]))
+    return validation.problem(document, violation)
 
 
 def _is_number(value: object) -> bool:
@@ -397,20 +397,14 @@ class _ApplicationIndex:
         return [i for i, full in self._by_name.get(parts[-1], []) if full[-len(parts) :] == parts]
 
 
-def _criterion_ids(result: ApplicationResult) -> list[str] | None:
+def _criterion_ids(result: ApplicationResult, catalog: CriteriaCatalog) -> list[str] | None:
     """The criterion ids a review of this application may score, or None if unknown."""
     if result.criteria:
         return [c.id for c in result.criteria]
     if result.criteria_set is None:
         return None
-    from sicheck import criteria
-    from sicheck.errors import SicheckError
-
-    try:
-        chosen = criteria.load(f"{result.criteria_set.id}@{result.criteria_set.version}")
-    except SicheckError:  # a set given by path is not found again by its id; skip the check
-        return None
-    return [c.id for c in chosen.criteria]
+    chosen = catalog.find(f"{result.criteria_set.id}@{result.criteria_set.version}")
+    return None if chosen is None else [c.id for c in chosen.criteria]
 
 
 def _match_problem(review: Review, results: Sequence[ApplicationResult], matches: list[int]) -> Problem:
@@ -457,7 +451,7 @@ def _unknown_criteria(review: Review, result: ApplicationResult, allowed: list[s
 
 
 def attach(
-    results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile]
+    results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Match loaded review files to results and merge them. Results keep their order."""
     index_of = _ApplicationIndex(results)
@@ -479,7 +473,7 @@ def attach(
         else:
             index = matches[0]
             if index not in allowed_cache:
-                allowed_cache[index] = _criterion_ids(results[index])
+                allowed_cache[index] = _criterion_ids(results[index], catalog)
             found.extend(_unknown_criteria(review, results[index], allowed_cache[index]))
             # The same person twice on one application would count their judgement double.
             key = (index, " ".join(review.reviewer.casefold().split()))
@@ -506,14 +500,14 @@ def attach(
 
 
 def attach_reviews(
-    results: Sequence[ApplicationResult], review_paths: Sequence[str]
+    results: Sequence[ApplicationResult], review_paths: Sequence[str], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Load every review file named or found below ``review_paths`` and attach them.
 
     A missing path is a `UsageError` (exit 2); problems inside review files are returned.
     """
     loaded = [load_review(path, shown) for path, shown in review_files(review_paths)]
-    return attach(results, loaded)
+    return attach(results, loaded, catalog)
 
 
 # --- the template -------------------------------------------------------------------
@@ -534,29 +528,30 @@ def _yaml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def review_template(application_path: str | Path, lang: str = "sv", *, criteria: str | None = None) -> str:
+def review_template(application_path: str | Path, options: CheckOptions, lang: str = "sv") -> str:
     """A commented review file for one application, for a reviewer to fill in.
 
-    One line per criterion of the application's criteria set (``criteria`` overrides it,
-    as ``--criteria`` does), with the machine's status beside it, and the scale's anchors
-    in the header. Filled in, it is a valid review file. Raises `SicheckError` only for an
-    unknown ``criteria``; an application that cannot be read still gets a template.
+    One line per criterion of the application's criteria set (``options.criteria``
+    overrides it, as ``--criteria`` does), with the machine's status beside it, and the
+    scale's anchors in the header. Filled in, it is a valid review file. An application
+    that cannot be read still gets a template, for the default set.
     """
-    from sicheck import criteria as criteria_sets
-    from sicheck.checker import DEFAULT_CRITERIA, CheckOptions, check_path
+    from sicheck.checker import check_path
     from sicheck.sanitize import one_line
 
     def t(message_id: str, **params: object) -> str:
         return msg(message_id, **params).get(lang)
 
     path = str(application_path)
-    if criteria is not None:
-        criteria_sets.load(criteria)
-    result = check_path(path, CheckOptions(criteria=criteria))
-    if result.criteria_set is not None:
-        chosen = criteria_sets.load(criteria or f"{result.criteria_set.id}@{result.criteria_set.version}")
+    catalog = options.catalog
+    result = check_path(path, options)
+    if options.criteria is not None:
+        chosen = catalog.load(options.criteria)
+    elif result.criteria_set is not None:
+        key = f"{result.criteria_set.id}@{result.criteria_set.version}"
+        chosen = catalog.find(key) or catalog.load(options.default_criteria)
     else:
-        chosen = criteria_sets.load(criteria or DEFAULT_CRITERIA)
+        chosen = catalog.load(options.default_criteria)
     status = {c.id: c.status for c in result.criteria}
 
     # Comment lines carry text from the application: one_line() keeps it on its line (a
