@@ -517,7 +517,7 @@ _APPLICANT: dict[str, tuple[str, str]] = {
 
 # The expert group: review files and the call report.
 _REVIEW: dict[str, tuple[str, str]] = {
-    # the 0–5 scale (sicheck.reviews.SCALE; the review schema repeats it, a test keeps them equal)
+    # the 0–5 scale (sicheck.reviews.model.SCALE; the review schema repeats it, a test keeps them equal)
     "review-scale-heading": ("Skala", "Scale"),
     "review-scale-0": ("saknas eller går inte att bedöma", "missing or cannot be judged"),
     "review-scale-1": ("svag", "poor"),

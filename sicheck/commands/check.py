@@ -154,35 +154,32 @@ def _check_with_reviews(
     from sicheck.i18n import msg
     from sicheck.model import Report
     from sicheck.render import reviewed as reviewed_format
-    from sicheck.reviews import attach_reviews
-    from sicheck.runner import criteria_sets, outcomes
+    from sicheck.reviews.loading import review_files
+    from sicheck.runner import check_and_review, criteria_sets
 
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
         raise UsageError(msg("check-reviews-format"))
-    results = []
-    for outcome in _progress(len(files), rendering.lang)(outcomes(files, options, None, jobs=jobs)):
-        tracker.add(outcome)
-        assert outcome.result is not None
-        results.append(outcome.result)
-    reviewed, problems = attach_reviews(results, reviews, options.catalog)
+    # Every review path is checked before the slow part, so a typo fails at once.
+    sources = review_files(reviews)
+    run = check_and_review(files, options, sources, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
     report = Report(
-        results=tuple(results),
+        results=run.results,
         summary=tracker.summary,
         version=rendering.version,
         policy=rendering.policy,
-        criteria_sets=criteria_sets(results, options.catalog),
+        criteria_sets=criteria_sets(run.results, options.catalog),
     )
     text = reviewed_format.render(
         report,
-        reviewed,
-        problems,
+        run.reviewed,
+        run.problems,
         format_name=rendering.format,
         lang=rendering.lang,
         color=rendering.color,
         width=rendering.width,
     )
     write_output(text, output)
-    return bool(problems)
+    return bool(run.problems)
 
 
 def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:

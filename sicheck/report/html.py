@@ -31,7 +31,7 @@ from sicheck.report.model import (
     t,
     uncounted_rows,
 )
-from sicheck.reviews import SCALE, SCALE_MAX, SCALE_MIN, ReviewedResult, ReviewSummary
+from sicheck.reviews.model import SCALE, SCALE_MAX, SCALE_MIN, ReviewedResult, ReviewSummary
 from sicheck.sanitize import one_line, visible
 
 _CSS = """

@@ -11,11 +11,13 @@ criteria sets) and ``"review_problems"``: the reviews or scores that were left o
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from sicheck.model import RunSummary
 from sicheck.render.json_format import application
 from sicheck.report.model import CallReport
-from sicheck.reviews import ReviewProblem, ReviewSummary
+from sicheck.reviews.model import ReviewedResult, ReviewProblem, ReviewSummary
 
 
 def review(summary: ReviewSummary | None) -> dict[str, Any] | None:
@@ -67,35 +69,56 @@ def _review_problem(entry: ReviewProblem, lang: str) -> dict[str, Any]:
     }
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    document = {
-        "tool": {"name": "sicheck", "version": report.version},
-        "call": {
-            "title": report.title,
-            "date": report.date or None,
-            "criteria_sets": [
-                {
-                    "id": section.key,
-                    "title": section.title.get(lang) if section.title else None,
-                    "applications": len(section.applications),
-                }
-                for section in report.sections
-            ],
-        },
-        "applications": [
-            {
-                **application(item.result, lang),
-                "rank": report.place(position),
-                "review": review(item.review),
-            }
-            for position, item in enumerate(report.applications)
-        ],
+def _document(
+    items: Sequence[ReviewedResult],
+    summary: RunSummary,
+    version: str,
+    review_problems: Sequence[ReviewProblem],
+    lang: str,
+) -> dict[str, Any]:
+    return {
+        "tool": {"name": "sicheck", "version": version},
+        "applications": [{**application(item.result, lang), "review": review(item.review)} for item in items],
         "summary": {
-            "applications": report.summary.applications,
-            "eligible": report.summary.eligible,
-            "ineligible": report.summary.ineligible,
-            "invalid": report.summary.invalid,
+            "applications": summary.applications,
+            "eligible": summary.eligible,
+            "ineligible": summary.ineligible,
+            "invalid": summary.invalid,
         },
-        "review_problems": [_review_problem(entry, lang) for entry in report.review_problems],
+        "review_problems": [_review_problem(entry, lang) for entry in review_problems],
     }
+
+
+def reviewed_text(
+    items: Sequence[ReviewedResult],
+    summary: RunSummary,
+    version: str,
+    review_problems: Sequence[ReviewProblem],
+    lang: str,
+) -> str:
+    """The check JSON with each application's reviews, in the order given; `sicheck check
+    --reviews --format json` writes it in file order."""
+    document = _document(items, summary, version, review_problems, lang)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    """The call report: ranked per criteria set, each application with its ``rank``, and the call."""
+    document = _document(report.applications, report.summary, report.version, report.review_problems, lang)
+    for position, entry in enumerate(document["applications"]):
+        entry["rank"] = report.place(position)
+        entry["review"] = entry.pop("review")  # keep "review" last, after "rank"
+    call = {
+        "title": report.title,
+        "date": report.date or None,
+        "criteria_sets": [
+            {
+                "id": section.key,
+                "title": section.title.get(lang) if section.title else None,
+                "applications": len(section.applications),
+            }
+            for section in report.sections
+        ],
+    }
+    document = {"tool": document.pop("tool"), "call": call, **document}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

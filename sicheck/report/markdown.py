@@ -28,7 +28,7 @@ from sicheck.report.model import (
     t,
     uncounted_rows,
 )
-from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can

@@ -29,7 +29,7 @@ from sicheck.report.model import (
     t,
     uncounted_rows,
 )
-from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
