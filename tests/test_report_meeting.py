@@ -97,7 +97,7 @@ def test_an_application_reviewed_low_does_not_outrank_by_comparison(tmp_path: Pa
     the unreviewed one is marked instead of being ranked below it."""
     from sicheck.i18n import Text
     from sicheck.model import ApplicationResult, CriteriaSetRef
-    from sicheck.reviews import Recommendations, ReviewedResult, ReviewSummary
+    from sicheck.reviews.model import Recommendations, ReviewedResult, ReviewSummary
 
     def item(file: str, score: float, mean: float | None) -> ReviewedResult:
         result = ApplicationResult(file, "T", CriteriaSetRef("vgr", "2015", Text("", "")), "eligible", score)
