@@ -35,6 +35,7 @@ PYPROJECT = "pyproject.toml"
 TOML_TABLE = ("tool", "sicheck")
 
 KEYS = (
+    "call",
     "criteria",
     "criteria_dirs",
     "paths",
@@ -76,6 +77,7 @@ class Config:
     """The settings a configuration file gives; None where it says nothing."""
 
     file: Path | None = None
+    call: str | None = None  # the call's name, the title of `sicheck report`
     criteria: str | None = None
     criteria_dirs: tuple[Path, ...] = ()
     paths: tuple[Path, ...] = ()
@@ -451,6 +453,7 @@ def _build(path: Path, written: dict[str, Any], position: Callable[[str | None, 
     exclude = text_list("exclude")
     return Config(
         file=path,
+        call=text_value("call"),
         criteria=criteria,
         criteria_dirs=tuple(criteria_dirs),
         paths=tuple(base / p for p in text_list("paths")),
