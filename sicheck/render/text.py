@@ -8,6 +8,7 @@ bidi overrides visible.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console
@@ -16,7 +17,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.i18n import msg, number_text
-from sicheck.model import ApplicationResult, Report, RunSummary
+from sicheck.model import ApplicationResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
@@ -70,13 +71,21 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
             table.add_row(status, name, f"{_points(criterion.points)}/{_points(criterion.max_points)}", missing)
         console.print(table)
 
+    print_gaps(console, [(result.file, problem) for problem in result.problems], lang)
+    console.print()
+
+
+def print_gaps(console: Console, gaps: Sequence[tuple[str, Problem]], lang: str) -> None:
+    """The gaps heading, then each gap: ``file:line:column``, severity, code, message and hint.
+
+    The follow-up's text format shows its gaps with this too.
+    """
     console.print(RichText(_t("heading-gaps", lang), style="bold underline"))
-    if not result.problems:
+    if not gaps:
         console.print(RichText("  " + _t("no-gaps", lang), style="green"))
-    for problem in result.problems:
+    for file, problem in gaps:
         line = RichText("  ")
-        where = f"{visible(result.file)}:{problem.location.line}:{problem.location.column}"
-        line.append(where, style="cyan")
+        line.append(f"{visible(file)}:{problem.location.line}:{problem.location.column}", style="cyan")
         line.append("  ")
         line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
         line.append(f"  {problem.code}", style="dim")
@@ -88,7 +97,6 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
             console.print(Padding(RichText("→ " + first, style="italic"), (0, 0, 0, 6), expand=False))
             for later in rest:
                 console.print(Padding(RichText(later, style="dim"), (0, 0, 0, 6), expand=False))
-    console.print()
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
