@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sicheck import schemas
-from sicheck.i18n import Text, msg
+from sicheck import schemas, validation
+from sicheck.i18n import Text, msg, suggestion
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
-from sicheck.schema import CompiledSchema, SchemaError, finish, suggestion
 
 SCHEMA_RESOURCE = "application-1.schema.json"
 
@@ -35,10 +34,6 @@ ID_LIST_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
 def schema_document() -> dict[str, Any]:
     """The application schema as shipped (Swedish titles, English under ``x-en``)."""
     return schemas.document(SCHEMA_RESOURCE)
-
-
-def compiled_schema() -> CompiledSchema:
-    return schemas.compiled(SCHEMA_RESOURCE)
 
 
 # Past this many, one more problem says how many were left out: a hostile file must not
@@ -67,30 +62,37 @@ def validate(document: Document) -> list[Problem]:
 
 def examine(document: Document) -> Validation:
     """Schema errors first, then ids and references, checked on the parts that are valid."""
-    errors = compiled_schema().validate(document.value)
+    found_violations = list(validation.violations(SCHEMA_RESOURCE, document.value))
     problems: list[Problem] = []
     usable: dict[str, Any] = document.value
-    if errors:
-        for error in errors[:MAX_PROBLEMS]:
-            location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
-            problems.append(Problem("error", error.code, finish(error), location))
-        usable = _without(document.value, [e.path for e in errors if _breaks_value(document.value, e)])
+    if found_violations:
+        # In the order of the file, as people read it; messages only for those shown.
+        located = sorted(
+            ((v.locate(document), index, v) for index, v in enumerate(found_violations)),
+            key=lambda item: (item[0].line, item[0].column, item[1]),
+        )
+        problems = [
+            Problem("error", validation.code(v), validation.message(v), location)
+            for location, _, v in located[:MAX_PROBLEMS]
+        ]
+        problems = _capped(problems, len(located), document)
+        usable = _without(document.value, [v.path for v in found_violations if _breaks_value(v)])
     found: list[Problem] = []
     total = 0
     for problem in _structure_problems(document, usable):
         total += 1
         if total <= MAX_PROBLEMS:
             found.append(problem)
-    return Validation(_capped(problems, len(errors), document) + _capped(found, total, document), usable)
+    return Validation(problems + _capped(found, total, document), usable)
 
 
-def _breaks_value(value: Any, error: SchemaError) -> bool:
-    """Whether an error condemns the value at its path, not just something about its keys.
+# Keywords about which keys a mapping has: the mapping itself stays usable.
+_ABOUT_KEYS = frozenset(("required", "minProperties", "maxProperties", "dependentRequired", "propertyNames"))
 
-    An error about a mapping's keys (one missing, too many) sits at the mapping itself,
-    which stays usable; an unknown key is removed.
-    """
-    return error.at_key or not isinstance(_get(value, error.path), dict)
+
+def _breaks_value(violation: validation.Violation) -> bool:
+    """Whether a violation condemns the value at its path (an unknown key: the key)."""
+    return bool(violation.path) and violation.keyword not in _ABOUT_KEYS
 
 
 def _without(value: Any, paths: list[tuple[str | int, ...]]) -> Any:

@@ -8,6 +8,7 @@ from sicheck.criteria import Check, CriteriaSet, Criterion, with_why
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, format_path
 from sicheck.model import CheckResult, CriterionResult, Location, Problem, Status, Verdict
+from sicheck.numbers import round_half_up
 from sicheck.rules import ItemRef, Miss, Where
 
 
@@ -36,7 +37,7 @@ def evaluate(document: Document, criteria_set: CriteriaSet, application: object 
         total_points += result.points
         if criterion.required and result.status != "met":
             eligible = False
-    score = round(100.0 * total_points / total_weight, 1) if total_weight else 100.0
+    score = round_half_up(100.0 * total_points / total_weight, 1) if total_weight else 100.0
     return Evaluation(tuple(results), score, "eligible" if eligible else "ineligible", tuple(problems))
 
 
@@ -97,7 +98,7 @@ def _evaluate_criterion(
         )
     status: Status = "met" if not error_failed else ("partial" if any_passed else "missing")
     share = passed_points / all_points if all_points else 1.0
-    points = round(criterion.weight * share, 3)
+    points = round_half_up(criterion.weight * share, 3)
     result = CriterionResult(
         id=criterion.id,
         title=criterion.title,

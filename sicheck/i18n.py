@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sicheck.numbers import format_number, format_percent, round_half_up
+
+__all__ = [
+    "CATALOGUE",
+    "LANGS",
+    "Lang",
+    "Text",
+    "format_number",
+    "format_percent",
+    "msg",
+    "number_text",
+    "percent_text",
+    "round_half_up",
+]
+
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
 
@@ -91,12 +106,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' must be {expected}, but is {found}.",
     ),
     "schema-unknown-key": (
-        "Okänd nyckel '{key}'.{suggestion}",
-        "Unknown key '{key}'.{suggestion}",
+        "Okänd nyckel '{key}'.",
+        "Unknown key '{key}'.",
     ),
     "schema-enum": (
-        "'{field}' kan inte vara {value}. Välj en av: {allowed}.{suggestion}",
-        "'{field}' cannot be {value}. Choose one of: {allowed}.{suggestion}",
+        "'{field}' kan inte vara {value}. Välj en av: {allowed}.",
+        "'{field}' cannot be {value}. Choose one of: {allowed}.",
     ),
     "schema-minimum": (
         "'{field}' får inte vara mindre än {minimum}, men är {value}.",
@@ -130,6 +145,13 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' måste ha {expected}.",
         "'{field}' must have {expected}.",
     ),
+    "schema-other": (
+        "'{field}' följer inte formatet. Jämför med mallen från 'sicheck new'.",
+        "'{field}' does not follow the format. Compare it with the template from 'sicheck new'.",
+    ),
+    "count-exactly-one-key": ("exakt en nyckel", "exactly one key"),
+    "count-at-least-keys": ("minst {count} nycklar", "at least {count} keys"),
+    "count-at-most-keys": ("högst {count} nycklar", "at most {count} keys"),
     "too-many-problems": (
         "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
         "… and {count} more problems not shown. Fix the ones above and check again.",
@@ -156,6 +178,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "type-number": ("ett tal", "a number"),
     "type-boolean": ("true eller false", "true or false"),
     "type-null": ("tom", "empty"),
+    "type-other": ("ett värde av annat slag", "a value of another kind"),
     "or": (" eller ", " or "),
     # tool errors (exit 2)
     "unknown-criteria": (
@@ -165,6 +188,12 @@ _CORE: dict[str, tuple[str, str]] = {
     "criteria-broken": (
         "{file}:{line}:{column}: kriteriefilen är trasig: {problem}",
         "{file}:{line}:{column}: the criteria file is broken: {problem}",
+    ),
+    "criteria-name-mismatch": (
+        "filen heter {name}, men i filen står {key}: {found}. Filnamnet och innehållet ska ange samma {key}:"
+        " byt namn på filen eller ändra {key} till {expected}.",
+        "the file is named {name}, but it says {key}: {found}. The file name and the content must give the same"
+        " {key}: rename the file or change {key} to {expected}.",
     ),
     "criteria-duplicate-id": (
         "id '{id}' förekommer två gånger",
@@ -211,7 +240,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "verdict-eligible": ("STÖDBERÄTTIGAD", "ELIGIBLE"),
     "verdict-ineligible": ("EJ STÖDBERÄTTIGAD", "INELIGIBLE"),
     "verdict-invalid": ("KAN INTE BEDÖMAS", "CANNOT BE ASSESSED"),
-    "score-line": ("Poäng: {score} %", "Score: {score}%"),
+    "score-line": ("Poäng: {score} %", "Score: {score} %"),
     "untitled": ("(utan titel)", "(untitled)"),
     "no-gaps": ("Inga brister.", "No gaps."),
     "severity-error": ("fel", "error"),
@@ -222,7 +251,7 @@ _CORE: dict[str, tuple[str, str]] = {
     ),
     "summary-under-threshold": (
         "{count} under gränsen {threshold} %.",
-        "{count} under the threshold of {threshold}%.",
+        "{count} under the threshold of {threshold} %.",
     ),
     "summary-warnings-strict": (
         "{count} med varningar (--strict).",
@@ -263,7 +292,7 @@ _CI: dict[str, tuple[str, str]] = {
     "gap-not-met": ("Ej uppfyllt: {message}", "Not met: {message}"),
     "fail-under-message": (
         "Poängen {score} % är under gränsen {threshold} %.",
-        "The score of {score}% is under the threshold of {threshold}%.",
+        "The score of {score} % is under the threshold of {threshold} %.",
     ),
     "fail-under-hint": (
         "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
@@ -283,7 +312,7 @@ _CI: dict[str, tuple[str, str]] = {
         "Ansökan kan läsas och följer ansökningsformatet",
         "The application can be read and follows the application format",
     ),
-    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold}%"),
+    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold} %"),
     # markdown
     "markdown-heading": ("sicheck: granskning av ansökningar", "sicheck: application screening"),
     "markdown-verdict": ("Bedömning", "Verdict"),
@@ -291,7 +320,7 @@ _CI: dict[str, tuple[str, str]] = {
     "markdown-verdict-ineligible": ("ej stödberättigad", "ineligible"),
     "markdown-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
     "markdown-score-column": ("Poäng", "Score"),
-    "markdown-score": ("{score} %", "{score}%"),
+    "markdown-score": ("{score} %", "{score} %"),
     "markdown-under-threshold": ("(under gränsen)", "(under the threshold)"),
     "markdown-where": ("Rad:kolumn och fält", "Line:column and field"),
     "markdown-code": ("Kontroll", "Check"),
@@ -488,7 +517,7 @@ _APPLICANT: dict[str, tuple[str, str]] = {
 
 # The expert group: review files and the call report.
 _REVIEW: dict[str, tuple[str, str]] = {
-    # the 0–5 scale (sicheck.reviews.SCALE; the review schema repeats it, a test keeps them equal)
+    # the 0–5 scale (sicheck.reviews.model.SCALE; the review schema repeats it, a test keeps them equal)
     "review-scale-heading": ("Skala", "Scale"),
     "review-scale-0": ("saknas eller går inte att bedöma", "missing or cannot be judged"),
     "review-scale-1": ("svag", "poor"),
@@ -670,6 +699,18 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
 CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS, **_FEEDBACK}
 
 
+def suggestion(word: str, candidates: list[str]) -> Text:
+    """A "Menade du …?" naming the closest candidate, or an empty text when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in candidates}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
+
+
 def msg(message_id: str, /, **params: object) -> Text:
     """Look up a catalogue message and fill in its parameters in both languages."""
     sv, en = CATALOGUE[message_id]
@@ -679,3 +720,13 @@ def msg(message_id: str, /, **params: object) -> Text:
     sv_params = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
     en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
+
+
+def number_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:
+    """A number in both languages (84,6 / 84.6), for a message parameter."""
+    return Text(format_number(value, "sv", decimals, empty=empty), format_number(value, "en", decimals, empty=empty))
+
+
+def percent_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:
+    """A percentage in both languages (84,6 % / 84.6 %), for a message parameter."""
+    return Text(format_percent(value, "sv", decimals, empty=empty), format_percent(value, "en", decimals, empty=empty))

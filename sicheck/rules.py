@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sicheck.i18n import Text, msg
-from sicheck.schema import is_date
+from sicheck.validation import is_date
 
 Path = tuple[str, ...]
 Predicate = Callable[[Any, Any], bool]

@@ -15,7 +15,7 @@ from sicheck.checker import CheckOptions, check_bytes
 from sicheck.cli import app
 from sicheck.model import ApplicationResult, Problem
 
-from .conftest import ROOT, SAMPLES
+from .conftest import CATALOG, ROOT, SAMPLES
 
 runner = CliRunner()
 SAMPLE = (SAMPLES / "tidiga-insatser-skolnarvaro.yaml").read_text(encoding="utf-8")
@@ -27,7 +27,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def check_text(text: str) -> ApplicationResult:
-    return check_bytes(text.encode("utf-8"), "draft.yaml", CheckOptions())
+    return check_bytes(text.encode("utf-8"), "draft.yaml", CheckOptions(CATALOG))
 
 
 def gaps(result: ApplicationResult, code: str) -> list[Problem]:

@@ -11,7 +11,7 @@ never start a workflow command of its own.
 
 from __future__ import annotations
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Problem, Report
 from sicheck.render.gaps import (
     criterion_of,
@@ -21,9 +21,6 @@ from sicheck.render.gaps import (
     printable,
     relative_path,
     rule_name,
-    strict,
-    threshold,
-    under_threshold,
 )
 
 
@@ -65,7 +62,7 @@ def _group(result: ApplicationResult, lang: str) -> str:
     verdict = msg(f"verdict-{result.verdict}").get(lang)
     name = f"{verdict}: {printable(result.file)} – {title}"
     if result.score is not None:
-        name += f" ({msg('score-line', score=f'{result.score:g}').get(lang)})"
+        name += f" ({msg('score-line', score=number_text(result.score)).get(lang)})"
     return f"::group::{escape_data(name)}"
 
 
@@ -77,11 +74,11 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         lines.append("::endgroup::")
     summary = report.summary
     parts = [summary.line().get(lang)]
-    limit = threshold(report)
-    under = sum(under_threshold(r, report) for r in report.results)
+    limit = report.policy.fail_under
+    under = sum(report.policy.under_threshold(r) for r in report.results)
     if limit is not None and under:
-        parts.append(msg("summary-under-threshold", count=under, threshold=f"{limit:g}").get(lang))
-    if strict(report) and summary.warned:
+        parts.append(msg("summary-under-threshold", count=under, threshold=number_text(limit)).get(lang))
+    if report.policy.strict and summary.warned:
         parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
     lines.append("sicheck: " + " ".join(parts))
     return "\n".join(lines) + "\n"

@@ -13,8 +13,9 @@ import textwrap
 from rich.console import Console
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
+from sicheck.policy import RunPolicy
 from sicheck.render.console import make_console
 from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
@@ -144,7 +145,7 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
     _wrapped(console, header, indent=2, hang=2, width=width)
     verdict: list[Segment] = [("", ""), (_t(f"verdict-{result.verdict}", lang), VERDICT_STYLE[result.verdict])]
     if result.score is not None:
-        verdict.append(("   " + _t("score-line", lang, score=f"{result.score:g}"), ""))
+        verdict.append(("   " + _t("score-line", lang, score=number_text(result.score)), ""))
     _wrapped(console, verdict, indent=2, hang=2, width=width)
 
     # Format problems first: the file is invalid until they are fixed.
@@ -214,20 +215,19 @@ def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool
 def tail(
     summary: RunSummary,
     *,
-    options: dict[str, object] | None = None,
+    policy: RunPolicy,
     lang: str = "sv",
     color: bool = False,
     width: int = 100,
 ) -> str:
-    options = options or {}
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     _line(console, summary.line().get(lang), width)
-    threshold = options.get("fail_under")
+    threshold = policy.fail_under
     if threshold is not None and summary.under_threshold:
         count = summary.under_threshold
-        _line(console, _t("summary-under-threshold", lang, count=count, threshold=threshold), width)
-    if options.get("strict") and summary.warned:
+        _line(console, _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)), width)
+    if policy.strict and summary.warned:
         _line(console, _t("summary-warnings-strict", lang, count=summary.warned), width)
     return buffer.getvalue()
 
@@ -235,5 +235,5 @@ def tail(
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     parts = [head(version=report.version, lang=lang, color=color, width=width)]
     parts.extend(item(r, index=i, lang=lang, color=color, width=width) for i, r in enumerate(report.results))
-    parts.append(tail(report.summary, options=report.options, lang=lang, color=color, width=width))
+    parts.append(tail(report.summary, policy=report.policy, lang=lang, color=color, width=width))
     return "".join(parts)
