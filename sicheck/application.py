@@ -10,6 +10,7 @@ from sicheck import schemas, validation
 from sicheck.i18n import Text, msg, suggestion
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
+from sicheck.values import value_at
 
 SCHEMA_RESOURCE = "application-1.schema.json"
 
@@ -129,17 +130,6 @@ def _capped(problems: list[Problem], total: int, document: Document) -> list[Pro
     return [*problems, more]
 
 
-def _get(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(value, dict) and isinstance(part, str):
-            value = value.get(part)
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
-            return None
-    return value
-
-
 def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -166,7 +156,7 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
     candidates = {name: sorted(map(str, ids)) for name, ids in known.items()}
 
     def check(path: tuple[str | int, ...], target: str) -> Iterator[Problem]:
-        value = _get(application, path)
+        value = value_at(application, path)
         if not isinstance(value, str) or value in known[target]:
             return
         names = candidates[target]
@@ -184,5 +174,5 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
         for index, _ in enumerate(_items(application.get(list_name))):
             yield from check((list_name, index, field), target)
     for list_path, target in ID_LIST_REFERENCES:
-        for index, _ in enumerate(_items(_get(application, list_path))):
+        for index, _ in enumerate(_items(value_at(application, list_path))):
             yield from check((*list_path, index), target)

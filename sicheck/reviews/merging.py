@@ -85,7 +85,7 @@ def _given_parts(text: str) -> tuple[str, ...]:
     return tuple(part for part in PurePosixPath(text.replace("\\", "/")).parts if part != ".")
 
 
-class _ApplicationIndex:
+class ApplicationIndex:
     """Finds the applications a review's ``application`` names, without comparing every pair."""
 
     def __init__(self, results: Sequence[ApplicationResult]) -> None:
@@ -169,7 +169,7 @@ def attach(
     results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Match loaded review files to results and merge them. Results keep their order."""
-    index_of = _ApplicationIndex(results)
+    index_of = ApplicationIndex(results)
     problems: list[ReviewProblem] = []
     per_result: dict[int, list[Review]] = {}
     reviewers_seen: dict[tuple[int, str], str] = {}
@@ -198,7 +198,11 @@ def attach(
             elif not found:
                 reviewers_seen[key] = review_file.file
                 per_result.setdefault(index, []).append(review)
-        problems.extend(ReviewProblem(review_file.file, p) for p in found)
+        target = results[matches[0]].file if len(matches) == 1 else None
+        problems.extend(
+            ReviewProblem(review_file.file, p, reviewer=review.reviewer, application=review.application, target=target)
+            for p in found
+        )
 
     reviewed = [
         ReviewedResult(
