@@ -20,8 +20,8 @@ from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
 from sicheck.numbers import format_number, format_percent
 from sicheck.render.console import make_console
-from sicheck.render.text import print_gaps
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import SEVERITY_STYLE
 
 STATUS_SYMBOL = {"on-track": "✔", "behind": "✘", "not-measured": "○", "cannot-tell": "?"}
 STATUS_STYLE = {"on-track": "green", "behind": "red", "not-measured": "red", "cannot-tell": "yellow"}
@@ -169,7 +169,21 @@ def _co_financing(console: Console, result: FollowupResult, lang: str) -> None:
 
 
 def _gaps(console: Console, result: FollowupResult, lang: str) -> None:
-    print_gaps(console, [(entry.file, entry.problem) for entry in result.gaps], lang)
+    console.print(RichText(_t("heading-gaps", lang), style="bold underline"))
+    if not result.gaps:
+        console.print(RichText("  " + _t("no-gaps", lang), style="green"))
+    for entry in result.gaps:
+        problem = entry.problem
+        line = RichText("  ")
+        line.append(f"{visible(entry.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+        line.append("  ")
+        line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
+        line.append(f"  {problem.code}", style="dim")
+        console.print(line)
+        console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
+        if problem.hint is not None:
+            hint = RichText("→ " + visible(problem.hint.get(lang)), style="italic")
+            console.print(Padding(hint, (0, 0, 0, 6), expand=False))
 
 
 def summary_line(run: FollowupRun, lang: str) -> str:
