@@ -144,6 +144,8 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
             f"<th>{_esc(t('report-column-recommendations', lang))}</th>",
             f"<th>{_esc(t('report-column-disagreement', lang))}</th>",
         ]
+    if report.followups_given:
+        heads.append(f"<th>{_esc(t('followup-report-column', lang))}</th>")
     lines = ['<div class="scroll"><table class="ranking">', "<thead><tr>" + "".join(heads) + "</tr></thead>", "<tbody>"]
     for rank, item in enumerate(report.applications, 1):
         result = item.result
@@ -182,6 +184,8 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
                     f"<td>{recommendations or '–'}</td>",
                     f"<td>{flags}</td>",
                 ]
+        if report.followups_given:
+            cells.append(f'<td class="small">{_esc(report.followup_cell(item, lang))}</td>')
         lines.append(f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
     return lines
@@ -398,6 +402,12 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
                     f"{_esc(recommendation_counts(item, lang))}",
                 )
             )
+    if report.followups_given:
+        followed = _esc(report.followup_cell(item, lang))
+        status = report.followup_status(item)
+        if status:
+            followed += f'<div class="text muted">{_esc(status)}</div>'
+        facts.append((t("followup-report-column", lang), followed))
     lines.append('<dl class="facts">')
     lines += [f"<dt>{_esc(label)}</dt><dd>{value}</dd>" for label, value in facts]
     lines.append("</dl>")
@@ -460,6 +470,17 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         for entry in report.review_problems:
             problem = entry.problem
             where = f"{entry.file}:{problem.location.line}:{problem.location.column}"
+            lines.append(
+                f'<li><span class="where">{_esc1(where)}</span> <span class="code">{_esc1(problem.code)}</span>'
+                f'<div class="text">{_esc(problem.message.get(lang))}</div></li>'
+            )
+        lines.append("</ul></section>")
+    if report.followup_problems:
+        lines.append(f'<section id="followup-problems"><h2>{_esc(t("followup-report-problems", lang))}</h2>')
+        lines.append('<ul class="problems">')
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = f"{gap.file}:{problem.location.line}:{problem.location.column}"
             lines.append(
                 f'<li><span class="where">{_esc1(where)}</span> <span class="code">{_esc1(problem.code)}</span>'
                 f'<div class="text">{_esc(problem.message.get(lang))}</div></li>'

@@ -75,4 +75,15 @@ def reviewed_text(
 
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    return reviewed_text(report.applications, report.summary, report.version, report.review_problems, lang)
+    text = reviewed_text(report.applications, report.summary, report.version, report.review_problems, lang)
+    if not report.followups_given:
+        return text
+    from sicheck.followup.json_format import followup, gap
+
+    # With --followups, each application gets its follow-up (or null), as "review" its reviews.
+    document = json.loads(text)
+    for entry, item in zip(document["applications"], report.applications, strict=True):
+        found = report.followup_of(item)
+        entry["followup"] = followup(found, lang) if found else None
+    document["followup_problems"] = [gap(g, lang) for g in report.followup_problems]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

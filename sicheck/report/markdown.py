@@ -57,6 +57,9 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
             t("report-column-disagreement", lang),
         ]
         align += ["--:", "--:", "---", "---"]
+    if report.followups_given:
+        headers.append(t("followup-report-column", lang))
+        align.append("---")
     lines = [_row(headers), _row(align)]
     for rank, item in enumerate(report.applications, 1):
         result = item.result
@@ -78,6 +81,8 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
                 recommendation_counts(item, lang),
                 " ".join(f"⚠ {c}" for c in review.disagreements) if review else "",
             ]
+        if report.followups_given:
+            cells.append(escape(report.followup_cell(item, lang)))
         lines.append(_row(cells))
     return lines
 
@@ -191,6 +196,12 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
         else:
             summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean, lang))
             lines.append(f"- **{t('report-heading-reviews', lang)}:** {summary}; {recommendation_counts(item, lang)}")
+    if report.followups_given:
+        line = f"- **{t('followup-report-column', lang)}:** {escape(report.followup_cell(item, lang))}"
+        status = report.followup_status(item)
+        if status:
+            line += f" – {escape(status)}"
+        lines.append(line)
     if result.criteria:
         lines += ["", *_checklist(item, report, lang)]
     lines += ["", f"**{t('heading-gaps', lang)}**", "", *_gaps(result, lang)]
@@ -223,5 +234,11 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         for entry in report.review_problems:
             problem = entry.problem
             where = f"{escape(entry.file)}:{problem.location.line}:{problem.location.column}"
+            lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
+    if report.followup_problems:
+        lines += ["", f"## {t('followup-report-problems', lang)}", ""]
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = f"{escape(gap.file)}:{problem.location.line}:{problem.location.column}"
             lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
     return "\n".join(lines) + "\n"

@@ -40,6 +40,8 @@ def _table(report: CallReport, lang: str) -> Table:
     if report.reviews_given:
         table.add_column(t("report-column-reviewers", lang), no_wrap=True)
         table.add_column(t("report-column-disagreement", lang), no_wrap=True)
+    if report.followups_given:
+        table.add_column(t("followup-report-column", lang), min_width=12)
     for rank, item in enumerate(report.applications, 1):
         result = item.result
         name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
@@ -69,6 +71,8 @@ def _table(report: CallReport, lang: str) -> Table:
                     judged.append("\n" + recommendations, style="dim")
                 row.append(judged)
                 row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
+        if report.followups_given:
+            row.append(RichText(report.followup_cell(item, lang)))
         table.add_row(*row)
     return table
 
@@ -96,6 +100,16 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             problem = item.problem
             where = RichText("  ")
             where.append(f"{visible(item.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+            where.append(f"  {problem.code}", style="dim")
+            console.print(where)
+            console.print(RichText("      " + visible(problem.message.get(lang))))
+    if report.followup_problems:
+        console.print()
+        console.print(RichText(t("followup-report-problems", lang), style="bold underline"))
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = RichText("  ")
+            where.append(f"{visible(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
             where.append(f"  {problem.code}", style="dim")
             console.print(where)
             console.print(RichText("      " + visible(problem.message.get(lang))))
