@@ -15,6 +15,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sicheck.cli import app
+from tests.regen_report_golden import ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "followup"
@@ -67,7 +68,7 @@ def run_case(command: str, args: list[str]) -> str:
     previous = Path.cwd()
     os.chdir(ROOT)
     try:
-        result = CliRunner().invoke(app, [command, *args], env={"NO_COLOR": None, "COLUMNS": "100", "CI": None})
+        result = CliRunner().invoke(app, [command, *args], env=ENV)
     finally:
         os.chdir(previous)
     return result.stdout

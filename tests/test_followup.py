@@ -298,9 +298,9 @@ def test_sparkline_only_in_a_terminal() -> None:
     from sicheck.followup import render
     from sicheck.followup.model import FollowupRun
 
-    run = FollowupRun((follow_up(AVSTAMP_APP, [load_followup(p) for p in AVSTAMP_REPORTS]),), "0")
-    assert "▁" in render("text", run, terminal=True)
-    assert not any(bar in render("text", run, terminal=False) for bar in "▁▂▃▄▅▆▇█")
+    result = follow_up(AVSTAMP_APP, [load_followup(p) for p in AVSTAMP_REPORTS])
+    assert "▁" in render("text", FollowupRun((result,), "0", sparklines=True))
+    assert not any(bar in render("text", FollowupRun((result,), "0")) for bar in "▁▂▃▄▅▆▇█")
 
 
 # --- sicheck new --followup, schema --followup, check and report ------------------------------

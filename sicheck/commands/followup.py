@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -22,9 +22,6 @@ from sicheck.commands.common import (
     write_output,
 )
 from sicheck.followup import FORMATS
-
-if TYPE_CHECKING:
-    from sicheck.followup.model import FollowupRun
 
 # The --format choices come from the follow-up's own registry of renderers.
 FollowupFormat = StrEnum("FollowupFormat", {name: name for name in FORMATS})  # type: ignore[misc]
@@ -83,23 +80,12 @@ def followup(
             raise UsageError(msg("path-missing", path=str(application)))
         loaded = [load_followup(path, shown) for path, shown in followup_files(reports)] if reports else []
         result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
-        run = FollowupRun((result,), __version__, strict=context.policy.strict)
-        write_output(render_run(run, output_format.value, settings.lang, color=settings.color, output=output), output)
+        terminal = output is None and sys.stdout.isatty()
+        run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
+        text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
+        write_output(text, output)
     failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
     raise typer.Exit(context.policy.exit_code(failed))
-
-
-def render_run(run: FollowupRun, format_name: str, lang: str, *, color: bool, output: Path | None) -> str:
-    from sicheck.followup import render
-
-    return render(
-        format_name,
-        run,
-        lang=lang,
-        color=color,
-        width=width() if output is None else 100,
-        terminal=output is None and sys.stdout.isatty(),
-    )
 
 
 def register(app: typer.Typer) -> None:

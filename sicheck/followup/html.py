@@ -240,7 +240,7 @@ def _followup(index: int, result: FollowupResult, lang: str) -> list[str]:
     return lines
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     title = _t("followup-markdown-heading", lang)
     lines = [
         "<!DOCTYPE html>",

@@ -194,3 +194,4 @@ class FollowupRun:
     followups: tuple[FollowupResult, ...]
     version: str
     strict: bool = False
+    sparklines: bool = False  # output goes to a terminal: the text format draws a sparkline per effect

@@ -20,8 +20,8 @@ from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
 from sicheck.numbers import format_number, format_percent
 from sicheck.render.console import make_console
-from sicheck.render.text import SEVERITY_STYLE
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import SEVERITY_STYLE
 
 STATUS_SYMBOL = {"on-track": "✔", "behind": "✘", "not-measured": "○", "cannot-tell": "?"}
 STATUS_STYLE = {"on-track": "green", "behind": "red", "not-measured": "red", "cannot-tell": "yellow"}
@@ -230,13 +230,13 @@ def summary_line(run: FollowupRun, lang: str) -> str:
     return _t("followup-summary", lang, on_track=on_track, effects=effects, errors=errors, warnings=warnings)
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, color=color, width=width)
     for result in run.followups:
         _header(console, result, lang)
         console.print()
-        _effects(console, result, lang, terminal)
+        _effects(console, result, lang, run.sparklines)
         _co_financing(console, result, lang)
         console.print()
         _gaps(console, result, lang)
