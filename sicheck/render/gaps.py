@@ -129,10 +129,6 @@ def relative_path(file: str, root: Path | None = None) -> str | None:
     return PurePosixPath(relative.replace(os.sep, "/")).as_posix()
 
 
-def status_text(criterion: CriterionResult) -> Text:
-    return msg(f"status-{criterion.status}")
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
