@@ -402,6 +402,7 @@ _CI: dict[str, tuple[str, str]] = {
     ),
     # junit
     "junit-field": ("fält", "field"),
+    "junit-other-case": ("Övriga brister", "Other gaps"),
     "junit-criterion-failed": (
         "{criterion} är inte uppfyllt ({status}): {checks}",
         "{criterion} is not met ({status}): {checks}",
