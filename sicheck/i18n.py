@@ -733,6 +733,84 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
         "{path} is the id of an item in {to} where {where}",
     ),
     "rule-not": ("inte ({rule})", "not ({rule})"),
+    # YAML syntax errors, by cause (sicheck.yaml_errors)
+    "yaml-syntax-hint": (
+        "Kontrollera raden och raden före: indrag, kolon och citattecken.",
+        "Check this line and the one before it: indentation, colons and quotes.",
+    ),
+    "yaml-tab": (
+        "Rad {line} innehåller ett tabbtecken. YAML tillåter bara mellanslag för indrag.",
+        "Line {line} has a tab character. YAML allows only spaces for indentation.",
+    ),
+    "yaml-tab-hint": (
+        "Byt tabben mot mellanslag, två per nivå. De flesta redigerare kan ställas in så att Tab skriver mellanslag.",
+        "Replace the tab with spaces, two per level. Most editors can be set to type spaces when you press Tab.",
+    ),
+    "yaml-unclosed-quote": (
+        "Citattecknet {quote} på rad {line} avslutas aldrig, så resten av filen blir en del av texten.",
+        "The quote {quote} on line {line} is never closed, so the rest of the file becomes part of the text.",
+    ),
+    "yaml-unclosed-quote-hint-double": (
+        'Avsluta texten med " på samma rad. Ska texten själv innehålla ", skriv \\" där.',
+        'End the text with " on the same line. If the text itself holds a ", write \\" there.',
+    ),
+    "yaml-unclosed-quote-hint-single": (
+        "Avsluta texten med ' på samma rad. Ska texten själv innehålla ', skriv två: ''.",
+        "End the text with ' on the same line. If the text itself holds a ', write two: ''.",
+    ),
+    "yaml-escape": (
+        "Rad {line}: ett omvänt snedstreck (\\) i en text inom dubbla citattecken inleder en kod som YAML inte känner igen.",
+        "Line {line}: a backslash (\\) in a text inside double quotes starts a code YAML does not know.",
+    ),
+    "yaml-escape-hint": (
+        "Sätt texten inom enkla citattecken ('…') i stället, eller skriv \\\\ för varje omvänt snedstreck.",
+        "Put the text inside single quotes ('…') instead, or write \\\\ for each backslash.",
+    ),
+    "yaml-colon-in-value": (
+        "Värdet för {key} innehåller ett kolon följt av mellanslag (': '), som YAML läser som början på en ny nyckel.",
+        "The value of {key} holds a colon followed by a space (': '), which YAML reads as the start of a new key.",
+    ),
+    "yaml-colon-hint": ("Sätt texten inom citattecken: {fixed}", "Put the text in quotes: {fixed}"),
+    "yaml-colon": (
+        "Rad {line} innehåller ett kolon följt av mellanslag (': ') där YAML inte väntar sig en ny nyckel.",
+        "Line {line} holds a colon followed by a space (': ') where YAML expects no new key.",
+    ),
+    "yaml-colon-hint-plain": (
+        "Sätt texten inom citattecken, eller skriv kolonet utan mellanslag efter.",
+        "Put the text in quotes, or write the colon without a space after it.",
+    ),
+    "yaml-unclosed-bracket": (
+        "Parentesen {bracket} på rad {line} stängs aldrig.",
+        "The bracket {bracket} on line {line} is never closed.",
+    ),
+    "yaml-unclosed-bracket-hint": (
+        "Avsluta med {closing} och skilj värdena åt med kommatecken. En text med kommatecken ska stå inom citattecken.",
+        "Close it with {closing} and separate the values with commas. A text holding a comma goes in quotes.",
+    ),
+    "yaml-list-indent": (
+        "Rad {line} står inte i linje med listan ovanför.",
+        "Line {line} is not in line with the list above it.",
+    ),
+    "yaml-list-indent-hint": (
+        "Ett nytt listelement börjar med '- ' rakt under de andra; fler nycklar i samma element står rakt under den första nyckeln.",
+        "A new list item starts with '- ' right under the others; more keys of the same item go right under its first key.",
+    ),
+    "yaml-indent": (
+        "Rad {line} har fel indrag: YAML hittar ingen nyckel där.",
+        "Line {line} is indented wrongly: YAML finds no key there.",
+    ),
+    "yaml-indent-hint": (
+        "Nycklar på samma nivå ska stå rakt under varandra, med lika många mellanslag före.",
+        "Keys on the same level go right under each other, with as many spaces before them.",
+    ),
+    "yaml-after-quote": (
+        "På rad {line} fortsätter texten efter det avslutande citattecknet.",
+        "On line {line} the text goes on after the closing quote.",
+    ),
+    "yaml-after-quote-hint": (
+        "Sätt hela texten inom citattecknen.",
+        "Put the whole text inside the quotes.",
+    ),
 }
 
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)

@@ -241,3 +241,85 @@ def test_problem_codes_are_words_in_the_chosen_language() -> None:
     assert not re.search(r"\breference\b", sv)
     json_out = runner.invoke(app, ["check", "-", "--format", "json"], input=text).stdout
     assert '"code": "reference"' in json_out
+
+
+# --- 3. YAML errors a person understands ---------------------------------------------------------------
+
+YAML_MISTAKES = {
+    # name: (text, (line, column), words in sv, words in en, hint in sv, hint in en)
+    "tab": (
+        "project:\n  title: Skolnärvaro\n\tsummary: text\n",
+        (3, 1),
+        "tabbtecken",
+        "tab character",
+        "mellanslag",
+        "spaces",
+    ),
+    "colon": (
+        "measurement:\n  description: Enkät\n  frequency: Varje månad: den första måndagen\n",
+        (3, 3),
+        "kolon",
+        "colon",
+        'frequency: "Varje månad: den första måndagen"',
+        'frequency: "Varje månad: den första måndagen"',
+    ),
+    "unclosed-quote": (
+        'project:\n  title: "Tidiga insatser\n  summary: text\n# en kommentar längre ner\ngoal:\n  description: x\n',
+        (2, 10),
+        'Citattecknet " på rad 2',
+        'The quote " on line 2',
+        'Avsluta texten med "',
+        'End the text with "',
+    ),
+    "unclosed-single-quote": (
+        "project:\n  title: 'Tidiga insatser\n  summary: text\n",
+        (2, 10),
+        "Citattecknet ' på rad 2",
+        "The quote ' on line 2",
+        "skriv två: ''",
+        "write two: ''",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(YAML_MISTAKES))
+def test_yaml_mistakes_are_named_located_and_hinted(name: str) -> None:
+    text, (line, column), sv, en, hint_sv, hint_en = YAML_MISTAKES[name]
+    result = check_text(text)
+    assert result.verdict == "invalid" and result.criteria == ()
+    (problem,) = result.problems
+    assert problem.code == "yaml-syntax"
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert sv in problem.message.sv and en in problem.message.en
+    assert problem.hint is not None
+    assert hint_sv in problem.hint.sv and hint_en in problem.hint.en
+    # The parser's own English is not what a person reads.
+    assert "token" not in problem.message.sv + problem.message.en
+    assert "mapping values" not in problem.message.en
+
+
+def test_yaml_mistake_hints_are_shown_in_text_output() -> None:
+    text = YAML_MISTAKES["colon"][0]
+    out = runner.invoke(app, ["check", "-"], input=text).stdout
+    assert "→ Sätt texten inom citattecken" in out
+
+
+def test_other_syntax_errors_say_where_to_look() -> None:
+    result = check_text("principals:\n  - id: a\n  name: b\n")
+    (problem,) = result.problems
+    assert (problem.location.line, problem.location.column) == (3, 3)
+    assert problem.hint is not None and "'- '" in problem.hint.sv
+    result = check_text("effects: [E1, E2\nproject: x\n")
+    (problem,) = result.problems
+    assert (problem.location.line, problem.location.column) == (1, 10)
+    assert "stängs aldrig" in problem.message.sv and "never closed" in problem.message.en
+
+
+def test_review_files_get_the_same_explanations() -> None:
+    from sicheck.reviews.loading import load_review_bytes
+
+    loaded = load_review_bytes(b"application: a.yaml\nreviewer: Anna\ncomment: Bra: men tunt\n", "anna.yaml")
+    (problem,) = loaded.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert problem.hint is not None
+    assert 'comment: "Bra: men tunt"' in problem.hint.sv
