@@ -429,6 +429,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "Nycklarna är på engelska och ska stå kvar; skriv dina texter efter kolonet. Nycklar som börjar med x- är fria för egna anteckningar.",
         "The keys are in English and stay as they are; write your texts after the colon. Keys starting with x- are free for your own notes.",
     ),
+    "template-editor": (
+        "Redigerare med YAML-stöd kan komplettera och kontrollera formatet medan du skriver: spara schemat med 'sicheck schema -o ansokan.schema.json' och koppla det till dina ansökningar (se README, Redigerare).",
+        "Editors with YAML support can complete and check the format as you type: save the schema with 'sicheck schema -o application.schema.json' and map it to your applications (see README, Editor).",
+    ),
     "template-section-criteria": (
         "Krav i {set} som läser det här avsnittet:",
         "Criteria in {set} that read this section:",
@@ -447,6 +451,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "template-default-file": ("ansokan.yaml", "application.yaml"),
     "template-id-principals": ("huvudman-1", "principal-1"),
     "template-id-effects": ("E1", "E1"),
+    "new-two-files": (
+        "Ange filen en gång: {file} eller -o {output}.",
+        "Name the file once: {file} or -o {output}.",
+    ),
     "new-exists": (
         "{path} finns redan och skrivs inte över. Välj ett annat filnamn, eller skriv över filen med --force.",
         "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
@@ -464,6 +472,16 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "explain-fields": ("Fält i ansökan", "Fields in the application"),
     "explain-checks": ("Kontroller", "Checks"),
     "explain-rule": ("Regel", "Rule"),
+    "explain-passes-when": ("Uppfyllt när", "Met when"),
+    "explain-check-of": ("Kontroll i", "Check in"),
+    "explain-whole-criterion": (
+        "Hela kriteriet, med exempel: sicheck explain {criterion}",
+        "The whole criterion, with an example: sicheck explain {criterion}",
+    ),
+    "explain-unknown-check": (
+        "Kontrollen '{id}' finns inte i {criterion}.{suggestion} Dess kontroller är: {known}.",
+        "There is no check '{id}' in {criterion}.{suggestion} Its checks are: {known}.",
+    ),
     "explain-example": ("Exempel som uppfyller kriteriet", "An example that meets the criterion"),
     "explain-no-example": (
         "Kriteriefilen har inget exempel för det här kriteriet. Fälten ovan är de som kontrollerna läser.",
@@ -729,10 +747,35 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     ),
     "rule-ref": ("{path} är id för en post i {to}", "{path} is the id of an item in {to}"),
     "rule-ref-where": (
-        "{path} är id för en post i {to} där {where}",
-        "{path} is the id of an item in {to} where {where}",
+        "{path} är id för en post i {to} (där {where})",
+        "{path} is the id of an item in {to} (where {where})",
     ),
     "rule-not": ("inte ({rule})", "not ({rule})"),
+    # the command line's own errors (sicheck.commands.localized)
+    "usage-error": ("Fel: {message}", "Error: {message}"),
+    "usage-try-help": ("Hjälp: {command} {option}", "Help: {command} {option}"),
+    "usage-extra-arguments": (
+        "Oväntade argument: {args}. Skriv filnamnet efter -o eller --output där ett kommando bara tar ett.",
+        "Unexpected arguments: {args}. Write the file name after -o or --output where a command takes only one.",
+    ),
+    "usage-no-option": ("Det finns inget alternativ {option}.", "There is no option {option}."),
+    "usage-no-option-maybe": (
+        "Det finns inget alternativ {option}. Menade du {options}?",
+        "There is no option {option}. Did you mean {options}?",
+    ),
+    "usage-no-command": ("Det finns inget kommando {command}.", "There is no command {command}."),
+    "usage-missing-argument": ("Argumentet {argument} saknas.", "The argument {argument} is missing."),
+    "usage-missing-option": ("Alternativet {option} saknas.", "The option {option} is missing."),
+    "usage-missing-command": ("Ange ett kommando.", "Name a command."),
+    "usage-option-needs-value": ("{option} behöver ett värde.", "{option} needs a value."),
+    "usage-option-takes-no-value": ("{option} tar inget värde.", "{option} takes no value."),
+    "usage-invalid-value": ("Ogiltigt värde för {option}: {problem}", "Invalid value for {option}: {problem}"),
+    "usage-value-choices": ("{value} är inte en av {choices}.", "{value} is not one of {choices}."),
+    "usage-value-range": ("{value} ligger inte inom {range}.", "{value} is not in the range {range}."),
+    "usage-value-integer": ("{value} är inte ett heltal.", "{value} is not a whole number."),
+    "usage-value-number": ("{value} är inte ett tal.", "{value} is not a number."),
+    "usage-value-boolean": ("{value} är inte true eller false.", "{value} is not true or false."),
+    "usage-value-missing-path": ("{value} finns inte.", "{value} does not exist."),
     # YAML syntax errors, by cause (sicheck.yaml_errors)
     "yaml-syntax-hint": (
         "Kontrollera raden och raden före: indrag, kolon och citattecken.",
@@ -1024,6 +1067,39 @@ def suggestion(word: str, candidates: list[str]) -> Text:
         if word.lower() in lowered:
             close = [lowered[word.lower()]]
     return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
+
+
+# Why the operating system refused, in words of both languages (its own text is English).
+_OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
+    "EACCES": ("behörighet saknas", "permission denied"),
+    "EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
+    "EISDIR": ("det är en mapp, inte en fil", "it is a folder, not a file"),
+    "ENOTDIR": ("en del av sökvägen är inte en mapp", "a part of the path is not a folder"),
+    "ENOSPC": ("disken är full", "the disk is full"),
+    "EDQUOT": ("diskkvoten är slut", "the disk quota is used up"),
+    "EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
+    "EEXIST": ("filen finns redan", "the file already exists"),
+    "ENAMETOOLONG": ("sökvägen är för lång", "the path is too long"),
+    "ELOOP": ("för många symboliska länkar i sökvägen", "too many symbolic links in the path"),
+    "EMFILE": ("för många öppna filer", "too many open files"),
+    "EIO": ("läs- eller skrivfel på enheten", "input/output error on the device"),
+    "EBUSY": ("enheten eller filen används", "the device or file is busy"),
+    "ETXTBSY": ("filen används", "the file is busy"),
+    "EINVAL": ("ogiltig åtgärd för den här filen", "invalid operation for this file"),
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why an operation on a file failed, in both languages."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1)
+    if name in _OS_REASONS:
+        sv, en = _OS_REASONS[name]
+        return Text(sv, en)
+    text = exc.strerror or type(exc).__name__
+    return Text(text, text)
 
 
 def msg(message_id: str, /, **params: object) -> Text:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sicheck import schemas, validation
 from sicheck.followup.model import CoFinancingEntry, EffectResult, FollowupFile, FollowupReport, Measurement
-from sicheck.i18n import msg
+from sicheck.i18n import msg, os_reason
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
 
@@ -87,7 +87,7 @@ def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
         problem = Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
         return FollowupFile(name, None, (problem,))
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
         return FollowupFile(name, None, (problem,))
     return load_followup_bytes(data, name)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sicheck import schemas, validation
-from sicheck.i18n import msg
+from sicheck.i18n import msg, os_reason
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
 from sicheck.reviews.model import SCALE_MAX, SCALE_MIN, CriterionScore, Review, ReviewFile
@@ -35,7 +35,7 @@ def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
         return ReviewFile(name, None, (problem,))
     return load_review_bytes(data, name)
