@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sicheck import application
 from sicheck.catalog import CriteriaCatalog
 from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
 from sicheck.i18n import msg, os_reason
-from sicheck.loader import Limits, load_yaml
+from sicheck.loader import Limits, load_yaml, read_bytes
 from sicheck.model import ApplicationResult, CriteriaSetRef, Location, Problem
 from sicheck.settings import DEFAULT_CRITERIA, Settings
 
@@ -47,18 +46,16 @@ def _invalid(
 
 
 def read_source(path: str) -> bytes | Problem:
-    """The bytes of a file, or a problem saying why it cannot be read."""
-    try:
-        if path == "-":
-            import sys
+    """The bytes of a file (``-`` is stdin), or a problem saying why it cannot be read."""
+    if path == "-":
+        import sys
 
+        try:
             return sys.stdin.buffer.read()
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
-    except OSError as exc:
-        reason = os_reason(exc)
-        return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
+        except OSError as exc:
+            reason = os_reason(exc)
+            return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
+    return read_bytes(path)
 
 
 def check_path(path: str, options: CheckOptions, shown: str | None = None) -> ApplicationResult:

@@ -14,6 +14,7 @@ the same files give the same answer on any day.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -156,6 +157,21 @@ def _gap(
 # --- matching a report to its application ------------------------------------------
 
 
+_ID_PARTS = re.compile(r"([A-Za-z]*)[\s_.-]*0*([0-9]+)")
+
+
+def id_suggestion(given: str, known: Sequence[str]) -> Text:
+    """ "Menade du …?" for an effect id: "e1", "E01" and "E-1" mean E1, which difflib misses
+    in ids this short; otherwise the closest id, as everywhere else."""
+    loose = _ID_PARTS.fullmatch(given.strip())
+    if loose is not None:
+        for candidate in known:
+            other = _ID_PARTS.fullmatch(candidate)
+            if other is not None and (loose[1].casefold(), loose[2]) == (other[1].casefold(), other[2]):
+                return msg("did-you-mean", candidate=candidate)
+    return suggestion(given, list(known))
+
+
 def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationIndex) -> Iterator[Problem]:
     """Why a report cannot be counted against this application (nothing when it can)."""
     if not index.find(report.application, Path(report.file).resolve().parent):
@@ -166,7 +182,7 @@ def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationInde
     shown = ", ".join(effect_ids) or "–"
     for key, location in report.effect_keys:
         if key not in effect_ids:
-            hint = suggestion(key, effect_ids)
+            hint = id_suggestion(key, effect_ids)
             message = msg("followup-unknown-effect", id=key, known=shown, suggestion=hint)
             yield Problem("error", "followup-unknown-effect", message, location)
     principal_ids = sorted(plan.principals)
@@ -290,6 +306,47 @@ def follow_up(
     if problems:
         return _invalid(name, title, problems, files)
     return analyse(_plan(document, name), files, application_path)
+
+
+def unmatched(loaded: FollowupFile, applications: Sequence[str]) -> FollowupResult:
+    """A report that cannot be paired with an application: its problems, or that it found none."""
+    if loaded.report is None:
+        gaps = tuple(Gap(loaded.file, p) for p in loaded.problems)
+        name = loaded.file
+    else:
+        report = loaded.report
+        names = sorted({Path(a).name for a in applications})
+        hint = suggestion(Path(report.application).name, names)
+        message = msg("followup-application-not-found", given=report.application, suggestion=hint)
+        gaps = (_gap(loaded.file, "followup-application", message, report.application_location),)
+        name = report.application
+    return FollowupResult(
+        application_file=name,
+        title=None,
+        start=None,
+        end=None,
+        as_of=None,
+        frequency=None,
+        frequency_text=None,
+        reports=(ReportSummary(loaded.file, None, None, False, None, False),),
+        effects=(),
+        co_financing=(),
+        spent_sek=None,
+        granted_sek=None,
+        gaps=gaps,
+        application_valid=False,
+    )
+
+
+def plan_of(application_path: str, limits: Limits | None = None) -> _Plan | None:
+    """What the application at ``application_path`` promised, or None if it cannot be read."""
+    source = read_source(application_path)
+    if isinstance(source, Problem):
+        return None
+    loaded = load_yaml(source, limits or Limits())
+    if loaded.document is None or application.validate(loaded.document):
+        return None
+    return _plan(loaded.document, application_path)
 
 
 def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -> FollowupResult:
