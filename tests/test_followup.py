@@ -290,7 +290,7 @@ def test_hostile_text_is_escaped_in_every_format() -> None:
     assert "\x1b" not in text + markdown + html and "\u202e" not in text + markdown + html
     assert "\\x1b" in text and "[bold red]styled[/]" in text  # shown literally, not styled
     assert "<script>" not in html and "&lt;script&gt;" in html and "<img" not in html
-    assert "<script>" not in markdown and "&lt;script&gt;" in markdown and "&#64;here" in markdown
+    assert "<script>" not in markdown and "\\<script\\>" in markdown and "\\@\u2060here" in markdown
     assert not re.search(r"^::", text, re.MULTILINE)
 
 
