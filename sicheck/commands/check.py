@@ -252,7 +252,7 @@ def _check_with_followups(
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
     strict = rendering.policy.strict
-    run = FollowupRun(follow_up_all(files, reports), rendering.version, strict=strict)
+    run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
     watch = _progress(len(files), rendering.lang)
 
     def chunks() -> Iterator[str]:
