@@ -126,8 +126,10 @@ def test_exclude_applies_to_named_files_too(repo: Path) -> None:
 
 
 def test_options_override_the_configuration(repo: Path) -> None:
+    # Files named on the command line are checked only inside the configured paths.
+    (repo / "candidates").mkdir()
     (repo / "pyproject.toml").write_text(
-        '[tool.sicheck]\npaths = ["applications/minimili.yaml"]\nformat = "json"\nlang = "en"\n'
+        '[tool.sicheck]\npaths = ["applications/minimili.yaml", "candidates"]\nformat = "json"\nlang = "en"\n'
         "fail_under = 100\nstrict = true\n",
         encoding="utf-8",
     )
@@ -135,15 +137,17 @@ def test_options_override_the_configuration(repo: Path) -> None:
     assert code == 0 and json.loads(out)["applications"][0]["criteria"][0]["title"] == "Application through a sector"
     code, out, _ = invoke("--format", "text", "--lang", "sv")
     assert "STÖDBERÄTTIGAD" in out
-    star = str(SAMPLES / "star-for-life.yaml")  # eligible at 88.9 %
+    star = str(shutil.copy(SAMPLES / "star-for-life.yaml", repo / "candidates"))  # eligible at 88.9 %
     assert invoke(star)[0] == 1  # fail_under = 100 from the file
-    assert invoke(star, "--fail-under", "80")[0] == 0
+    # Its optional criterion's gaps are warnings, which strict = true in the file fails.
+    assert invoke(star, "--fail-under", "80")[0] == 1
+    assert invoke(star, "--fail-under", "80", "--no-strict")[0] == 0
     # Eligible at 100 % with one warning: strict = true in the file fails it, --no-strict not.
     application = yaml.safe_load((SAMPLES / "utmanande-avstamp-2.yaml").read_text(encoding="utf-8"))
     for effect in application["effects"]:
         effect.pop("causal_basis", None)
         effect.pop("references", None)
-    warned = repo / "warned.yaml"
+    warned = repo / "candidates" / "warned.yaml"
     warned.write_text(yaml.safe_dump(application, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert invoke(str(warned))[0] == 1
     assert invoke(str(warned), "--no-strict", "--fail-under", "0")[0] == 0
