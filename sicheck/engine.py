@@ -19,6 +19,12 @@ class Evaluation:
 
 
 def evaluate(document: Document, criteria_set: CriteriaSet) -> Evaluation:
+    """The checklist, score and verdict of one application.
+
+    The score is completeness, not quality: each required criterion contributes its
+    weight times the share of its error checks that pass. Advice (warnings) is shown but
+    never costs points, and criteria that are not required never count.
+    """
     application = document.value
     results: list[CriterionResult] = []
     problems: list[Problem] = []
@@ -28,7 +34,7 @@ def evaluate(document: Document, criteria_set: CriteriaSet) -> Evaluation:
     for criterion in criteria_set.criteria:
         result = _evaluate_criterion(criterion, document, application)
         results.append(result)
-        total_weight += criterion.weight
+        total_weight += result.max_points
         total_points += result.points
         if criterion.required and result.status != "met":
             eligible = False
@@ -56,12 +62,14 @@ def _evaluate_criterion(criterion: Criterion, document: Document, application: o
     any_passed = False
     for check in criterion.checks:
         passed = bool(check.rule.test(application, application))
-        all_points += check.points
-        if passed:
-            passed_points += check.points
-            any_passed = True
-        elif check.severity == "error":
-            error_failed = True
+        if check.severity == "error":
+            # Only error checks count: advice never costs points.
+            all_points += check.points
+            if passed:
+                passed_points += check.points
+                any_passed = True
+            else:
+                error_failed = True
         checks.append(
             CheckResult(
                 id=check.id,
@@ -74,13 +82,15 @@ def _evaluate_criterion(criterion: Criterion, document: Document, application: o
         )
     status: Status = "met" if not error_failed else ("partial" if any_passed else "missing")
     share = passed_points / all_points if all_points else 1.0
-    points = round_half_up(criterion.weight * share, 3)
+    # A criterion that is not required never counts; one that is met has full points.
+    max_points = criterion.weight if criterion.required else 0.0
+    points = max_points if not error_failed else round_half_up(max_points * share, 3)
     return CriterionResult(
         id=criterion.id,
         title=criterion.title,
         required=criterion.required,
         status=status,
         points=points,
-        max_points=criterion.weight,
+        max_points=max_points,
         checks=tuple(checks),
     )

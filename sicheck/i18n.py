@@ -189,6 +189,14 @@ _CORE: dict[str, tuple[str, str]] = {
         "kontrollens id '{check}' ska börja med '{criterion}.'",
         "the check id '{check}' must start with '{criterion}.'",
     ),
+    "criteria-advice-error": (
+        "kontrollen '{check}' har severity: error men basis: advice. Bara krav (requirement) och tolkningar (interpretation) får vara error; råd är warning.",
+        "the check '{check}' has severity: error but basis: advice. Only requirements and interpretations may be errors; advice is a warning.",
+    ),
+    "criteria-optional-gate": (
+        "kontrollen '{check}' ska ha basis: advice och severity: warning, eftersom {criterion} inte är ett krav (required: false).",
+        "the check '{check}' must have basis: advice and severity: warning, since {criterion} is not required (required: false).",
+    ),
     "criteria-ref-target": (
         "'to' i regeln ska vara en lista i ansökan, inte '{path}'",
         "'to' in the rule must name a list in the application, not '{path}'",

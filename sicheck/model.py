@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, format_number, msg
 
 Severity = Literal["error", "warning"]
 Status = Literal["met", "partial", "missing"]
@@ -52,6 +52,12 @@ class CriterionResult:
     points: float
     max_points: float
     checks: tuple[CheckResult, ...]
+
+    def points_text(self, lang: str) -> str:
+        """Points as people read them (0,5/1); a criterion that is not required never counts: –."""
+        if not self.required:
+            return "–"
+        return f"{format_number(self.points, lang, 2)}/{format_number(self.max_points, lang, 2)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ Examples (each passes on ``{"principals": [{"id": "vgr", "kind": "region"}]}``):
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -182,6 +184,65 @@ def _ref(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path)
 
 
+def name_key(text: str) -> str:
+    """A name as ``named`` compares it: case, accents' composition, punctuation and spacing ignored."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+def _named(params: Mapping[str, Any]) -> Rule:
+    """The text names one of ``names``, perhaps followed by one of ``suffixes``.
+
+    PASS with names [Borås, Ale] and suffixes [" stad", " kommun"]: "Borås stad", "ALE  kommun".
+    FAIL: "Region Skåne", a number, an empty field.
+    """
+    path = parse_path(params["path"])
+    suffixes = [""] + [str(s) for s in params.get("suffixes", [])]
+    accepted = frozenset(name_key(str(name) + suffix) for name in params["names"] for suffix in suffixes)
+
+    def test(ctx: Any, root: Any) -> bool:
+        value = get(ctx, path)
+        return isinstance(value, str) and name_key(value) in accepted
+
+    return Rule(test, path)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+_WORD = re.compile(r"\w+")
+
+
+def _mentions(params: Mapping[str, Any]) -> Rule:
+    """The text mentions one of ``terms``, other than right after a negation.
+
+    A term matches at the start of a word, in any case, and may run on (``projektmedel``
+    also matches ``projektmedel-finansierad``; write inflected forms as terms of their
+    own). An occurrence does not count when one of ``negations`` stands among the
+    ``window`` words before it in the same sentence ("utan externa projektmedel").
+    PASS with terms [projektmedel] and negations [utan]: "Arbetet fortsätter med projektmedel".
+    FAIL: "Arbetet betalas utan externa projektmedel", an empty field.
+    """
+    path = parse_path(params["path"])
+    terms = [str(term) for term in params["terms"]]
+    pattern = re.compile(
+        "|".join(r"(?<!\w)" + r"\s+".join(re.escape(part) for part in term.split()) for term in terms),
+        re.IGNORECASE,
+    )
+    negations = frozenset(str(word).casefold() for word in params.get("negations", []))
+    window = int(params.get("window", 3))
+
+    def negated(before: str) -> bool:
+        sentence = _SENTENCE_END.split(before)[-1]
+        return any(word.casefold() in negations for word in _WORD.findall(sentence)[-window:])
+
+    def test(ctx: Any, root: Any) -> bool:
+        value = get(ctx, path)
+        if not isinstance(value, str):
+            return False
+        return any(not negated(value[: found.start()]) for found in pattern.finditer(value))
+
+    return Rule(test, path)
+
+
 def _all(params: list[Any]) -> Rule:
     rules = [compile_rule(p) for p in params]
     tests = [r.test for r in rules]
@@ -208,6 +269,8 @@ RULES: dict[str, Callable[[Any], Rule]] = {
     "count": _count,
     "each": _each,
     "ref": _ref,
+    "named": _named,
+    "mentions": _mentions,
     "all": _all,
     "any": _any,
     "not": _not,

@@ -30,10 +30,6 @@ def _t(message_id: str, lang: str, **params: object) -> str:
     return msg(message_id, **params).get(lang)
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
 def _application(console: Console, result: ApplicationResult, lang: str) -> None:
     title = one_line(result.title) if result.title else _t("untitled", lang)
     console.print(RichText(title, style="bold"))
@@ -70,7 +66,7 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
                     if missing:
                         missing.append("\n")
                     missing.append("• " + check.message.get(lang), style=SEVERITY_STYLE[check.severity])
-            table.add_row(status, name, f"{_points(criterion.points)}/{_points(criterion.max_points)}", missing)
+            table.add_row(status, name, criterion.points_text(lang), missing)
         console.print(table)
 
     console.print(RichText(_t("heading-gaps", lang), style="bold underline"))

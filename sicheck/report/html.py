@@ -281,7 +281,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
             f"<td>{name}</td>",
             f'<td class="st-{criterion.status}">{STATUS_SYMBOL[criterion.status]}&nbsp;'
             f"{_esc(t(f'status-{criterion.status}', lang))}</td>",
-            f'<td class="num">{number(criterion.points, lang)}/{number(criterion.max_points, lang)}</td>',
+            f'<td class="num">{criterion.points_text(lang)}</td>',
             f"<td>{failing}</td>",
         ]
         row_class = ""
