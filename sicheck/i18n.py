@@ -106,12 +106,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' must be {expected}, but is {found}.",
     ),
     "schema-unknown-key": (
-        "Okänd nyckel '{key}'.{suggestion}",
-        "Unknown key '{key}'.{suggestion}",
+        "Okänd nyckel '{key}'.",
+        "Unknown key '{key}'.",
     ),
     "schema-enum": (
-        "'{field}' kan inte vara {value}. Välj en av: {allowed}.{suggestion}",
-        "'{field}' cannot be {value}. Choose one of: {allowed}.{suggestion}",
+        "'{field}' kan inte vara {value}. Välj en av: {allowed}.",
+        "'{field}' cannot be {value}. Choose one of: {allowed}.",
     ),
     "schema-minimum": (
         "'{field}' får inte vara mindre än {minimum}, men är {value}.",
@@ -145,6 +145,13 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' måste ha {expected}.",
         "'{field}' must have {expected}.",
     ),
+    "schema-other": (
+        "'{field}' följer inte formatet. Jämför med mallen från 'sicheck new'.",
+        "'{field}' does not follow the format. Compare it with the template from 'sicheck new'.",
+    ),
+    "count-exactly-one-key": ("exakt en nyckel", "exactly one key"),
+    "count-at-least-keys": ("minst {count} nycklar", "at least {count} keys"),
+    "count-at-most-keys": ("högst {count} nycklar", "at most {count} keys"),
     "too-many-problems": (
         "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
         "… and {count} more problems not shown. Fix the ones above and check again.",
@@ -171,6 +178,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "type-number": ("ett tal", "a number"),
     "type-boolean": ("true eller false", "true or false"),
     "type-null": ("tom", "empty"),
+    "type-other": ("ett värde av annat slag", "a value of another kind"),
     "or": (" eller ", " or "),
     # tool errors (exit 2)
     "unknown-criteria": (
@@ -645,6 +653,18 @@ _REVIEW: dict[str, tuple[str, str]] = {
 }
 
 CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS}
+
+
+def suggestion(word: str, candidates: list[str]) -> Text:
+    """A "Menade du …?" naming the closest candidate, or an empty text when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in candidates}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
 
 
 def msg(message_id: str, /, **params: object) -> Text:
