@@ -491,3 +491,48 @@ def _check_line(console: Console, sign: str, check: CheckSummary, lang: str) -> 
         (": " + visible(check.text.get(lang)), ""),
         indent=6,
     )
+
+
+# ---------------------------------------------------------------------------- reference (docs)
+
+
+def _md(text: str) -> str:
+    """One line of Markdown text: no line breaks, no table cell breaks."""
+    return one_line(text).replace("|", "\\|")
+
+
+def render_reference(criteria_set: CriteriaSet) -> str:
+    """A criteria set as Markdown for docs/criteria.md: each criterion's quote and place, each check's basis.
+
+    Written in English with the source's own (Swedish) words, so a reader can check every
+    gate against the source; where a reading is debatable, both readings are given.
+    """
+    lines = [f"### `{criteria_set.key}`: {_md(criteria_set.title.en)}", ""]
+    lines.append(f"- Source: {_md(criteria_set.source.en)}")
+    if criteria_set.reference is not None and criteria_set.reference.note is not None:
+        lines.append(f"- Note: {_md(criteria_set.reference.note.en)}")
+    lines.append(f"- Valid from {criteria_set.valid_from}.")
+    for criterion in criteria_set.criteria:
+        required = "required" if criterion.required else "not required: advice only, never counts"
+        lines += ["", f"#### {criterion.id} {_md(criterion.title.sv)} ({_md(criterion.title.en)}; {required})", ""]
+        if criterion.quote is not None:
+            lines.append(f"> {_md(criterion.quote.text)}")
+            lines.append(">")
+            lines.append(f"> — {_md(criterion.quote.place.en)}")
+            lines.append("")
+        lines += ["| check | severity | basis | rests on |", "|---|---|---|---|"]
+        for check in criterion.checks:
+            if check.quote is None:
+                rests = "sicheck's own advice"
+            elif check.quote == criterion.quote:
+                rests = "the quote above"
+            else:
+                rests = f"“{_md(check.quote.text)}” ({_md(check.quote.place.en)})"
+            lines.append(f"| `{check.id}`: {_md(check.text.en)} | {check.severity} | {check.basis} | {rests} |")
+        readings = [check for check in criterion.checks if check.reading is not None]
+        if readings:
+            lines.append("")
+            for check in readings:
+                assert check.reading is not None
+                lines.append(f"- Reading of `{check.id}`: {_md(check.reading.en)}")
+    return "\n".join(lines) + "\n"

@@ -182,9 +182,9 @@ def test_csv_conventions_follow_the_language() -> None:
     en_rows = list(csv.reader(io.StringIO(en)))
     assert len(sv_rows) == len(en_rows) == 8
     assert len(sv_rows[0]) == len(en_rows[0]) == 12 + 2 * (9 + 13) + 1
-    score = en_rows[0].index("Score (%)")
-    assert [row[score] for row in en_rows[1:]][:3] == ["100", "100", "88.9"]
-    assert [row[score] for row in sv_rows[1:]][:3] == ["100", "100", "88,9"]
+    score = en_rows[0].index("Completeness (%)")
+    assert [row[score] for row in en_rows[1:]][2:5] == ["100", "91.7", "91.7"]
+    assert [row[score] for row in sv_rows[1:]][2:5] == ["100", "91,7", "91,7"]
 
 
 def test_json_shape_and_unchanged_verdicts() -> None:
