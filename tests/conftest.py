@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sicheck.catalog import CriteriaCatalog
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_applications"
 INPUTS = Path(__file__).resolve().parent / "inputs"
@@ -17,3 +19,7 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests compare plain text; a developer's NO_COLOR or terminal must not change that.
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+
+
+# The shipped criteria sets, loaded once for the whole test run.
+CATALOG = CriteriaCatalog()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sicheck import criteria
+from sicheck.catalog import CriteriaCatalog
 from sicheck.criteria_view import render_reference
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "criteria.md"
@@ -21,7 +21,7 @@ SHIPPED = ("vgr@2015", "ale@2012")
 
 
 def reference() -> str:
-    return "\n".join(render_reference(criteria.load(spec)) for spec in SHIPPED)
+    return "\n".join(render_reference(CriteriaCatalog().load(spec)) for spec in SHIPPED)
 
 
 def updated(text: str) -> str:

@@ -12,10 +12,13 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import (
+    ConfigOption,
     CriteriaOption,
-    Lang,
+    LangOption,
+    NoConfigOption,
     collect_files,
     progress_allowed,
+    run_context,
     tool_errors,
     wants_color,
     width,
@@ -25,7 +28,7 @@ from sicheck.commands.common import (
 from sicheck.report import FORMATS
 
 if TYPE_CHECKING:
-    from sicheck.reviews import ReviewProblem
+    from sicheck.reviews.model import ReviewProblem
 
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
@@ -78,8 +81,10 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Översikt över en utlysning, med granskarnas bedömningar. / Call overview, with reviewers' judgements.
 
@@ -87,32 +92,42 @@ def report(
     fel (den räknas inte); 2: fel användning. / Exit code 0: the report is written and every
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
-    from sicheck import criteria as criteria_sets
     from sicheck.checker import CheckOptions
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
-    from sicheck.reviews import attach, load_review, review_files
-    from sicheck.runner import outcomes
+    from sicheck.reviews.loading import review_files
+    from sicheck.runner import RunTracker, check_and_review
+    from sicheck.settings import CommandLine
 
-    lang_code = lang.value
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        criteria=criteria,
+        color=wants_color(no_color, output),
+        width=width() if output is None else 100,
+    )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    lang_code = context.lang
     with tool_errors(lang_code):
-        if criteria is not None:
-            criteria_sets.load(criteria)  # an unknown or broken set is a usage error, before any file
-        options = CheckOptions(criteria=criteria)
+        # The same criteria as `check`: --criteria, else the file's, else the configuration's.
+        options = CheckOptions.of(context.settings, context.catalog)
         files = collect_files(paths, lang_code)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
-        allowed = progress_allowed()
         label = msg("report-progress").get(lang_code)
-        # The same runner as `check`: both cores for a large call, results in file order, and
-        # a bug in sicheck on one file becomes that file's problem.
-        checked = with_progress(outcomes(files, options, None), len(files), label, allowed=allowed)
-        results = [outcome.result for outcome in checked if outcome.result is not None]
-        loaded = [load_review(path, shown) for path, shown in review_sources]
-        reviewed, problems = attach(results, loaded)
+        allowed = progress_allowed()
+        # The same runner and review pipeline as `check --reviews`: both cores for a large
+        # call, results in file order, and a bug in sicheck on one file becomes that file's problem.
+        run = check_and_review(
+            files,
+            options,
+            review_sources,
+            RunTracker(context.policy),
+            watch=lambda checked: with_progress(checked, len(files), label, allowed=allowed),
+        )
+        problems = run.problems
         call_report = build(
-            reviewed,
+            run.reviewed,
             __version__,
             reviews_given=reviews is not None,
             review_files=len(review_sources),
@@ -122,8 +137,8 @@ def report(
             output_format.value,
             call_report,
             lang=lang_code,
-            color=wants_color(no_color, output),
-            width=width() if output is None else 100,
+            color=context.settings.color,
+            width=context.settings.width,
         )
         write_output(_writable(text), output)
     if problems:
