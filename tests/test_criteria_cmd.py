@@ -309,7 +309,7 @@ def test_validate_refuses_a_gate_without_a_requirement(
 ) -> None:
     text = DEMO_1.read_text(encoding="utf-8")
     assert text.count(change[0]) == 1
-    target = tmp_path / "demo@9.yaml"
+    target = tmp_path / "demo@1.yaml"
     target.write_text(text.replace(change[0], change[1]), encoding="utf-8")
     result = _run("validate", str(target), "--lang", "en")
     assert result.exit_code == 2

@@ -71,7 +71,7 @@ def test_expected_md_tells_the_results_and_marks_teaching_cases() -> None:
     rows = _expected_rows()
     assert set(rows) == set(VERDICTS)
     for name, (_, criteria, shown, unmet, advice, kind) in rows.items():
-        result = check_path(str(SAMPLES / name), CheckOptions())
+        result = check_path(str(SAMPLES / name), CheckOptions(CATALOG))
         assert result.criteria_set is not None
         assert criteria == f"{result.criteria_set.id}@{result.criteria_set.version}", name
         word = "uppfyller kraven" if result.verdict == "eligible" else "uppfyller inte kraven"
