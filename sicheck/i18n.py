@@ -18,6 +18,7 @@ __all__ = [
     "number_text",
     "percent_text",
     "round_half_up",
+    "suggestion",
 ]
 
 Lang = Literal["sv", "en"]
@@ -625,6 +626,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-column-not-met": ("Ej uppfyllt", "Not met"),
     "report-column-reviewer-mean": ("Granskarnas medelvärde", "Reviewers' mean"),
     "report-column-reviewers": ("Granskare", "Reviewers"),
+    "report-column-reviewer": ("Granskare", "Reviewer"),
     "report-column-recommendations": ("Rekommendationer", "Recommendations"),
     "report-column-disagreement": ("Oenighet", "Disagreement"),
     "report-column-range": ("Min–max", "Min–max"),
@@ -641,8 +643,8 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-review-mean-label": ("Granskarnas medelvärde {mean} av {high}", "Reviewers' mean {mean} of {high}"),
     "report-review-cell": ("granskarnas medelvärde {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
     "report-reviews-line": (
-        "Granskningar: {files} filer lästa. Granskningarna ändrar inte resultatet av sichecks kontroll; de visas bredvid det.",
-        "Reviews: {files} files read. Reviews do not change the result of sicheck's check; they are shown beside it.",
+        "Granskningar: {counted} av {files} filer räknas. Granskningarna ändrar inte resultatet av sichecks kontroll; de visas bredvid det.",
+        "Reviews: {counted} of {files} files are counted. Reviews do not change the result of sicheck's check; they are shown beside it.",
     ),
     "report-no-reviews": ("Inga granskningar.", "No reviews."),
     "report-disagreement": ("oenighet", "disagreement"),
@@ -655,8 +657,8 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "Below the symbol: the reviewers' mean for the criterion, where there is one.",
     ),
     "report-review-problems": (
-        "Granskningsfiler som inte räknas",
-        "Review files that are not counted",
+        "Granskningar som inte räknas",
+        "Reviews that are not counted",
     ),
     "report-review-problem-line": (
         "{file}:{line}:{column}: granskningen räknas inte: {message}",
@@ -669,6 +671,44 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-csv-recommendation": ("Rekommendation {value}", "Recommendation {value}"),
     "report-csv-comments": ("Kommentarer", "Comments"),
     "report-progress": ("Kontrollerar ansökningar", "Checking applications"),
+    "report-made": (
+        "Skapad {date} med sicheck {version}.",
+        "Made on {date} with sicheck {version}.",
+    ),
+    "report-criteria-sets": ("Kriterieuppsättningar", "Criteria sets"),
+    "report-set-count": ("{set} ({title}): {n} ansökningar", "{set} ({title}): {n} applications"),
+    "report-set-count-one": ("{set} ({title}): 1 ansökan", "{set} ({title}): 1 application"),
+    "report-unknown-set": ("Okänd kriterieuppsättning", "Unknown criteria set"),
+    "report-section-note": (
+        "Ansökningarna rangordnas per kriterieuppsättning: först efter resultatet av sichecks kontroll, sedan efter granskarnas medelvärde och sist efter fullständighet.",
+        "Applications are ranked per criteria set: first by the result of sicheck's check, then by the reviewers' mean, then by completeness.",
+    ),
+    "report-not-reviewed": ("ej granskad", "not reviewed"),
+    "report-not-reviewed-note": (
+        "En ansökan som ingen har granskat har ingen plats i rangordningen; den står sist bland dem med samma resultat, ordnad efter fullständighet.",
+        "An application nobody has reviewed has no place in the ranking; it comes last among those with the same verdict, ordered by completeness.",
+    ),
+    "report-banner-reviews-one": ("1 granskning räknas inte", "1 review is not counted"),
+    "report-banner-reviews": ("{n} granskningar räknas inte", "{n} reviews are not counted"),
+    "report-banner-scores-one": ("1 poäng räknas inte", "1 score is not counted"),
+    "report-banner-scores": ("{n} poäng räknas inte", "{n} scores are not counted"),
+    "report-banner-see": ("Se listan över granskningar som inte räknas", "See the list of reviews not counted"),
+    "report-banner-see-below": (
+        "Listan står sist i rapporten.",
+        "The list is at the end of the report.",
+    ),
+    "report-application-uncounted": ("ej räknat: {n}", "not counted: {n}"),
+    "report-uncounted-review": ("hela granskningen", "the whole review"),
+    "report-uncounted-score": ("poängen", "the score"),
+    "report-column-uncounted": ("Räknas inte", "Not counted"),
+    "report-column-where": ("Fil", "File"),
+    "report-column-reason": ("Orsak", "Reason"),
+    "report-column-own-mean": ("Eget medelvärde", "Own mean"),
+    "report-chart-label": (
+        "Varje granskares poäng per kriterium, 0–5. Linjen visar spridningen; gul rad = oenighet.",
+        "Each reviewer's score per criterion, 0–5. The line shows the spread; yellow row = disagreement.",
+    ),
+    "report-chart-point": ("{reviewer}: {criterion} = {score}", "{reviewer}: {criterion} = {score}"),
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
 }
 
