@@ -90,6 +90,8 @@ def test_every_rule_type_says_what_it_reads(rule_type: str) -> None:
         "all": [{"present": "a.b"}],
         "any": [{"present": "a.b"}],
         "not": {"present": "a.b"},
+        "named": {"path": "a.b", "names": ["Ale"]},
+        "mentions": {"path": "a.b", "terms": ["ESF"]},
     }
     spec = {rule_type: examples[rule_type]}
     compile_rule(spec)
