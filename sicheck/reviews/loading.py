@@ -7,14 +7,13 @@ an error is left out of the merge as a whole.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sicheck import schemas, validation
 from sicheck.i18n import msg
-from sicheck.loader import Document, Limits, load_yaml
-from sicheck.model import Location, Problem
+from sicheck.loader import Document, Limits, load_yaml, read_bytes
+from sicheck.model import Problem
 from sicheck.reviews.model import SCALE_MAX, SCALE_MIN, CriterionScore, Review, ReviewFile
 from sicheck.values import is_number, value_at
 
@@ -32,12 +31,9 @@ def schema_document() -> dict[str, Any]:
 def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
     name = shown or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-        return ReviewFile(name, None, (problem,))
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return ReviewFile(name, None, (data,))
     return load_review_bytes(data, name)
 
 
@@ -50,13 +46,10 @@ _LOADER_MESSAGES = {
 
 
 def load_review_bytes(data: bytes, name: str) -> ReviewFile:
-    loaded = load_yaml(data, REVIEW_LIMITS)
+    loaded = load_yaml(data, REVIEW_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
-        problem = loaded.problem
-        assert problem is not None
-        if problem.code in _LOADER_MESSAGES:
-            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
-        return ReviewFile(name, None, (problem,))
+        assert loaded.problem is not None
+        return ReviewFile(name, None, (loaded.problem,))
     document = loaded.document
     problems = [_schema_problem(document, v) for v in validation.violations(SCHEMA_RESOURCE, document.value)]
     if problems:
