@@ -571,6 +571,15 @@ def _not(params: Mapping[str, Any]) -> Rule:
     )
 
 
+def _some(words: list[str], shown: int = 5) -> Text:
+    """A long list in words: its first few, then how many more."""
+    head = _alternatives(list(words[:shown]))
+    if len(words) <= shown:
+        return head
+    more = msg("rule-and-more", count=len(words) - shown)
+    return Text(head.sv + more.sv, head.en + more.en)
+
+
 def _name_key(text: str) -> str:
     """A name as ``named`` compares it: case, punctuation and spacing ignored."""
     folded = unicodedata.normalize("NFC", text).casefold()
@@ -605,7 +614,8 @@ def _named(params: Mapping[str, Any]) -> Rule:
         value = value_at(ctx, path)
         return isinstance(value, str) and _name_key(value) in accepted
 
-    return Rule(test, path)
+    names = _some([str(name) for name in params["names"]])
+    return Rule(test, path, _worded("rule-named", "rule-not-named", path=_dotted(path), names=names))
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]")
@@ -649,7 +659,7 @@ def _mentions(params: Mapping[str, Any]) -> Rule:
             return False
         return any(not negated(value[: found.start()]) for found in pattern.finditer(value))
 
-    return Rule(test, path)
+    return Rule(test, path, _worded("rule-mentions", "rule-not-mentions", path=_dotted(path), terms=_some(terms)))
 
 
 # ---------------------------------------------------------------------------- what comes from it

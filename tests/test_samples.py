@@ -80,7 +80,7 @@ def test_expected_md_tells_the_results_and_marks_teaching_cases() -> None:
         assert format_percent(result.score, "sv") in shown, name
         not_met = [c.id for c in result.criteria if c.required and c.status != "met"]
         assert unmet == (", ".join(not_met) or "none"), name
-        warned = sorted(p.code for p in result.problems if p.severity == "warning")
+        warned = sorted({p.code for p in result.problems if p.severity == "warning"})
         assert advice == (", ".join(warned) or "none"), name
         # Every project was funded in reality: a sample that falls short is a teaching case.
         if result.verdict != "eligible":
