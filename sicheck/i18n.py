@@ -293,6 +293,95 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
+    # full descriptions of the tool's own problem codes (SARIF rules' fullDescription)
+    "rule-file-unreadable-description": (
+        "Filen kunde inte öppnas eller läsas, så ansökan kan inte kontrolleras.",
+        "The file could not be opened or read, so the application cannot be checked.",
+    ),
+    "rule-too-large-description": (
+        "Filen är större än gränsen för en ansökan (--max-file-size) och läses inte.",
+        "The file is larger than the limit for an application (--max-file-size) and is not read.",
+    ),
+    "rule-encoding-description": (
+        "Filen är inte sparad som UTF-8. En ansökan ska vara UTF-8 så att å, ä och ö läses rätt.",
+        "The file is not saved as UTF-8. An application must be UTF-8 so that å, ä and ö are read correctly.",
+    ),
+    "rule-yaml-syntax-description": (
+        "Filen är inte giltig YAML. Felet anges med rad och kolumn.",
+        "The file is not valid YAML. The error is given with its line and column.",
+    ),
+    "rule-empty-description": (
+        "Filen är tom eller innehåller bara kommentarer.",
+        "The file is empty or holds only comments.",
+    ),
+    "rule-multiple-documents-description": (
+        "Filen innehåller flera YAML-dokument; varje ansökan ska ligga i en egen fil.",
+        "The file holds several YAML documents; each application must be in a file of its own.",
+    ),
+    "rule-not-mapping-description": (
+        "Ansökan ska vara en mappning med nycklar som 'project:' och 'principals:', inte en lista eller en text.",
+        "An application must be a mapping with keys such as 'project:' and 'principals:', not a list or a text.",
+    ),
+    "rule-duplicate-key-description": (
+        "Samma nyckel står två gånger i en mappning; bara den sista skulle annars räknas.",
+        "The same key appears twice in one mapping; otherwise only the last one would count.",
+    ),
+    "rule-alias-description": (
+        "Filen använder fler YAML-alias än gränsen (--max-aliases); alias kan blåsa upp en liten fil till mycket stora data.",
+        "The file uses more YAML aliases than the limit (--max-aliases); aliases can blow a small file up into very large data.",
+    ),
+    "rule-alias-recursive-description": (
+        "Ett YAML-alias pekar på sig självt och kan inte läsas.",
+        "A YAML alias refers to itself and cannot be read.",
+    ),
+    "rule-too-many-nodes-description": (
+        "Filen innehåller fler värden än gränsen (--max-nodes).",
+        "The file holds more values than the limit (--max-nodes).",
+    ),
+    "rule-too-deep-description": (
+        "Filen är nästlad djupare än gränsen (--max-depth).",
+        "The file is nested deeper than the limit (--max-depth).",
+    ),
+    "rule-tag-description": (
+        "Filen använder en YAML-tagg (till exempel !!python); en ansökan får bara innehålla text, tal, listor och mappningar.",
+        "The file uses a YAML tag (such as !!python); an application may hold only text, numbers, lists and mappings.",
+    ),
+    "rule-complex-key-description": (
+        "En nyckel är inte en text (till exempel en lista eller en mappning).",
+        "A key is not a text (for example a list or a mapping).",
+    ),
+    "rule-schema-description": (
+        "Ett värde har fel typ eller form enligt ansökningsformatet, till exempel text där ett datum ska stå.",
+        "A value has the wrong type or form for the application format, such as text where a date belongs.",
+    ),
+    "rule-unknown-key-description": (
+        "En nyckel som ansökningsformatet inte känner till, ofta en felstavning. Egna tillägg börjar med 'x-'.",
+        "A key the application format does not know, often a misspelling. Local extensions start with 'x-'.",
+    ),
+    "rule-duplicate-id-description": (
+        "Två huvudmän eller effekter har samma id.",
+        "Two principals or effects have the same id.",
+    ),
+    "rule-reference-description": (
+        "En hänvisning anger ett id som inte finns bland huvudmännen eller effekterna.",
+        "A reference names an id that is not among the principals or effects.",
+    ),
+    "rule-unknown-criteria-description": (
+        "Ansökan anger en kriterieuppsättning som inte finns.",
+        "The application names a criteria set that does not exist.",
+    ),
+    "rule-internal-error-description": (
+        "sicheck stötte på ett fel i sig självt när filen kontrollerades. Rapportera felet.",
+        "sicheck met an error of its own while checking the file. Please report it.",
+    ),
+    "rule-fail-under-description": (
+        "Ansökans fullständighet är under den lägsta godkända nivån (--fail-under).",
+        "The application's completeness is under the lowest passing level (--fail-under).",
+    ),
+    "sarif-srcroot": (
+        "Arkivets rot (gits översta katalog, annars arbetskatalogen).",
+        "The repository root (git's top level, else the working directory).",
+    ),
     "rule-tool-help": (
         "Rätta filen på raden och kolumnen som anges; meddelandet säger vad som är fel. 'sicheck schema' visar ansökningsformatet.",
         "Correct the file at the given line and column; the message says what is wrong. 'sicheck schema' prints the application format.",
@@ -306,6 +395,19 @@ _CI: dict[str, tuple[str, str]] = {
     "fail-under-hint": (
         "Uppfyll fler krav; bristerna i ansökan visar vad som saknas.",
         "Meet more criteria; the application's gaps show what is missing.",
+    ),
+    # markdown shortened to --max-size
+    "markdown-shortened": (
+        "Rapporten är förkortad till högst {limit} tecken (--max-size). Ansökningar som inte visas i detalj: {count}.",
+        "The report is shortened to at most {limit} characters (--max-size). Applications not shown in detail: {count}.",
+    ),
+    "markdown-shortened-rows": (
+        "Av dem saknas {count} också i sammanställningen.",
+        "Of these, {count} are not in the summary table either.",
+    ),
+    "markdown-shortened-whole": (
+        "Utan --max-size visas hela rapporten.",
+        "Without --max-size the whole report is shown.",
     ),
     # junit
     "junit-field": ("fält", "field"),
@@ -357,6 +459,10 @@ _CI: dict[str, tuple[str, str]] = {
     "config-unknown-key": (
         "okänd nyckel '{key}'.{suggestion} Kända nycklar: {known}.",
         "unknown key '{key}'.{suggestion} Known keys: {known}.",
+    ),
+    "config-key-twice": (
+        "'{key}' och '{other}' är samma nyckel; skriv den en gång",
+        "'{key}' and '{other}' are the same key; write it once",
     ),
     "config-type": (
         "'{key}' ska vara {expected}, men är {found}",
