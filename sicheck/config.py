@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sicheck.errors import SicheckError
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, os_reason
 
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
@@ -180,7 +180,7 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(path, 1, 1, msg("config-unreadable", reason=str(exc))) from None
@@ -288,7 +288,7 @@ def _load_yaml(path: Path) -> Config:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
     loaded = load_yaml(data, Limits(max_file_size=1024 * 1024, max_depth=16, max_aliases=0, max_nodes=10_000))
     if loaded.document is None:

@@ -243,7 +243,8 @@ def test_no_paths_anywhere_is_a_usage_error(repo: Path) -> None:
         # Several problems: the first in the file is named.
         ("pyproject.toml", '[tool.sicheck]\nlang = "fi"\nstrict = 1\n', 2, 8, ["'lang'", "'fi'"]),
         # The same in .sicheck.yaml, where the loader knows every position.
-        (".sicheck.yaml", "lang: en\npaths: [a\n", 3, 1, ["YAML"]),
+        # A bracket that is never closed is named where it opens.
+        (".sicheck.yaml", "lang: en\npaths: [a\n", 2, 8, ["[", "never closed"]),
         (".sicheck.yaml", "lang: en\nlangg: sv\n", 2, 1, ["'lang'"]),
         (".sicheck.yaml", "lang: en\nstrict: yes\n", 2, 9, ["strict"]),
         (".sicheck.yaml", "exclude:\n  - drafts\n  - 3\n", 2, 3, ["exclude"]),

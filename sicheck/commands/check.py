@@ -304,5 +304,18 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
     return [(path, shown) for path, shown in files if not settings.excluded(path)]
 
 
+# "\b" keeps the lines as they are written (the help would otherwise rewrap them).
+EXIT_CODES_HELP = (
+    "\b\n"
+    "Slutkoder / Exit codes:\n"
+    "  0  alla ansökningar uppfyller kraven (och når --fail-under)\n"
+    "     every application eligible (and at or over --fail-under)\n"
+    "  1  någon uppfyller inte kraven, kan inte bedömas eller ligger under gränsen\n"
+    "     at least one ineligible, invalid or under the threshold\n"
+    "  2  fel i kommandot eller konfigurationen, eller okänd eller trasig kriteriefil\n"
+    "     usage or configuration error, or an unknown or broken criteria set"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", epilog=EXIT_CODES_HELP)(check)

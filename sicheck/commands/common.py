@@ -152,13 +152,13 @@ def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
     import tempfile
 
     from sicheck.errors import UsageError
-    from sicheck.i18n import msg
+    from sicheck.i18n import msg, os_reason
 
     target = output.resolve()
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+        raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for chunk in chunks:
@@ -169,7 +169,7 @@ def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+            raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
         raise
 
 

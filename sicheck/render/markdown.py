@@ -37,6 +37,14 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def gaps_heading(lang: str) -> list[str]:
+    """The gaps heading and the head of its table: mark, where, code, gap, hint.
+
+    The follow-up's Markdown lists its gaps under the same heading and columns."""
+    columns = ["markdown-where", "markdown-code", "markdown-gap", "markdown-hint"]
+    return [f"**{_t('heading-gaps', lang)}**", "", _row(["", *(_t(c, lang) for c in columns)]), "|:-:|---|---|---|---|"]
+
+
 def _score(result: ApplicationResult, lang: str) -> str:
     return "–" if result.score is None else _t("markdown-score", lang, score=number_text(result.score))
 
@@ -143,20 +151,7 @@ def _application(result: ApplicationResult, report: Report, lang: str) -> list[s
     if not found:
         lines += [f"{_t('no-gaps', lang)}", ""]
         return lines
-    lines.append(f"**{_t('heading-gaps', lang)}**")
-    lines.append("")
-    lines.append(
-        _row(
-            [
-                "",
-                _t("markdown-where", lang),
-                _t("markdown-code", lang),
-                _t("markdown-gap", lang),
-                _t("markdown-hint", lang),
-            ]
-        )
-    )
-    lines.append("|:-:|---|---|---|---|")
+    lines += gaps_heading(lang)
     for problem in found:
         where = f"{problem.location.line}:{problem.location.column}"
         if problem.location.path:
