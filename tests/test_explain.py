@@ -121,7 +121,10 @@ def test_a_check_id_in_json_is_that_check() -> None:
     document = json.loads(result.stdout)
     assert document["id"] == "VGR-06.region"
     assert document["criterion"]["id"] == "VGR-06"
-    assert document["passes_when"]["en"] == "principals has at least one item where kind is region"
+    # The region is Västra Götalandsregionen, by organisation number or by name.
+    words = document["passes_when"]["en"]
+    assert words.startswith("principals has at least one item where kind is region and (org_id is SE-ON-2321000131")
+    assert "name is the name Västra Götalandsregionen" in words
 
 
 def test_an_unknown_check_suggests_the_nearest() -> None:

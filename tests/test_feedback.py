@@ -346,7 +346,7 @@ def test_template_says_ids_are_unique_and_reused(tmp_path: Path) -> None:
     assert "bara används en gång" not in sv and "used only once" not in en
     assert "Varje id ska vara unikt" in sv and "Each id must be unique" in en
     flowing = re.sub(r"\s*\n\s*#\s*", " ", sv)
-    assert "Samma id används sedan överallt där ansökan hänvisar till huvudmannen" in flowing
+    assert "Samma id används sedan överallt där ansökan hänvisar till parten" in flowing
 
 
 def test_check_help_lists_the_exit_codes() -> None:
