@@ -1040,6 +1040,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Mätning av {id} saknas för {count} period(er): {windows}{more}. Enligt ansökan ska effekten mätas {frequency}.",
         "A measurement of {id} is missing for {count} period(s): {windows}{more}. The application says the effect is measured {frequency}.",
     ),
+    "followup-measurement-after-period": (
+        "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
+        "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
+    ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (
         "Lägg till mätningen under measurements.{id} med date, value och source, eller skriv under deviations varför den inte gjordes.",
