@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
@@ -26,6 +24,7 @@ from sicheck.render import FORMATS
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import CriteriaSet
+    from sicheck.reviews.model import ReviewedResult, ReviewProblem
 
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 64
@@ -68,15 +67,6 @@ class RunTracker:
             self.failed = True
 
 
-def _module(format_name: str) -> ModuleType:
-    return import_module(FORMATS[format_name])
-
-
-def streams(format_name: str) -> bool:
-    module = _module(format_name)
-    return all(hasattr(module, name) for name in ("head", "item", "tail"))
-
-
 def _check_safely(path: str, options: CheckOptions, shown: str) -> ApplicationResult:
     """Check one file; a bug in sicheck becomes that file's problem, not the run's end."""
     try:
@@ -100,7 +90,7 @@ def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -
     result = _check_safely(path, options, shown)
     text = None
     if rendering is not None:
-        text = _module(rendering.format).item(
+        text = FORMATS.module(rendering.format).item(
             result, index=index, lang=rendering.lang, color=rendering.color, width=rendering.width
         )
     return Outcome(
@@ -186,8 +176,8 @@ def render_run(
 
     ``watch`` sees the outcomes pass, in order (the command line's progress bar).
     """
-    module = _module(rendering.format)
-    streamed = streams(rendering.format)
+    module = FORMATS.module(rendering.format)
+    streamed = FORMATS.streams(rendering.format)
 
     def observed() -> Iterator[Outcome]:
         checked = outcomes(files, options, rendering if streamed else None, jobs=jobs)
@@ -222,7 +212,7 @@ def render_run(
     yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
 
 
-def criteria_sets(results: list[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
+def criteria_sets(results: Sequence[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
     """The criteria sets the results were checked against, from the run's catalog, by key.
 
     Formats that list every check of a set (SARIF's rule catalogue) take them from here
@@ -232,4 +222,47 @@ def criteria_sets(results: list[ApplicationResult], catalog: CriteriaCatalog) ->
     return tuple(found for found in (catalog.find(key) for key in keys) if found is not None)
 
 
-__all__ = ["Outcome", "RenderOptions", "RunTracker", "outcomes", "render_run", "streams"]
+@dataclass(frozen=True, slots=True)
+class ReviewedRun:
+    """A checked call with its reviews attached: what `check --reviews` and `report` show."""
+
+    results: tuple[ApplicationResult, ...]
+    reviewed: tuple[ReviewedResult, ...]
+    problems: tuple[ReviewProblem, ...]
+
+
+def check_and_review(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    review_sources: list[tuple[str, str]],
+    tracker: RunTracker,
+    *,
+    jobs: int | None = None,
+    watch: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
+) -> ReviewedRun:
+    """Check every file (keeping ``tracker`` up to date), then load the review files and
+    attach them to the results, as values: the one pipeline of both commands."""
+    from sicheck.reviews.loading import load_review
+    from sicheck.reviews.merging import attach
+
+    checked = outcomes(files, options, None, jobs=jobs)
+    results: list[ApplicationResult] = []
+    for outcome in watch(checked) if watch is not None else checked:
+        tracker.add(outcome)
+        assert outcome.result is not None
+        results.append(outcome.result)
+    loaded = [load_review(path, shown) for path, shown in review_sources]
+    reviewed, problems = attach(results, loaded, options.catalog)
+    return ReviewedRun(tuple(results), tuple(reviewed), tuple(problems))
+
+
+__all__ = [
+    "Outcome",
+    "RenderOptions",
+    "ReviewedRun",
+    "RunTracker",
+    "check_and_review",
+    "criteria_sets",
+    "outcomes",
+    "render_run",
+]

@@ -21,7 +21,7 @@ from sicheck.criteria import META_SCHEMA_RESOURCE as META
 from sicheck.errors import CriteriaError
 from sicheck.i18n import Text
 from sicheck.loader import load_yaml
-from sicheck.reviews import SCHEMA_RESOURCE as REVIEW
+from sicheck.reviews.loading import SCHEMA_RESOURCE as REVIEW
 
 from .conftest import CATALOG, ROOT, SAMPLES
 

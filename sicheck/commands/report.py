@@ -28,7 +28,8 @@ from sicheck.commands.common import (
 from sicheck.report import FORMATS
 
 if TYPE_CHECKING:
-    from sicheck.reviews import ReviewProblem
+    from sicheck.followup.model import Gap
+    from sicheck.reviews.model import ReviewProblem
 
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
@@ -61,6 +62,17 @@ def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
     return "".join(lines)
 
 
+def report_date() -> str:
+    """Today's date, or the one ``SOURCE_DATE_EPOCH`` gives, so a report can be made again byte for byte."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
 def report(
     paths: Annotated[
         list[str],
@@ -76,11 +88,27 @@ def report(
             help="Granskningar: filer eller mappar; kan upprepas. / Reviews: files or folders; may be repeated.",
         ),
     ] = None,
+    followups: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--followups",
+            help="Uppföljningsrapporter: filer eller mappar; kan upprepas. / "
+            "Follow-up reports: files or folders; may be repeated.",
+        ),
+    ] = None,
     criteria: CriteriaOption = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    title: Annotated[
+        Optional[str],
+        typer.Option(
+            "--title",
+            help="Utlysningens namn, överst i rapporten (annars 'call' i konfigurationen). / "
+            "The call's name, at the top of the report (else 'call' in the configuration).",
+        ),
+    ] = None,
     lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
     config_file: ConfigOption = None,
@@ -93,11 +121,13 @@ def report(
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
     from sicheck.checker import CheckOptions
+    from sicheck.followup.load import followup_files
+    from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
-    from sicheck.reviews import attach, load_review, review_files
-    from sicheck.runner import outcomes
+    from sicheck.reviews.loading import review_files
+    from sicheck.runner import RunTracker, check_and_review
     from sicheck.settings import CommandLine
 
     line = CommandLine(
@@ -114,20 +144,32 @@ def report(
         files = collect_files(paths, lang_code)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
-        allowed = progress_allowed()
+        followup_sources = followup_files(followups) if followups else []
         label = msg("report-progress").get(lang_code)
-        # The same runner as `check`: both cores for a large call, results in file order, and
-        # a bug in sicheck on one file becomes that file's problem.
-        checked = with_progress(outcomes(files, options, None), len(files), label, allowed=allowed)
-        results = [outcome.result for outcome in checked if outcome.result is not None]
-        loaded = [load_review(path, shown) for path, shown in review_sources]
-        reviewed, problems = attach(results, loaded, context.catalog)
+        allowed = progress_allowed()
+        # The same runner and review pipeline as `check --reviews`: both cores for a large
+        # call, results in file order, and a bug in sicheck on one file becomes that file's problem.
+        run = check_and_review(
+            files,
+            options,
+            review_sources,
+            RunTracker(context.policy),
+            watch=lambda checked: with_progress(checked, len(files), label, allowed=allowed),
+        )
+        problems = run.problems
+        followed = None
+        if followups is not None:
+            applications = [(r.file, r.file) for r in run.results if r.file != "<stdin>"]
+            followed = follow_up_all(applications, followup_sources)
         call_report = build(
-            reviewed,
+            run.reviewed,
             __version__,
             reviews_given=reviews is not None,
             review_files=len(review_sources),
             review_problems=problems,
+            title=title if title is not None else context.settings.config.call,
+            date=report_date(),
+            followups=followed,
         )
         text = render(
             output_format.value,
@@ -139,7 +181,27 @@ def report(
         write_output(_writable(text), output)
     if problems:
         sys.stderr.write(_writable(_review_problem_lines(problems, lang_code)))
-    raise typer.Exit(1 if problems else 0)
+    if call_report.followup_problems:
+        sys.stderr.write(_writable(_followup_problem_lines(call_report.followup_problems, lang_code)))
+    raise typer.Exit(1 if problems or call_report.followup_problems else 0)
+
+
+def _followup_problem_lines(gaps: Sequence[Gap], lang: str) -> str:
+    from sicheck.i18n import msg
+    from sicheck.sanitize import visible
+
+    lines = []
+    for gap in gaps:
+        where = gap.problem.location
+        message = msg(
+            "followup-report-problem-line",
+            file=gap.file,
+            line=where.line,
+            column=where.column,
+            message=gap.problem.message,
+        )
+        lines.append(f"sicheck: {visible(message.get(lang))}\n")
+    return "".join(lines)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,92 @@
+"""``sicheck followup``: hold a funded project's follow-up reports against its application."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sicheck import __version__
+from sicheck.commands.common import (
+    ConfigOption,
+    LangOption,
+    NoConfigOption,
+    run_context,
+    shown_name,
+    tool_errors,
+    wants_color,
+    width,
+    write_output,
+)
+from sicheck.followup import FORMATS
+
+# The --format choices come from the follow-up's own registry of renderers.
+FollowupFormat = StrEnum("FollowupFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+DEFAULT_FORMAT = FollowupFormat("text")
+
+
+def followup(
+    application: Annotated[
+        Path, typer.Argument(help="Den beviljade ansökan. / The funded application.", show_default=False)
+    ],
+    reports: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help="Uppföljningsrapporter: filer eller mappar. / Follow-up reports: files or folders (recursive).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        FollowupFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
+    ] = DEFAULT_FORMAT,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    lang: LangOption = None,
+    strict: Annotated[
+        Optional[bool],
+        typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Följ upp ett beviljat projekt mot ansökan. / Follow up a funded project against its application.
+
+    Slutkod 0: inga brister; 1: minst en brist (med --strict även en varning); 2: fel
+    användning. / Exit code 0: no gaps; 1: at least one gap (with --strict also a warning);
+    2: usage error.
+    """
+    from sicheck.errors import UsageError
+    from sicheck.followup.analysis import follow_up
+    from sicheck.followup.load import followup_files, load_followup
+    from sicheck.followup.model import FollowupRun
+    from sicheck.i18n import msg
+    from sicheck.settings import CommandLine
+
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        strict=strict,
+        exit_zero=exit_zero,
+        color=wants_color(no_color, output),
+        width=width() if output is None else 100,
+    )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    settings = context.settings
+    with tool_errors(settings.lang):
+        if not application.is_file():
+            raise UsageError(msg("path-missing", path=str(application)))
+        loaded = [load_followup(path, shown) for path, shown in followup_files(reports)] if reports else []
+        result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
+        terminal = output is None and sys.stdout.isatty()
+        run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
+        text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
+        write_output(text, output)
+    failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
+    raise typer.Exit(context.policy.exit_code(failed))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("followup")(followup)
