@@ -18,6 +18,7 @@ __all__ = [
     "number_text",
     "percent_text",
     "round_half_up",
+    "suggestion",
 ]
 
 Lang = Literal["sv", "en"]
@@ -153,7 +154,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "count-at-least-keys": ("minst {count} nycklar", "at least {count} keys"),
     "count-at-most-keys": ("högst {count} nycklar", "at most {count} keys"),
     "too-many-problems": (
-        "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
+        "… och {count} problem till som inte visas. Rätta dem ovan och kontrollera igen.",
         "… and {count} more problems not shown. Fix the ones above and check again.",
     ),
     "did-you-mean": (" Menade du '{candidate}'?", " Did you mean '{candidate}'?"),
@@ -166,8 +167,20 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}, eller lägg till en post med id: {id} där.",
         "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}, or add an entry with id: {id} there.",
     ),
+    "reference-name": (
+        "'{field}' pekar på '{id}', som ser ut som namnet på en post i {target}, inte dess id. Menade du '{candidate}'? Skriv id:t: {candidate}.",
+        "'{field}' refers to '{id}', which looks like the name of an entry in {target}, not its id. Did you mean '{candidate}'? Write the id: {candidate}.",
+    ),
+    "reference-not-an-id": (
+        "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}. Ett id har bara a–z, A–Z, siffror, punkt, bindestreck och understreck, till exempel {made}.",
+        "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}. An id holds only a–z, A–Z, digits, dot, hyphen and underscore, for example {made}.",
+    ),
+    "org-id-control-digit": (
+        "'{field}' är inte ett giltigt organisationsnummer: kontrollsiffran (den sista) stämmer inte för {value}. Jämför med organisationens registrering.",
+        "'{field}' is not a valid organisation number: the check digit (the last one) does not match for {value}. Compare with the organisation's registration.",
+    ),
     "unknown-criteria-in-file": (
-        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att granskas mot standarduppsättningen.",
+        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att kontrolleras mot standarduppsättningen.",
         "The criteria set '{spec}' does not exist. Known sets: {known}. Write one of them in criteria, or remove the line to be checked against the default set.",
     ),
     # types, for schema messages
@@ -203,11 +216,19 @@ _CORE: dict[str, tuple[str, str]] = {
         "kontrollens id '{check}' ska börja med '{criterion}.'",
         "the check id '{check}' must start with '{criterion}.'",
     ),
+    "criteria-advice-error": (
+        "kontrollen '{check}' har severity: error men basis: advice. Bara krav (requirement) och tolkningar (interpretation) får vara error; råd är warning.",
+        "the check '{check}' has severity: error but basis: advice. Only requirements and interpretations may be errors; advice is a warning.",
+    ),
+    "criteria-optional-gate": (
+        "kontrollen '{check}' ska ha basis: advice och severity: warning, eftersom {criterion} inte är ett krav (required: false).",
+        "the check '{check}' must have basis: advice and severity: warning, since {criterion} is not required (required: false).",
+    ),
     "criteria-ref-target": (
         "'to' i regeln ska vara en lista i ansökan, inte '{path}'",
         "'to' in the rule must name a list in the application, not '{path}'",
     ),
-    "progress-checking": ("Granskar", "Checking"),
+    "progress-checking": ("Kontrollerar", "Checking"),
     "internal-error": (
         "sicheck kunde inte granska filen på grund av ett fel i sicheck ({error}). Rapportera gärna felet.",
         "sicheck could not check the file because of a bug in sicheck ({error}). Please report it.",
@@ -226,7 +247,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "heading-application": ("Ansökan", "Application"),
     "heading-file": ("Fil", "File"),
     "heading-criteria-set": ("Kriterier", "Criteria"),
-    "heading-gaps": ("Brister", "Gaps"),
+    "heading-gaps": ("Brister och råd", "Gaps and advice"),
     "heading-summary": ("Sammanfattning", "Summary"),
     "column-status": ("Status", "Status"),
     "column-criterion": ("Kriterium", "Criterion"),
@@ -237,25 +258,25 @@ _CORE: dict[str, tuple[str, str]] = {
     "status-met": ("uppfyllt", "met"),
     "status-partial": ("delvis", "partial"),
     "status-missing": ("saknas", "missing"),
-    "verdict-eligible": ("STÖDBERÄTTIGAD", "ELIGIBLE"),
-    "verdict-ineligible": ("EJ STÖDBERÄTTIGAD", "INELIGIBLE"),
+    "verdict-eligible": ("UPPFYLLER KRAVEN", "MEETS THE REQUIREMENTS"),
+    "verdict-ineligible": ("UPPFYLLER INTE KRAVEN", "DOES NOT MEET THE REQUIREMENTS"),
     "verdict-invalid": ("KAN INTE BEDÖMAS", "CANNOT BE ASSESSED"),
-    "score-line": ("Poäng: {score} %", "Score: {score} %"),
+    "score-line": ("Fullständighet: {score} %", "Completeness: {score} %"),
     "untitled": ("(utan titel)", "(untitled)"),
-    "no-gaps": ("Inga brister.", "No gaps."),
-    "severity-error": ("fel", "error"),
-    "severity-warning": ("varning", "warning"),
+    "no-gaps": ("Inga brister och inga råd.", "No gaps and no advice."),
+    "severity-error": ("brist", "gap"),
+    "severity-warning": ("råd", "advice"),
     "summary-line": (
-        "Ansökningar: {applications}. Stödberättigade: {eligible}, ej stödberättigade: {ineligible}, kan inte bedömas: {invalid}.",
-        "Applications: {applications}. Eligible: {eligible}, ineligible: {ineligible}, cannot be assessed: {invalid}.",
+        "Ansökningar: {applications}. Uppfyller kraven: {eligible}, uppfyller inte kraven: {ineligible}, kan inte bedömas: {invalid}.",
+        "Applications: {applications}. Meet the requirements: {eligible}, do not meet them: {ineligible}, cannot be assessed: {invalid}.",
     ),
     "summary-under-threshold": (
         "{count} under gränsen {threshold} %.",
         "{count} under the threshold of {threshold} %.",
     ),
     "summary-warnings-strict": (
-        "{count} med varningar (--strict).",
-        "{count} with warnings (--strict).",
+        "{count} med råd (--strict).",
+        "{count} with advice (--strict).",
     ),
 }
 
@@ -280,10 +301,100 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-unknown-key": ("Okänd nyckel", "Unknown key"),
     "rule-duplicate-id": ("Id som används två gånger", "Duplicate id"),
     "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
+    "rule-org-id": ("Organisationsnummer med fel kontrollsiffra", "Organisation number with a wrong check digit"),
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
-    "rule-fail-under": ("Poäng under gränsen", "Score under the threshold"),
+    "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
+    # full descriptions of the tool's own problem codes (SARIF rules' fullDescription)
+    "rule-file-unreadable-description": (
+        "Filen kunde inte öppnas eller läsas, så ansökan kan inte kontrolleras.",
+        "The file could not be opened or read, so the application cannot be checked.",
+    ),
+    "rule-too-large-description": (
+        "Filen är större än gränsen för en ansökan (--max-file-size) och läses inte.",
+        "The file is larger than the limit for an application (--max-file-size) and is not read.",
+    ),
+    "rule-encoding-description": (
+        "Filen är inte sparad som UTF-8. En ansökan ska vara UTF-8 så att å, ä och ö läses rätt.",
+        "The file is not saved as UTF-8. An application must be UTF-8 so that å, ä and ö are read correctly.",
+    ),
+    "rule-yaml-syntax-description": (
+        "Filen är inte giltig YAML. Felet anges med rad och kolumn.",
+        "The file is not valid YAML. The error is given with its line and column.",
+    ),
+    "rule-empty-description": (
+        "Filen är tom eller innehåller bara kommentarer.",
+        "The file is empty or holds only comments.",
+    ),
+    "rule-multiple-documents-description": (
+        "Filen innehåller flera YAML-dokument; varje ansökan ska ligga i en egen fil.",
+        "The file holds several YAML documents; each application must be in a file of its own.",
+    ),
+    "rule-not-mapping-description": (
+        "Ansökan ska vara en mappning med nycklar som 'project:' och 'principals:', inte en lista eller en text.",
+        "An application must be a mapping with keys such as 'project:' and 'principals:', not a list or a text.",
+    ),
+    "rule-duplicate-key-description": (
+        "Samma nyckel står två gånger i en mappning; bara den sista skulle annars räknas.",
+        "The same key appears twice in one mapping; otherwise only the last one would count.",
+    ),
+    "rule-alias-description": (
+        "Filen använder fler YAML-alias än gränsen (--max-aliases); alias kan blåsa upp en liten fil till mycket stora data.",
+        "The file uses more YAML aliases than the limit (--max-aliases); aliases can blow a small file up into very large data.",
+    ),
+    "rule-alias-recursive-description": (
+        "Ett YAML-alias pekar på sig självt och kan inte läsas.",
+        "A YAML alias refers to itself and cannot be read.",
+    ),
+    "rule-too-many-nodes-description": (
+        "Filen innehåller fler värden än gränsen (--max-nodes).",
+        "The file holds more values than the limit (--max-nodes).",
+    ),
+    "rule-too-deep-description": (
+        "Filen är nästlad djupare än gränsen (--max-depth).",
+        "The file is nested deeper than the limit (--max-depth).",
+    ),
+    "rule-tag-description": (
+        "Filen använder en YAML-tagg (till exempel !!python); en ansökan får bara innehålla text, tal, listor och mappningar.",
+        "The file uses a YAML tag (such as !!python); an application may hold only text, numbers, lists and mappings.",
+    ),
+    "rule-complex-key-description": (
+        "En nyckel är inte en text (till exempel en lista eller en mappning).",
+        "A key is not a text (for example a list or a mapping).",
+    ),
+    "rule-schema-description": (
+        "Ett värde har fel typ eller form enligt ansökningsformatet, till exempel text där ett datum ska stå.",
+        "A value has the wrong type or form for the application format, such as text where a date belongs.",
+    ),
+    "rule-unknown-key-description": (
+        "En nyckel som ansökningsformatet inte känner till, ofta en felstavning. Egna tillägg börjar med 'x-'.",
+        "A key the application format does not know, often a misspelling. Local extensions start with 'x-'.",
+    ),
+    "rule-duplicate-id-description": (
+        "Två parter eller effekter har samma id.",
+        "Two principals or effects have the same id.",
+    ),
+    "rule-reference-description": (
+        "En hänvisning anger ett id som inte finns bland parterna eller effekterna.",
+        "A reference names an id that is not among the principals or effects.",
+    ),
+    "rule-unknown-criteria-description": (
+        "Ansökan anger en kriterieuppsättning som inte finns.",
+        "The application names a criteria set that does not exist.",
+    ),
+    "rule-internal-error-description": (
+        "sicheck stötte på ett fel i sig självt när filen kontrollerades. Rapportera felet.",
+        "sicheck met an error of its own while checking the file. Please report it.",
+    ),
+    "rule-fail-under-description": (
+        "Ansökans fullständighet är under den lägsta godkända nivån (--fail-under).",
+        "The application's completeness is under the lowest passing level (--fail-under).",
+    ),
+    "sarif-srcroot": (
+        "Arkivets rot (gits översta katalog, annars arbetskatalogen).",
+        "The repository root (git's top level, else the working directory).",
+    ),
     "rule-tool-help": (
         "Rätta filen på raden och kolumnen som anges; meddelandet säger vad som är fel. 'sicheck schema' visar ansökningsformatet.",
         "Correct the file at the given line and column; the message says what is wrong. 'sicheck schema' prints the application format.",
@@ -291,12 +402,25 @@ _CI: dict[str, tuple[str, str]] = {
     # gaps in the CI formats
     "gap-not-met": ("Ej uppfyllt: {message}", "Not met: {message}"),
     "fail-under-message": (
-        "Poängen {score} % är under gränsen {threshold} %.",
-        "The score of {score} % is under the threshold of {threshold} %.",
+        "Fullständigheten {score} % är under gränsen {threshold} %.",
+        "The completeness of {score} % is under the threshold of {threshold} %.",
     ),
     "fail-under-hint": (
-        "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
+        "Uppfyll fler krav; bristerna i ansökan visar vad som saknas.",
         "Meet more criteria; the application's gaps show what is missing.",
+    ),
+    # markdown shortened to --max-size
+    "markdown-shortened": (
+        "Rapporten är förkortad till högst {limit} tecken (--max-size). Ansökningar som inte visas i detalj: {count}.",
+        "The report is shortened to at most {limit} characters (--max-size). Applications not shown in detail: {count}.",
+    ),
+    "markdown-shortened-rows": (
+        "Av dem saknas {count} också i sammanställningen.",
+        "Of these, {count} are not in the summary table either.",
+    ),
+    "markdown-shortened-whole": (
+        "Utan --max-size visas hela rapporten.",
+        "Without --max-size the whole report is shown.",
     ),
     # junit
     "junit-field": ("fält", "field"),
@@ -305,21 +429,21 @@ _CI: dict[str, tuple[str, str]] = {
         "{criterion} is not met ({status}): {checks}",
     ),
     "junit-criterion-warned": (
-        "{criterion} har varningar, och --strict fäller dem: {checks}",
-        "{criterion} has warnings, and --strict fails them: {checks}",
+        "{criterion} har råd, och --strict fäller dem: {checks}",
+        "{criterion} has advice, and --strict fails it: {checks}",
     ),
     "junit-invalid-case": (
         "Ansökan kan läsas och följer ansökningsformatet",
         "The application can be read and follows the application format",
     ),
-    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold} %"),
+    "junit-threshold-case": ("Fullständighet minst {threshold} %", "Completeness at least {threshold} %"),
     # markdown
-    "markdown-heading": ("sicheck: granskning av ansökningar", "sicheck: application screening"),
-    "markdown-verdict": ("Bedömning", "Verdict"),
-    "markdown-verdict-eligible": ("stödberättigad", "eligible"),
-    "markdown-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "markdown-heading": ("sicheck: kontroll av ansökningar", "sicheck: application check"),
+    "markdown-verdict": ("Resultat", "Result"),
+    "markdown-verdict-eligible": ("uppfyller kraven", "meets the requirements"),
+    "markdown-verdict-ineligible": ("uppfyller inte kraven", "does not meet the requirements"),
     "markdown-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
-    "markdown-score-column": ("Poäng", "Score"),
+    "markdown-score-column": ("Fullständighet", "Completeness"),
     "markdown-score": ("{score} %", "{score} %"),
     "markdown-under-threshold": ("(under gränsen)", "(under the threshold)"),
     "markdown-where": ("Rad:kolumn och fält", "Line:column and field"),
@@ -348,6 +472,10 @@ _CI: dict[str, tuple[str, str]] = {
     "config-unknown-key": (
         "okänd nyckel '{key}'.{suggestion} Kända nycklar: {known}.",
         "unknown key '{key}'.{suggestion} Known keys: {known}.",
+    ),
+    "config-key-twice": (
+        "'{key}' och '{other}' är samma nyckel; skriv den en gång",
+        "'{key}' and '{other}' are the same key; write it once",
     ),
     "config-type": (
         "'{key}' ska vara {expected}, men är {found}",
@@ -386,11 +514,11 @@ _CHECK_REVIEWS: dict[str, tuple[str, str]] = {
     "check-reviews-heading": ("Granskarnas bedömning", "The reviewers' judgement"),
     "check-reviews-none": ("Ingen granskning ännu.", "No reviews yet."),
     "check-reviews-summary": (
-        "Granskare: {reviewers}, medel {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
+        "Granskare: {reviewers}, medelvärde {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
         "Reviewers: {reviewers}, mean {mean} of 5. Recommendations: yes {yes}, maybe {maybe}, no {no}.",
     ),
     "check-reviews-criterion": (
-        "medel {mean} (lägst {low}, högst {high}, n = {n})",
+        "medelvärde {mean} (lägst {low}, högst {high}, n = {n})",
         "mean {mean} (min {low}, max {high}, n = {n})",
     ),
     "check-reviews-disagreement": ("OENIGHET", "DISAGREEMENT"),
@@ -414,11 +542,11 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "Template for the criteria {set}: {title}.",
     ),
     "template-step-fill": (
-        "1. Fyll i fälten. Ett tomt fält blir en brist, inte ett fel, så du kan granska utkastet när som helst.",
+        "1. Fyll i fälten. Ett tomt fält blir en brist, inte ett fel, så du kan kontrollera utkastet när som helst.",
         "1. Fill in the fields. An empty field is a gap, not an error, so you can check the draft at any time.",
     ),
     "template-step-check": (
-        "2. Granska utkastet: sicheck check {file}",
+        "2. Kontrollera utkastet: sicheck check {file}",
         "2. Check the draft: sicheck check {file}",
     ),
     "template-step-explain": (
@@ -428,6 +556,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "template-keys": (
         "Nycklarna är på engelska och ska stå kvar; skriv dina texter efter kolonet. Nycklar som börjar med x- är fria för egna anteckningar.",
         "The keys are in English and stay as they are; write your texts after the colon. Keys starting with x- are free for your own notes.",
+    ),
+    "template-editor": (
+        "Redigerare med YAML-stöd kan komplettera och kontrollera formatet medan du skriver: spara schemat med 'sicheck schema -o ansokan.schema.json' och koppla det till dina ansökningar (se README, Redigerare).",
+        "Editors with YAML support can complete and check the format as you type: save the schema with 'sicheck schema -o application.schema.json' and map it to your applications (see README, Editor).",
     ),
     "template-section-criteria": (
         "Krav i {set} som läser det här avsnittet:",
@@ -439,20 +571,24 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     ),
     "template-example": ("Exempel: {example}", "Example: {example}"),
     "template-choose": ("Välj en av: {values}", "Choose one of: {values}"),
-    "template-checked-by": ("Granskas av: {criteria}", "Checked by: {criteria}"),
+    "template-checked-by": ("Kontrolleras av: {criteria}", "Checked by: {criteria}"),
     "template-criteria-from-file": (
-        "Kriterierna kommer från filen {file}. En ansökan kan inte peka på en fil, så granska med --criteria {file}.",
+        "Kriterierna kommer från filen {file}. En ansökan kan inte peka på en fil, så kontrollera med --criteria {file}.",
         "The criteria come from the file {file}. An application cannot name a file, so check with --criteria {file}.",
     ),
     "template-default-file": ("ansokan.yaml", "application.yaml"),
-    "template-id-principals": ("huvudman-1", "principal-1"),
+    "template-id-principals": ("part-1", "party-1"),
     "template-id-effects": ("E1", "E1"),
+    "new-two-files": (
+        "Ange filen en gång: {file} eller -o {output}.",
+        "Name the file once: {file} or -o {output}.",
+    ),
     "new-exists": (
         "{path} finns redan och skrivs inte över. Välj ett annat filnamn, eller skriv över filen med --force.",
         "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
     ),
     "new-written": (
-        "Skrev {path}. Fyll i den och granska utkastet med: sicheck check {path}",
+        "Skrev {path}. Fyll i den och kontrollera utkastet med: sicheck check {path}",
         "Wrote {path}. Fill it in and check the draft with: sicheck check {path}",
     ),
     # sicheck explain
@@ -464,6 +600,30 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "explain-fields": ("Fält i ansökan", "Fields in the application"),
     "explain-checks": ("Kontroller", "Checks"),
     "explain-rule": ("Regel", "Rule"),
+    "explain-basis": ("Grund: {basis}", "Basis: {basis}"),
+    "basis-requirement": ("krav i källan", "a requirement of the source"),
+    "basis-interpretation": ("vår tolkning av ett krav", "our reading of a requirement"),
+    "basis-advice": ("råd", "advice"),
+    "explain-own-advice": (
+        "sichecks eget råd, inget krav i källan",
+        "sicheck's own advice, not a requirement of the source",
+    ),
+    "explain-criterion-quote": ("källans ord ovan", "the source's words above"),
+    "explain-reading": ("Läsning", "Reading"),
+    "explain-score": (
+        "sicheck gör en kontroll, ingen bedömning: poängen (fullständighet) mäter hur fullständig ansökan är mot kraven, inte dess kvalitet. Bara brister (krav och tolkningar) kostar poäng; råd visas men kostar inget. Kvaliteten bedömer expertgruppen.",
+        "sicheck checks, it does not assess: the score (completeness) measures how complete the application is against the requirements, not its quality. Only gaps (requirements and readings of them) cost points; advice is shown but costs nothing. The expert group judges quality.",
+    ),
+    "explain-passes-when": ("Uppfyllt när", "Met when"),
+    "explain-check-of": ("Kontroll i", "Check in"),
+    "explain-whole-criterion": (
+        "Hela kriteriet, med exempel: sicheck explain {criterion}",
+        "The whole criterion, with an example: sicheck explain {criterion}",
+    ),
+    "explain-unknown-check": (
+        "Kontrollen '{id}' finns inte i {criterion}.{suggestion} Dess kontroller är: {known}.",
+        "There is no check '{id}' in {criterion}.{suggestion} Its checks are: {known}.",
+    ),
     "explain-example": ("Exempel som uppfyller kriteriet", "An example that meets the criterion"),
     "explain-no-example": (
         "Kriteriefilen har inget exempel för det här kriteriet. Fälten ovan är de som kontrollerna läser.",
@@ -576,7 +736,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "Review of an application for social investment funds (sicheck, review format 1)",
     ),
     "review-template-application": ("Ansökan", "Application"),
-    "review-template-verdict": ("sichecks bedömning", "sicheck's verdict"),
+    "review-template-verdict": ("sichecks kontroll", "sicheck's check"),
     "review-template-instructions": (
         "Fyll i ditt namn, din rekommendation och en poäng 0–5 för varje kriterium du bedömer.\n"
         "Poängen gäller kvaliteten: sicheck har redan kontrollerat att uppgifterna finns.\n"
@@ -598,17 +758,17 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-heading-reviews": ("Granskare", "Reviewers"),
     "report-heading-reviewer-comments": ("Granskarnas bedömningar", "The reviewers' judgements"),
     "report-column-application": ("Ansökan", "Application"),
-    "report-column-verdict": ("Bedömning", "Verdict"),
-    "report-column-score": ("Poäng", "Score"),
+    "report-column-verdict": ("Resultat", "Result"),
+    "report-column-score": ("Fullständighet", "Completeness"),
     "report-column-not-met": ("Ej uppfyllt", "Not met"),
-    "report-column-reviewer-mean": ("Granskarnas medel", "Reviewers' mean"),
+    "report-column-reviewer-mean": ("Granskarnas medelvärde", "Reviewers' mean"),
     "report-column-reviewers": ("Granskare", "Reviewers"),
     "report-column-reviewer": ("Granskare", "Reviewer"),
     "report-column-recommendations": ("Rekommendationer", "Recommendations"),
     "report-column-disagreement": ("Oenighet", "Disagreement"),
     "report-column-range": ("Min–max", "Min–max"),
-    "report-verdict-eligible": ("stödberättigad", "eligible"),
-    "report-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "report-verdict-eligible": ("uppfyller kraven", "meets the requirements"),
+    "report-verdict-ineligible": ("uppfyller inte kraven", "does not meet the requirements"),
     "report-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
     "report-see-problems": ("{count} fel i filen", "{count} errors in the file"),
     "report-recommendation-yes": ("ja", "yes"),
@@ -616,21 +776,21 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-recommendation-no": ("nej", "no"),
     "report-recommendation-counts": ("{yes} ja, {maybe} kanske, {no} nej", "{yes} yes, {maybe} maybe, {no} no"),
     "report-reviewer-count": ("n = {n}", "n = {n}"),
-    "report-review-summary": ("{reviewers} granskare, medel {mean}", "{reviewers} reviewers, mean {mean}"),
-    "report-review-mean-label": ("Granskarnas medel {mean} av {high}", "Reviewers' mean {mean} of {high}"),
-    "report-review-cell": ("granskarnas medel {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
+    "report-review-summary": ("{reviewers} granskare, medelvärde {mean}", "{reviewers} reviewers, mean {mean}"),
+    "report-review-mean-label": ("Granskarnas medelvärde {mean} av {high}", "Reviewers' mean {mean} of {high}"),
+    "report-review-cell": ("granskarnas medelvärde {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
     "report-reviews-line": (
-        "Granskningar: {counted} av {files} filer räknas. Granskningarna ändrar inte sichecks bedömning; de visas bredvid den.",
-        "Reviews: {counted} of {files} files are counted. Reviews do not change sicheck's verdict; they are shown beside it.",
+        "Granskningar: {counted} av {files} filer räknas. Granskningarna ändrar inte resultatet av sichecks kontroll; de visas bredvid det.",
+        "Reviews: {counted} of {files} files are counted. Reviews do not change the result of sicheck's check; they are shown beside it.",
     ),
     "report-no-reviews": ("Inga granskningar.", "No reviews."),
     "report-disagreement": ("oenighet", "disagreement"),
     "report-disagreement-note": (
-        "Oenighet (⚠): granskarnas poäng för ett kriterium skiljer sig med 2 eller mer. Granskarnas medel är medelvärdet av varje granskares eget medel.",
+        "Oenighet (⚠): granskarnas poäng för ett kriterium skiljer sig med 2 eller mer. Granskarnas medelvärde är medelvärdet av varje granskares eget medelvärde.",
         "Disagreement (⚠): the reviewers' scores for a criterion differ by 2 or more. The reviewers' mean is the mean of each reviewer's own mean.",
     ),
     "report-matrix-note": (
-        "Under symbolen: granskarnas medel för kriteriet, där det finns.",
+        "Under symbolen: granskarnas medelvärde för kriteriet, där det finns.",
         "Below the symbol: the reviewers' mean for the criterion, where there is one.",
     ),
     "report-review-problems": (
@@ -643,11 +803,11 @@ _REVIEW: dict[str, tuple[str, str]] = {
     ),
     "report-csv-rank": ("Nr", "Rank"),
     "report-csv-title": ("Titel", "Title"),
-    "report-csv-score": ("Poäng (%)", "Score (%)"),
-    "report-csv-mean": ("medel", "mean"),
+    "report-csv-score": ("Fullständighet (%)", "Completeness (%)"),
+    "report-csv-mean": ("medelvärde", "mean"),
     "report-csv-recommendation": ("Rekommendation {value}", "Recommendation {value}"),
     "report-csv-comments": ("Kommentarer", "Comments"),
-    "report-progress": ("Granskar ansökningar", "Checking applications"),
+    "report-progress": ("Kontrollerar ansökningar", "Checking applications"),
     "report-made": (
         "Skapad {date} med sicheck {version}.",
         "Made on {date} with sicheck {version}.",
@@ -657,12 +817,12 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-set-count-one": ("{set} ({title}): 1 ansökan", "{set} ({title}): 1 application"),
     "report-unknown-set": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "report-section-note": (
-        "Ansökningarna rangordnas per kriterieuppsättning: först efter sichecks bedömning, sedan efter granskarnas medel och sist efter fullständighet.",
-        "Applications are ranked per criteria set: first by sicheck's verdict, then by the reviewers' mean, then by completeness.",
+        "Ansökningarna rangordnas per kriterieuppsättning: först efter resultatet av sichecks kontroll, sedan efter granskarnas medelvärde och sist efter fullständighet.",
+        "Applications are ranked per criteria set: first by the result of sicheck's check, then by the reviewers' mean, then by completeness.",
     ),
     "report-not-reviewed": ("ej granskad", "not reviewed"),
     "report-not-reviewed-note": (
-        "En ansökan som ingen har granskat har ingen plats i rangordningen; den står sist bland dem med samma bedömning, ordnad efter fullständighet.",
+        "En ansökan som ingen har granskat har ingen plats i rangordningen; den står sist bland dem med samma resultat, ordnad efter fullständighet.",
         "An application nobody has reviewed has no place in the ranking; it comes last among those with the same verdict, ordered by completeness.",
     ),
     "report-banner-reviews-one": ("1 granskning räknas inte", "1 review is not counted"),
@@ -680,7 +840,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-column-uncounted": ("Räknas inte", "Not counted"),
     "report-column-where": ("Fil", "File"),
     "report-column-reason": ("Orsak", "Reason"),
-    "report-column-own-mean": ("Eget medel", "Own mean"),
+    "report-column-own-mean": ("Eget medelvärde", "Own mean"),
     "report-chart-label": (
         "Varje granskares poäng per kriterium, 0–5. Linjen visar spridningen; gul rad = oenighet.",
         "Each reviewer's score per criterion, 0–5. The line shows the spread; yellow row = disagreement.",
@@ -702,6 +862,11 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     "rule-absent": ("{path} är tomt", "{path} is empty"),
     "rule-words": ("{path} har minst {min} ord", "{path} has at least {min} words"),
     "rule-one-of": ("{path} är {values}", "{path} is {values}"),
+    "rule-named": ("{path} är namnet {names}", "{path} is the name {names}"),
+    "rule-not-named": ("{path} är inte namnet {names}", "{path} is not the name {names}"),
+    "rule-mentions": ("{path} nämner {terms}", "{path} mentions {terms}"),
+    "rule-not-mentions": ("{path} nämner inte {terms}", "{path} does not mention {terms}"),
+    "rule-and-more": (" (och {count} till)", " (and {count} more)"),
     "rule-not-one-of": ("{path} är inte {values}", "{path} is not {values}"),
     "rule-number": ("{path} är ett tal{bounds}", "{path} is a number{bounds}"),
     "rule-above": ("större än {value}", "greater than {value}"),
@@ -729,10 +894,126 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     ),
     "rule-ref": ("{path} är id för en post i {to}", "{path} is the id of an item in {to}"),
     "rule-ref-where": (
-        "{path} är id för en post i {to} där {where}",
-        "{path} is the id of an item in {to} where {where}",
+        "{path} är id för en post i {to} (där {where})",
+        "{path} is the id of an item in {to} (where {where})",
     ),
     "rule-not": ("inte ({rule})", "not ({rule})"),
+    # the command line's own errors (sicheck.commands.localized)
+    "usage-error": ("Fel: {message}", "Error: {message}"),
+    "usage-try-help": ("Hjälp: {command} {option}", "Help: {command} {option}"),
+    "usage-extra-arguments": (
+        "Oväntade argument: {args}. Skriv filnamnet efter -o eller --output där ett kommando bara tar ett.",
+        "Unexpected arguments: {args}. Write the file name after -o or --output where a command takes only one.",
+    ),
+    "usage-no-option": ("Det finns inget alternativ {option}.", "There is no option {option}."),
+    "usage-no-option-maybe": (
+        "Det finns inget alternativ {option}. Menade du {options}?",
+        "There is no option {option}. Did you mean {options}?",
+    ),
+    "usage-no-command": ("Det finns inget kommando {command}.", "There is no command {command}."),
+    "usage-missing-argument": ("Argumentet {argument} saknas.", "The argument {argument} is missing."),
+    "usage-missing-option": ("Alternativet {option} saknas.", "The option {option} is missing."),
+    "usage-missing-command": ("Ange ett kommando.", "Name a command."),
+    "usage-option-needs-value": ("{option} behöver ett värde.", "{option} needs a value."),
+    "usage-option-takes-no-value": ("{option} tar inget värde.", "{option} takes no value."),
+    "usage-invalid-value": ("Ogiltigt värde för {option}: {problem}", "Invalid value for {option}: {problem}"),
+    "usage-value-choices": ("{value} är inte en av {choices}.", "{value} is not one of {choices}."),
+    "usage-value-range": ("{value} ligger inte inom {range}.", "{value} is not in the range {range}."),
+    "usage-value-integer": ("{value} är inte ett heltal.", "{value} is not a whole number."),
+    "usage-value-number": ("{value} är inte ett tal.", "{value} is not a number."),
+    "usage-value-boolean": ("{value} är inte true eller false.", "{value} is not true or false."),
+    "usage-value-missing-path": ("{value} finns inte.", "{value} does not exist."),
+    # YAML syntax errors, by cause (sicheck.yaml_errors)
+    # Swedish habits (sicheck.swedish, sicheck.validation's hints)
+    "hint-number-as-written": (
+        " Skriv talet med punkt som decimaltecken och utan mellanrum: {number}",
+        " Write the number with a decimal point and no spaces: {number}",
+    ),
+    "hint-id-characters": (
+        " Ett id börjar med en bokstav eller siffra och har sedan bara a–z, A–Z, siffror, punkt, bindestreck och understreck (inte å, ä, ö eller mellanslag), till exempel {example}.",
+        " An id starts with a letter or digit and then holds only a–z, A–Z, digits, dot, hyphen and underscore (no å, ä, ö or spaces), for example {example}.",
+    ),
+    "hint-org-id": (
+        " Skriv organisationsnumret med sina tio siffror, till exempel {example} (med eller utan bindestreck) eller SE-ON-{digits}.",
+        " Write the organisation number with its ten digits, for example {example} (with or without the hyphen) or SE-ON-{digits}.",
+    ),
+    "yaml-syntax-hint": (
+        "Kontrollera raden och raden före: indrag, kolon och citattecken.",
+        "Check this line and the one before it: indentation, colons and quotes.",
+    ),
+    "yaml-tab": (
+        "Rad {line} innehåller ett tabbtecken. YAML tillåter bara mellanslag för indrag.",
+        "Line {line} has a tab character. YAML allows only spaces for indentation.",
+    ),
+    "yaml-tab-hint": (
+        "Byt tabben mot mellanslag, två per nivå. De flesta redigerare kan ställas in så att Tab skriver mellanslag.",
+        "Replace the tab with spaces, two per level. Most editors can be set to type spaces when you press Tab.",
+    ),
+    "yaml-unclosed-quote": (
+        "Citattecknet {quote} på rad {line} avslutas aldrig, så resten av filen blir en del av texten.",
+        "The quote {quote} on line {line} is never closed, so the rest of the file becomes part of the text.",
+    ),
+    "yaml-unclosed-quote-hint-double": (
+        'Avsluta texten med " på samma rad. Ska texten själv innehålla ", skriv \\" där.',
+        'End the text with " on the same line. If the text itself holds a ", write \\" there.',
+    ),
+    "yaml-unclosed-quote-hint-single": (
+        "Avsluta texten med ' på samma rad. Ska texten själv innehålla ', skriv två: ''.",
+        "End the text with ' on the same line. If the text itself holds a ', write two: ''.",
+    ),
+    "yaml-escape": (
+        "Rad {line}: ett omvänt snedstreck (\\) i en text inom dubbla citattecken inleder en kod som YAML inte känner igen.",
+        "Line {line}: a backslash (\\) in a text inside double quotes starts a code YAML does not know.",
+    ),
+    "yaml-escape-hint": (
+        "Sätt texten inom enkla citattecken ('…') i stället, eller skriv \\\\ för varje omvänt snedstreck.",
+        "Put the text inside single quotes ('…') instead, or write \\\\ for each backslash.",
+    ),
+    "yaml-colon-in-value": (
+        "Värdet för {key} innehåller ett kolon följt av mellanslag (': '), som YAML läser som början på en ny nyckel.",
+        "The value of {key} holds a colon followed by a space (': '), which YAML reads as the start of a new key.",
+    ),
+    "yaml-colon-hint": ("Sätt texten inom citattecken: {fixed}", "Put the text in quotes: {fixed}"),
+    "yaml-colon": (
+        "Rad {line} innehåller ett kolon följt av mellanslag (': ') där YAML inte väntar sig en ny nyckel.",
+        "Line {line} holds a colon followed by a space (': ') where YAML expects no new key.",
+    ),
+    "yaml-colon-hint-plain": (
+        "Sätt texten inom citattecken, eller skriv kolonet utan mellanslag efter.",
+        "Put the text in quotes, or write the colon without a space after it.",
+    ),
+    "yaml-unclosed-bracket": (
+        "Parentesen {bracket} på rad {line} stängs aldrig.",
+        "The bracket {bracket} on line {line} is never closed.",
+    ),
+    "yaml-unclosed-bracket-hint": (
+        "Avsluta med {closing} och skilj värdena åt med kommatecken. En text med kommatecken ska stå inom citattecken.",
+        "Close it with {closing} and separate the values with commas. A text holding a comma goes in quotes.",
+    ),
+    "yaml-list-indent": (
+        "Rad {line} står inte i linje med listan ovanför.",
+        "Line {line} is not in line with the list above it.",
+    ),
+    "yaml-list-indent-hint": (
+        "Ett nytt listelement börjar med '- ' rakt under de andra; fler nycklar i samma element står rakt under den första nyckeln.",
+        "A new list item starts with '- ' right under the others; more keys of the same item go right under its first key.",
+    ),
+    "yaml-indent": (
+        "Rad {line} har fel indrag: YAML hittar ingen nyckel där.",
+        "Line {line} is indented wrongly: YAML finds no key there.",
+    ),
+    "yaml-indent-hint": (
+        "Nycklar på samma nivå ska stå rakt under varandra, med lika många mellanslag före.",
+        "Keys on the same level go right under each other, with as many spaces before them.",
+    ),
+    "yaml-after-quote": (
+        "På rad {line} fortsätter texten efter det avslutande citattecknet.",
+        "On line {line} the text goes on after the closing quote.",
+    ),
+    "yaml-after-quote-hint": (
+        "Sätt hela texten inom citattecknen.",
+        "Put the whole text inside the quotes.",
+    ),
 }
 
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)
@@ -766,7 +1047,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "The application has no effect with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
     ),
     "followup-unknown-principal": (
-        "Ansökan har ingen huvudman med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
+        "Ansökan har ingen part med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
         "The application has no principal with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
     ),
     "followup-application-invalid": (
@@ -784,6 +1065,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-missing-measurement": (
         "Mätning av {id} saknas för {count} period(er): {windows}{more}. Enligt ansökan ska effekten mätas {frequency}.",
         "A measurement of {id} is missing for {count} period(s): {windows}{more}. The application says the effect is measured {frequency}.",
+    ),
+    "followup-measurement-after-period": (
+        "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
+        "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
     ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (
@@ -815,7 +1100,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "The final report does not say who measures {id} after the project ends.",
     ),
     "followup-final-after-hint": (
-        "Skriv i results.{id}.measured_after_by id för den huvudman som fortsätter mäta. Långsiktiga effekter syns först efter projekttiden.",
+        "Skriv i results.{id}.measured_after_by id för den part som fortsätter mäta. Långsiktiga effekter syns först efter projekttiden.",
         "In results.{id}.measured_after_by, write the id of the principal that goes on measuring. Long-term effects show only after the project.",
     ),
     "followup-frequency-text": (
@@ -946,7 +1231,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Measurements per effect: one line per measurement with date, value and source.",
     ),
     "followup-template-co-financing": (
-        "Egen tid som varje huvudman gett hittills, från projektets start till periodens slut.",
+        "Egen tid som varje part gett hittills, från projektets start till periodens slut.",
         "Own time each principal has given so far, from the project's start to the end of the period.",
     ),
     "followup-template-spent": (
@@ -956,7 +1241,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-template-deviations": ("det som inte gått som planerat", "what has not gone as planned"),
     "followup-template-changes": ("ändringar i projektplanen", "changes to the project plan"),
     "followup-template-results": (
-        "Bara i slutrapporten: per effekt om målet nåddes och vilken huvudman som mäter efter projektets slut.",
+        "Bara i slutrapporten: per effekt om målet nåddes och vilken part som mäter efter projektets slut.",
         "Only in the final report: per effect whether the target was reached and which principal measures after the project ends.",
     ),
     "followup-co-financing-hint": (
@@ -986,6 +1271,39 @@ def suggestion(word: str, candidates: list[str]) -> Text:
         if word.lower() in lowered:
             close = [lowered[word.lower()]]
     return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
+
+
+# Why the operating system refused, in words of both languages (its own text is English).
+_OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
+    "EACCES": ("behörighet saknas", "permission denied"),
+    "EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
+    "EISDIR": ("det är en mapp, inte en fil", "it is a folder, not a file"),
+    "ENOTDIR": ("en del av sökvägen är inte en mapp", "a part of the path is not a folder"),
+    "ENOSPC": ("disken är full", "the disk is full"),
+    "EDQUOT": ("diskkvoten är slut", "the disk quota is used up"),
+    "EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
+    "EEXIST": ("filen finns redan", "the file already exists"),
+    "ENAMETOOLONG": ("sökvägen är för lång", "the path is too long"),
+    "ELOOP": ("för många symboliska länkar i sökvägen", "too many symbolic links in the path"),
+    "EMFILE": ("för många öppna filer", "too many open files"),
+    "EIO": ("läs- eller skrivfel på enheten", "input/output error on the device"),
+    "EBUSY": ("enheten eller filen används", "the device or file is busy"),
+    "ETXTBSY": ("filen används", "the file is busy"),
+    "EINVAL": ("ogiltig åtgärd för den här filen", "invalid operation for this file"),
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why an operation on a file failed, in both languages."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1)
+    if name in _OS_REASONS:
+        sv, en = _OS_REASONS[name]
+        return Text(sv, en)
+    text = exc.strerror or type(exc).__name__
+    return Text(text, text)
 
 
 def msg(message_id: str, /, **params: object) -> Text:

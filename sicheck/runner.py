@@ -12,6 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
@@ -39,6 +40,8 @@ class RenderOptions:
     width: int = 100
     version: str = ""
     policy: RunPolicy = field(default_factory=RunPolicy)
+    source_root: Path | None = None
+    max_size: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +211,8 @@ def render_run(
         version=rendering.version,
         policy=rendering.policy,
         criteria_sets=criteria_sets(results, options.catalog),
+        source_root=rendering.source_root,
+        max_size=rendering.max_size,
     )
     yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
 
@@ -245,15 +250,28 @@ def check_and_review(
     from sicheck.reviews.loading import load_review
     from sicheck.reviews.merging import attach
 
+    results = check_all(files, options, tracker, jobs=jobs, watch=watch)
+    loaded = [load_review(path, shown) for path, shown in review_sources]
+    reviewed, problems = attach(results, loaded, options.catalog)
+    return ReviewedRun(results, tuple(reviewed), tuple(problems))
+
+
+def check_all(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    tracker: RunTracker,
+    *,
+    jobs: int | None = None,
+    watch: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
+) -> tuple[ApplicationResult, ...]:
+    """Every file's result, in file order, for output that needs them all at once."""
     checked = outcomes(files, options, None, jobs=jobs)
     results: list[ApplicationResult] = []
     for outcome in watch(checked) if watch is not None else checked:
         tracker.add(outcome)
         assert outcome.result is not None
         results.append(outcome.result)
-    loaded = [load_review(path, shown) for path, shown in review_sources]
-    reviewed, problems = attach(results, loaded, options.catalog)
-    return ReviewedRun(tuple(results), tuple(reviewed), tuple(problems))
+    return tuple(results)
 
 
 __all__ = [
@@ -261,6 +279,7 @@ __all__ = [
     "RenderOptions",
     "ReviewedRun",
     "RunTracker",
+    "check_all",
     "check_and_review",
     "criteria_sets",
     "outcomes",

@@ -46,7 +46,7 @@ def test_title_date_version_and_sets_at_the_top(fmt: str) -> None:
     if fmt != "html":
         assert out.splitlines()[0].lstrip("# ") == "Sociala investeringsmedel 2016"
     assert "2026-01-01" in top and __version__ in top
-    top = top.replace("\\@", "@")
+    top = top.replace("\\@\u2060", "@").replace("\\@", "@")
     assert "vgr@2015" in top and "ale@2012" in top
 
 
@@ -189,7 +189,7 @@ def test_each_reviewers_mean_is_shown() -> None:
     page = samples("-f", "html")
     # Björn Lindqvist's scores of TMR: 4 4 3 4 4 4 5 2 0 -> 30/9 = 3.333.. -> 3,33
     assert "Eget medel" in page
-    assert "eget medel 3,33" in page
+    assert "eget medelvärde 3,33" in page
     markdown = samples("-f", "markdown", "--lang", "en")
     assert "own mean 3.33" in markdown
 

@@ -75,18 +75,21 @@ def test_every_section_is_present(spec: str) -> None:
 
 def test_list_items_carry_the_ids_they_need_and_references_are_empty() -> None:
     value = _value(_template("vgr@2015", "sv"))
-    assert [p["id"] for p in value["principals"]] == ["huvudman-1"]
+    assert [p["id"] for p in value["principals"]] == ["part-1"]
     assert [e["id"] for e in value["effects"]] == ["E1"]
     assert value["co_financing"] == [{"principal": None, "hours": None, "cash_sek": None}]
     assert value["applicant"]["principal"] is None
     assert value["measurement"]["effects"] == []
-    assert _value(_template("vgr@2015", "en"))["principals"][0]["id"] == "principal-1"
+    assert _value(_template("vgr@2015", "en"))["principals"][0]["id"] == "party-1"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_first_line_is_the_editor_modeline(lang: str) -> None:
-    first = _template("vgr@2015", lang).splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={SCHEMA['$id']}"
+def test_no_modeline_overrides_the_editors_own_schema_mapping(lang: str) -> None:
+    text = _template("vgr@2015", lang)
+    assert "yaml-language-server" not in text
+    assert "$schema" not in text
+    # The template says how to get the schema into an editor instead.
+    assert "sicheck schema -o" in text
 
 
 def test_texts_follow_the_language() -> None:
@@ -94,7 +97,7 @@ def test_texts_follow_the_language() -> None:
     title = SCHEMA["properties"]["target_group"]["properties"]["need"]
     assert title["description"] in sv.replace("\n  # ", " ")
     assert title["x-en"]["description"] in en.replace("\n  # ", " ")
-    assert "Granskas av: VGR-01" in sv
+    assert "Kontrolleras av: VGR-01" in sv
     assert "Checked by: VGR-01" in en
 
 
@@ -177,7 +180,7 @@ def test_writes_a_new_file_and_says_what_next(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server:")
+    assert text.startswith("# ")
     assert "sicheck check ansokan.yaml" in text
     assert f"sicheck check {target}" in result.stderr
 

@@ -17,6 +17,7 @@ from sicheck.commands.common import (
     collect_files,
     progress_allowed,
     run_context,
+    source_root,
     tool_errors,
     wants_color,
     width,
@@ -36,6 +37,18 @@ if TYPE_CHECKING:
 # The --format choices come from the one registry of renderers.
 CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = CheckFormat("text")
+# The Markdown report's heading, summary sentence and last line always fit in this many characters.
+MIN_MARKDOWN_SIZE = 1000
+
+
+def _finite(value: float | None) -> float | None:
+    """Refuse ``nan`` as ``inf`` is refused: it passes every range check and would switch the
+    threshold off without a word."""
+    import math
+
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter(f"{value} is not in the range 0<=x<=100.")
+    return value
 
 
 def check(
@@ -60,7 +73,13 @@ def check(
     ] = None,
     fail_under: Annotated[
         Optional[float],
-        typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            callback=_finite,
+            help="Lägsta poäng i procent. / Lowest passing score, percent.",
+        ),
     ] = None,
     strict: Annotated[
         Optional[bool],
@@ -79,6 +98,15 @@ def check(
     ] = None,
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
+    ] = None,
+    max_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-size",
+            min=MIN_MARKDOWN_SIZE,
+            help="Längsta Markdown-rapport i tecken. / Longest Markdown report, characters.",
+            show_default=False,
+        ),
     ] = None,
     reviews: Annotated[
         Optional[list[str]],
@@ -112,6 +140,7 @@ def check(
         max_depth=max_depth,
         max_aliases=max_aliases,
         max_nodes=max_nodes,
+        max_size=max_size,
         color=wants_color(no_color, output),
         width=width() if output is None else 100,
     )
@@ -129,6 +158,8 @@ def check(
             width=settings.width,
             version=__version__,
             policy=context.policy,
+            source_root=source_root(),
+            max_size=settings.max_size,
         )
         # A follow-up report named on the command line is held against its application
         # after the checklist (`sicheck followup` does the same on its own).
@@ -215,22 +246,25 @@ def _check_with_followups(
     from sicheck.followup.model import FollowupRun
     from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
-    from sicheck.runner import render_run
+    from sicheck.render.json_format import document
+    from sicheck.runner import check_all, render_run
 
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
     strict = rendering.policy.strict
-    run = FollowupRun(follow_up_all(files, reports), rendering.version, strict=strict)
-    checked = render_run(files, options, rendering, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
+    run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
+    watch = _progress(len(files), rendering.lang)
 
     def chunks() -> Iterator[str]:
         if rendering.format == "json":
-            document = json.loads("".join(checked))
-            document["followups"] = [followup(r, rendering.lang) for r in run.followups]
-            document["followup_summary"] = summary(run)
-            yield json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            # The check JSON as a value, with the follow-ups beside the applications.
+            results = check_all(files, options, tracker, jobs=jobs, watch=watch)
+            found = document(results, tracker.summary, rendering.version, rendering.lang)
+            found["followups"] = [followup(r, rendering.lang) for r in run.followups]
+            found["followup_summary"] = summary(run)
+            yield json.dumps(found, ensure_ascii=False, indent=2) + "\n"
             return
-        yield from checked
+        yield from render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
         yield "\n" + render_followups(
             rendering.format, run, lang=rendering.lang, color=rendering.color, width=rendering.width
         )
@@ -273,5 +307,18 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
     return [(path, shown) for path, shown in files if not settings.excluded(path)]
 
 
+# "\b" keeps the lines as they are written (the help would otherwise rewrap them).
+EXIT_CODES_HELP = (
+    "\b\n"
+    "Slutkoder / Exit codes:\n"
+    "  0  alla ansökningar uppfyller kraven (och når --fail-under)\n"
+    "     every application eligible (and at or over --fail-under)\n"
+    "  1  någon uppfyller inte kraven, kan inte bedömas eller ligger under gränsen\n"
+    "     at least one ineligible, invalid or under the threshold\n"
+    "  2  fel i kommandot eller konfigurationen, eller okänd eller trasig kriteriefil\n"
+    "     usage or configuration error, or an unknown or broken criteria set"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", epilog=EXIT_CODES_HELP)(check)
