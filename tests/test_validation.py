@@ -495,3 +495,11 @@ def test_prepared_schema_keeps_self_references() -> None:
     # A rule holds rules: inlined once, then referred to, so the schema stays finite.
     assert '{"$ref": "#/$defs/rule"}' in json.dumps(validation.prepared(schemas.document(META)))
     assert "$ref" not in json.dumps(validation.prepared(schemas.document(APPLICATION))["properties"])
+
+
+def test_prepared_schema_keeps_each_fields_own_title_for_hints() -> None:
+    start = validation.prepared(schemas.document(APPLICATION))["properties"]["project"]["properties"]["start"]
+    assert start["title"] == "Startdatum"
+    assert start["format"] == "date"
+    assert "examples" not in start
+    assert "x-en" not in start
