@@ -1016,6 +1016,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
         "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
     ),
+    "followup-no-dates": (
+        "Ansökan anger inte projektets start och slut, så sicheck kan inte räkna ut vilka mätningar som skulle ha gjorts, om effekterna är i fas eller om medfinansieringen följer tiden. Ange project.start och project.end.",
+        "The application does not give the project's start and end, so sicheck cannot work out which measurements were due, whether effects are on track or whether co-financing keeps pace with time. Give project.start and project.end.",
+    ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (
         "Lägg till mätningen under measurements.{id} med date, value och source, eller skriv under deviations varför den inte gjordes.",
