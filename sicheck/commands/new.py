@@ -29,6 +29,7 @@ from sicheck.commands.common import (
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import CriteriaSet
+    from sicheck.i18n import Text
 
 
 def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: str, output: Path | None) -> str:
@@ -91,8 +92,14 @@ def write_new_file(text: str, output: Path) -> bool:
             os.unlink(temporary)
 
 
-def emit(text: str, output: Path | None, *, force: bool, lang: str) -> None:
-    """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``."""
+def emit(text: str, output: Path | None, *, force: bool, lang: str, written: Text | None = None) -> None:
+    """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``.
+
+    ``written`` is what to say once the file is there (what to do next); by default, how to
+    check the new application.
+    """
+    import shlex
+
     from sicheck.i18n import msg
 
     if output is None:
@@ -102,7 +109,8 @@ def emit(text: str, output: Path | None, *, force: bool, lang: str) -> None:
         write_output(text, output)
     elif not write_new_file(text, output):
         raise fail(msg("new-exists", path=str(output)).get(lang), code=1)
-    sys.stderr.write(msg("new-written", path=str(output)).get(lang) + "\n")
+    said = written if written is not None else msg("new-written", path=shlex.quote(str(output)))
+    sys.stderr.write(said.get(lang) + "\n")
 
 
 def new(
@@ -145,12 +153,24 @@ def new(
                 raise UsageError(msg("path-missing", path=str(review)))
             # The application's own criteria set unless --criteria says otherwise, found
             # in the configured criteria folders too.
-            text = review_template(review, CheckOptions.of(context.settings, context.catalog), lang_code)
+            options = CheckOptions.of(context.settings, context.catalog)
+            text = review_template(review, options, lang_code, review_file=output)
+            # What checks a review is `check` on its application with --reviews, never `check`
+            # on the review file itself (that reads it as an application).
+            written = msg("new-review-written", path=_quoted(output), application=_quoted(review)) if output else None
+            emit(text, output, force=force, lang=lang_code, written=written)
+            return
         else:
             # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
             text = application_template(chosen, context.catalog, lang_code, output)
         emit(text, output, force=force, lang=lang_code)
+
+
+def _quoted(path: Path | None) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def register(app: typer.Typer) -> None:

@@ -50,7 +50,7 @@ def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
     for entry in problems:
         where = entry.problem.location
         message = msg(
-            "report-review-problem-line",
+            "report-score-problem-line" if entry.scope == "score" else "report-review-problem-line",
             file=entry.file,
             line=where.line,
             column=where.column,
