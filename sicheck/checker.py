@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sicheck import application
 from sicheck.catalog import CriteriaCatalog
 from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
 from sicheck.i18n import msg
-from sicheck.loader import Limits, load_yaml
+from sicheck.loader import Limits, load_yaml, read_bytes
 from sicheck.model import ApplicationResult, CriteriaSetRef, Location, Problem
 from sicheck.settings import DEFAULT_CRITERIA, Settings
 
@@ -47,18 +46,16 @@ def _invalid(
 
 
 def read_source(path: str) -> bytes | Problem:
-    """The bytes of a file, or a problem saying why it cannot be read."""
-    try:
-        if path == "-":
-            import sys
+    """The bytes of a file (``-`` is stdin), or a problem saying why it cannot be read."""
+    if path == "-":
+        import sys
 
+        try:
             return sys.stdin.buffer.read()
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
+    return read_bytes(path)
 
 
 def check_path(path: str, options: CheckOptions, shown: str | None = None) -> ApplicationResult:
@@ -80,7 +77,8 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
     title = project.get("title") if isinstance(project, dict) else None
     title = title if isinstance(title, str) else None
 
-    problems = application.validate(document)
+    validation = application.examine(document)
+    problems = list(validation.problems)
 
     spec = options.criteria
     if spec is None:
@@ -101,24 +99,27 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
                         document.locate(("criteria",)),
                     )
                 )
-                return _invalid(name, problems, title)
+                # The checklist is still worth having: against the default set.
+                chosen = options.catalog.load(options.default_criteria)
         else:
             chosen = options.catalog.load(options.default_criteria)
     else:
         chosen = options.catalog.load(spec)
 
-    if problems:
-        return _invalid(name, problems, title, chosen)
-
     from sicheck.engine import evaluate
 
-    evaluation = evaluate(document, chosen)
+    # A file that breaks the format is still evaluated on its valid parts, so a draft is
+    # fixed in one pass; it stays invalid, and its format problems come first.
+    evaluation = evaluate(document, chosen, validation.usable)
+    # A gap at a field that already has a format problem says nothing new.
+    broken = {p.location.path for p in problems}
+    gaps = tuple(p for p in evaluation.problems if p.location.path not in broken)
     return ApplicationResult(
         file=name,
         title=title,
         criteria_set=set_ref(chosen),
-        verdict=evaluation.verdict,
+        verdict="invalid" if problems else evaluation.verdict,
         score=evaluation.score,
         criteria=evaluation.criteria,
-        problems=evaluation.problems,
+        problems=(*problems, *gaps),
     )

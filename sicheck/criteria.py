@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sicheck import schemas, validation
+from sicheck import validation
 from sicheck.errors import CriteriaError
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
@@ -86,10 +86,6 @@ def looks_like_path(spec: str) -> bool:
     return "/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))
 
 
-def meta_schema_document() -> dict[str, Any]:
-    return schemas.document(META_SCHEMA_RESOURCE)
-
-
 def load_file(path: Path) -> CriteriaSet:
     """Load and validate one criteria file. Raises `CriteriaError` naming file:line:column.
 
@@ -138,7 +134,8 @@ def _optional_text(value: dict[str, str] | None) -> Text | None:
     return None if value is None else _text(value)
 
 
-def _teaching_hint(advice: Text, why: Text | None) -> Text:
+def with_why(advice: Text, why: Text | None) -> Text:
+    """A hint with the funder's reason as its second line."""
     if why is None:
         return advice
     line = msg("why-line", why=why)
@@ -181,7 +178,7 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                     severity=raw_check["severity"],
                     points=float(raw_check.get("points", 1)),
                     text=_text(raw_check["text"]),
-                    hint=_teaching_hint(advice, why),
+                    hint=with_why(advice, why),
                     rule=rule,
                     spec=raw_check["rule"],
                     why=why,

@@ -700,6 +700,52 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
 }
 
+# Gaps that point at one list item, and rules in words (explain, hints for one item).
+_FEEDBACK: dict[str, tuple[str, str]] = {
+    "item-with-id": ("{list} {id}", "{list} {id}"),
+    "item-at": ("{list} nr {number}", "{list} no. {number}"),
+    "heading-format-problems": ("Fel i filen", "Problems in the file"),
+    "heading-checklist": ("Checklista", "Checklist"),
+    "gap-in-item": ("{item}: {message}", "{item}: {message}"),
+    "item-fix": ("Rätta posten så att {rule}.", "Correct the item so that {rule}."),
+    "and": (" och ", " and "),
+    "rule-present": ("{path} är ifyllt", "{path} is filled in"),
+    "rule-absent": ("{path} är tomt", "{path} is empty"),
+    "rule-words": ("{path} har minst {min} ord", "{path} has at least {min} words"),
+    "rule-one-of": ("{path} är {values}", "{path} is {values}"),
+    "rule-not-one-of": ("{path} är inte {values}", "{path} is not {values}"),
+    "rule-number": ("{path} är ett tal{bounds}", "{path} is a number{bounds}"),
+    "rule-above": ("större än {value}", "greater than {value}"),
+    "rule-min": ("minst {value}", "at least {value}"),
+    "rule-max": ("högst {value}", "at most {value}"),
+    "rule-date-order": (
+        "{then} är ett senare datum än {first} (prövas när båda är ifyllda)",
+        "{then} is a later date than {first} (tested when both are filled in)",
+    ),
+    "rule-count": ("{path} har minst {min} poster", "{path} has at least {min} items"),
+    "rule-count-one": ("{path} har minst en post", "{path} has at least one item"),
+    "rule-count-where-one": ("{path} har minst en post där {where}", "{path} has at least one item where {where}"),
+    "rule-each-one": (
+        "{path} har minst en post, och i varje post gäller att {rule}",
+        "{path} has at least one item, and in each item {rule}",
+    ),
+    "rule-count-where": (
+        "{path} har minst {min} poster där {where}",
+        "{path} has at least {min} items where {where}",
+    ),
+    "rule-count-max": (" och högst {max}", " and at most {max}"),
+    "rule-each": (
+        "{path} har minst {min} poster, och i varje post gäller att {rule}",
+        "{path} has at least {min} items, and in each item {rule}",
+    ),
+    "rule-ref": ("{path} är id för en post i {to}", "{path} is the id of an item in {to}"),
+    "rule-ref-where": (
+        "{path} är id för en post i {to} där {where}",
+        "{path} is the id of an item in {to} where {where}",
+    ),
+    "rule-not": ("inte ({rule})", "not ({rule})"),
+}
+
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)
 _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-empty": (
@@ -851,18 +897,29 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-markdown-heading": ("Uppföljning av beviljade projekt", "Follow-up of funded projects"),
     "followup-html-title": ("Uppföljning – sicheck", "Follow-up – sicheck"),
     "followup-col-source": ("Källa", "Source"),
+    "followup-col-date": ("Datum", "Date"),
     "followup-deviations": ("Avvikelser", "Deviations"),
     "followup-changes": ("Ändringar i planen", "Changes to the plan"),
     "followup-reports-heading": ("Rapporter", "Reports"),
     "followup-period": ("Period", "Period"),
     "followup-check-format": (
-        "Uppföljningsrapporter kan visas med --format text, json eller markdown.",
-        "Follow-up reports can be shown with --format text, json or markdown.",
+        "Uppföljningsrapporter kan visas med --format text, json eller markdown, och inte tillsammans med --reviews.",
+        "Follow-up reports can be shown with --format text, json or markdown, and not together with --reviews.",
     ),
     "followup-report-column": ("Uppföljning", "Follow-up"),
-    "followup-report-cell": ("{on_track} av {effects} effekter i fas", "{on_track} of {effects} effects on track"),
+    "followup-report-cell": (
+        "{on_track} av {effects} effekter i fas, brister: {gaps}",
+        "{on_track} of {effects} effects on track, gaps: {gaps}",
+    ),
     "followup-report-latest": ("senaste rapport {date}", "latest report {date}"),
-    "followup-report-none": ("ingen rapport", "no report"),
+    "followup-csv-on-track": ("Uppföljning: effekter i fas", "Follow-up: effects on track"),
+    "followup-csv-effects": ("Uppföljning: effekter", "Follow-up: effects"),
+    "followup-csv-latest": ("Uppföljning: senaste rapport", "Follow-up: latest report"),
+    "followup-csv-status": ("Uppföljning: läget", "Follow-up: status"),
+    "followup-report-problem-line": (
+        "{file}:{line}:{column}: uppföljningsrapporten räknas inte: {message}",
+        "{file}:{line}:{column}: the follow-up report is not counted: {message}",
+    ),
     "followup-report-problems": (
         "Uppföljningsrapporter som inte räknas",
         "Follow-up reports that are not counted",
@@ -884,13 +941,50 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Enligt ansökan mäts effekterna {frequency}.",
         "The application says the effects are measured {frequency}.",
     ),
+    "new-written-followup": (
+        "Skrev {path}. Fyll i den och granska med: sicheck followup {application} {path}",
+        "Wrote {path}. Fill it in and check it with: sicheck followup {application} {path}",
+    ),
+    "followup-template-period": (
+        "första dag och sista dag som rapporten gäller",
+        "first and last day the report covers",
+    ),
+    "followup-template-date": ("dagen rapporten lämnas, ÅÅÅÅ-MM-DD", "the day the report is submitted, YYYY-MM-DD"),
+    "followup-template-final": ("true i slutrapporten", "true in the final report"),
+    "followup-template-status": ("hur projektet går, med egna ord", "how the project is going, in your own words"),
+    "followup-template-measurements": (
+        "Mätvärden per effekt: en rad per mätning med datum, värde och källa.",
+        "Measurements per effect: one line per measurement with date, value and source.",
+    ),
+    "followup-template-co-financing": (
+        "Egen tid som varje huvudman gett hittills, från projektets start till periodens slut.",
+        "Own time each principal has given so far, from the project's start to the end of the period.",
+    ),
+    "followup-template-spent": (
+        "förbrukat av de beviljade medlen hittills, kronor",
+        "granted funds spent so far, kronor",
+    ),
+    "followup-template-deviations": ("det som inte gått som planerat", "what has not gone as planned"),
+    "followup-template-changes": ("ändringar i projektplanen", "changes to the project plan"),
+    "followup-template-results": (
+        "Bara i slutrapporten: per effekt om målet nåddes och vilken huvudman som mäter efter projektets slut.",
+        "Only in the final report: per effect whether the target was reached and which principal measures after the project ends.",
+    ),
     "followup-co-financing-hint": (
         "Ange under co_financing de timmar {principal} gett hittills, och skriv under deviations varför de är färre än utlovat.",
         "Give under co_financing the hours {principal} has given so far, and write under deviations why they are fewer than promised.",
     ),
 }
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS, **_FOLLOWUP}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **_CORE,
+    **_CI,
+    **_APPLICANT,
+    **_REVIEW,
+    **_CHECK_REVIEWS,
+    **_FOLLOWUP,
+    **_FEEDBACK,
+}
 
 
 def suggestion(word: str, candidates: list[str]) -> Text:

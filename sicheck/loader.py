@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -29,6 +32,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
 from sicheck.model import Location, Problem
+from sicheck.values import json_type
 
 # Returned by the resolver for untagged nodes; anything else on a node is an explicit tag.
 _IMPLICIT = "tag:sicheck,implicit"
@@ -97,25 +101,6 @@ class Document:
 class LoadResult:
     document: Document | None
     problem: Problem | None
-
-
-def json_type(value: object) -> str:
-    """The JSON Schema type name of a loaded value ("object", "array", "string" …)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
@@ -191,8 +176,30 @@ def _decode_check(data: bytes) -> LoadResult | None:
     return None
 
 
-def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
-    """Parse one application file. Every failure is a `Problem` value, never an exception."""
+def read_bytes(path: str | PathLike[str]) -> bytes | Problem:
+    """The bytes of a file, or a problem (at 1:1) saying why it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
+
+
+def load_yaml(data: bytes, limits: Limits = Limits(), *, messages: Mapping[str, str] | None = None) -> LoadResult:
+    """Parse one file. Every failure is a `Problem` value, never an exception.
+
+    The loader's messages speak of applications; ``messages`` gives other message ids for
+    some problem codes (``{"empty": "review-empty"}``), for files of another kind.
+    """
+    loaded = _load_yaml(data, limits)
+    if messages and loaded.problem is not None and loaded.problem.code in messages:
+        return LoadResult(None, replace(loaded.problem, message=msg(messages[loaded.problem.code])))
+    return loaded
+
+
+def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
     if len(data) > limits.max_file_size:
         return _problem("too-large", msg("too-large", size=len(data), limit=limits.max_file_size))
     bad_encoding = _decode_check(data)

@@ -130,7 +130,15 @@ def check(
             version=__version__,
             policy=context.policy,
         )
-        if reviews:
+        # A follow-up report named on the command line is held against its application
+        # after the checklist (`sicheck followup` does the same on its own).
+        named = _followups([p for p in paths or [] if p != "-"])
+        reports = [(path, shown) for path, shown in files if path in named]
+        files = [(path, shown) for path, shown in files if path not in named]
+        if reports:
+            followups_failed = _check_with_followups(files, reports, options, rendering, tracker, jobs, output, reviews)
+            failed = tracker.failed or followups_failed
+        elif reviews:
             review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)
             failed = tracker.failed or review_problems
         else:
@@ -180,6 +188,59 @@ def _check_with_reviews(
     )
     write_output(text, output)
     return bool(run.problems)
+
+
+def _followups(named: list[str]) -> set[str]:
+    from sicheck.followup.pairing import followup_paths
+
+    return followup_paths(named)
+
+
+def _check_with_followups(
+    files: list[tuple[str, str]],
+    reports: list[tuple[str, str]],
+    options: CheckOptions,
+    rendering: RenderOptions,
+    tracker: RunTracker,
+    jobs: int | None,
+    output: Path | None,
+    reviews: list[str] | None,
+) -> bool:
+    """Check the applications, then follow up those the reports name; True when a follow-up fails."""
+    import json
+
+    from sicheck.errors import UsageError
+    from sicheck.followup import render as render_followups
+    from sicheck.followup.json_format import followup, summary
+    from sicheck.followup.model import FollowupRun
+    from sicheck.followup.pairing import follow_up_all
+    from sicheck.i18n import msg
+    from sicheck.runner import render_run
+
+    if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
+        raise UsageError(msg("followup-check-format"))
+    strict = rendering.policy.strict
+    run = FollowupRun(follow_up_all(files, reports), rendering.version, strict=strict)
+    checked = render_run(files, options, rendering, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
+
+    def chunks() -> Iterator[str]:
+        if rendering.format == "json":
+            document = json.loads("".join(checked))
+            document["followups"] = [followup(r, rendering.lang) for r in run.followups]
+            document["followup_summary"] = summary(run)
+            yield json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            return
+        yield from checked
+        yield "\n" + render_followups(
+            rendering.format, run, lang=rendering.lang, color=rendering.color, width=rendering.width
+        )
+
+    write_output(chunks(), output)
+    return any(r.fails(strict=strict) for r in run.followups)
+
+
+# Formats that can show follow-ups after the checklist; `sicheck followup` has html too.
+FORMATS_WITH_FOLLOWUPS = ("text", "json", "markdown")
 
 
 def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:

@@ -95,11 +95,8 @@ def write_new_file(text: str, output: Path) -> bool:
 def emit(text: str, output: Path | None, *, force: bool, lang: str, written: Text | None = None) -> None:
     """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``.
 
-    ``written`` is what to say once the file is there (what to do next); by default, how to
-    check the new application.
+    ``written`` is what to say once the file is written (by default: check it with ``check``).
     """
-    import shlex
-
     from sicheck.i18n import msg
 
     if output is None:
@@ -109,8 +106,7 @@ def emit(text: str, output: Path | None, *, force: bool, lang: str, written: Tex
         write_output(text, output)
     elif not write_new_file(text, output):
         raise fail(msg("new-exists", path=str(output)).get(lang), code=1)
-    said = written if written is not None else msg("new-written", path=shlex.quote(str(output)))
-    sys.stderr.write(said.get(lang) + "\n")
+    sys.stderr.write((written or msg("new-written", path=str(output))).get(lang) + "\n")
 
 
 def new(
@@ -123,6 +119,14 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
     ] = False,
+    followup: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--followup",
+            help="Skriv en mall för en uppföljningsrapport för den här ansökan. / "
+            "Write a follow-up report template for this application.",
+        ),
+    ] = None,
     review: Annotated[
         Optional[Path],
         typer.Option(
@@ -144,7 +148,17 @@ def new(
     )
     lang_code = context.lang
     with tool_errors(lang_code):
-        if review is not None:
+        written = None
+        if followup is not None:
+            from sicheck.errors import UsageError
+            from sicheck.followup.template import followup_template
+            from sicheck.i18n import msg
+
+            if not followup.is_file():
+                raise UsageError(msg("path-missing", path=str(followup)))
+            text = followup_template(followup, lang_code, file_name=str(output) if output else None)
+            written = msg("new-written-followup", path=str(output), application=str(followup))
+        elif review is not None:
             from sicheck.errors import UsageError
             from sicheck.i18n import msg
             from sicheck.reviews.template import review_template
@@ -158,13 +172,11 @@ def new(
             # What checks a review is `check` on its application with --reviews, never `check`
             # on the review file itself (that reads it as an application).
             written = msg("new-review-written", path=_quoted(output), application=_quoted(review)) if output else None
-            emit(text, output, force=force, lang=lang_code, written=written)
-            return
         else:
             # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
             text = application_template(chosen, context.catalog, lang_code, output)
-        emit(text, output, force=force, lang=lang_code)
+        emit(text, output, force=force, lang=lang_code, written=written)
 
 
 def _quoted(path: Path | None) -> str:

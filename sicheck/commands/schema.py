@@ -15,8 +15,18 @@ def schema(
     lang: LangOption = None,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
+    followup: Annotated[
+        bool,
+        typer.Option(
+            "--followup",
+            help="Uppföljningsrapporternas schema i stället. / The follow-up reports' schema instead.",
+        ),
+    ] = False,
 ) -> None:
-    """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema."""
+    """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema.
+
+    Med --followup: uppföljningsrapporternas. / With --followup: the follow-up reports'.
+    """
     from sicheck import schema_export
     from sicheck.settings import CommandLine
 
@@ -24,7 +34,7 @@ def schema(
         CommandLine(lang=lang.value if lang is not None else None), config_file=config_file, no_config=no_config
     )
     with tool_errors(context.lang):
-        write_output(schema_export.render(context.lang), output)
+        write_output(schema_export.render(context.lang, followup=followup), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,6 @@ on a half-read file.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from sicheck import schemas, validation
 from sicheck.followup.model import CoFinancingEntry, EffectResult, FollowupFile, FollowupReport, Measurement
 from sicheck.i18n import msg
-from sicheck.loader import Document, Limits, load_yaml
+from sicheck.loader import Document, Limits, load_yaml, read_bytes
 from sicheck.model import Location, Problem
 
 SCHEMA_RESOURCE = "followup-1.schema.json"
@@ -81,26 +80,17 @@ def _schema_problems(document: Document) -> list[Problem]:
 def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     """Load one follow-up file; every failure is a problem in the returned value."""
     name = shown or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        problem = Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
-        return FollowupFile(name, None, (problem,))
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-        return FollowupFile(name, None, (problem,))
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return FollowupFile(name, None, (data,))
     return load_followup_bytes(data, name)
 
 
 def load_followup_bytes(data: bytes, name: str) -> FollowupFile:
-    loaded = load_yaml(data, FOLLOWUP_LIMITS)
+    loaded = load_yaml(data, FOLLOWUP_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
-        problem = loaded.problem
-        assert problem is not None
-        if problem.code in _LOADER_MESSAGES:
-            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
-        return FollowupFile(name, None, (problem,))
+        assert loaded.problem is not None
+        return FollowupFile(name, None, (loaded.problem,))
     document = loaded.document
     problems = _schema_problems(document)
     if problems:

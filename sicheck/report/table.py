@@ -15,7 +15,6 @@ from rich.text import Text as RichText
 
 from sicheck.render.console import make_console
 from sicheck.report.model import (
-    STATUS_SYMBOL,
     CallReport,
     Section,
     banner,
@@ -31,9 +30,7 @@ from sicheck.report.model import (
 )
 from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
-
-STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
-VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
+from sicheck.symbols import STATUS_STYLE, STATUS_SYMBOL, STATUSES, VERDICT_STYLE
 
 
 def _recommendations(item: ReviewedResult, lang: str) -> str:
@@ -54,6 +51,8 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
     if report.reviews_given:
         table.add_column(t("report-column-reviewers", lang), no_wrap=True)
         table.add_column(t("report-column-disagreement", lang), no_wrap=True)
+    if report.followups_given:
+        table.add_column(t("followup-report-column", lang), min_width=12)
     for position in section.applications:
         item = report.applications[position]
         result = item.result
@@ -88,6 +87,8 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
                 row.append("")
             else:
                 row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
+        if report.followups_given:
+            row.append(RichText(report.followup_cell(item, lang)))
         table.add_row(*row)
     return table
 
@@ -113,7 +114,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     summary = report.summary
     line = summary.line().get(lang)
     console.print(RichText(line))
-    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
     console.print(RichText(legend, style="dim"))
     console.print(RichText(t("report-section-note", lang), style="dim"))
     if report.reviews_given:
@@ -136,4 +137,14 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             where.append(f"  ({row.scope})", style="dim")
             console.print(where)
             console.print(RichText("      " + visible(row.reason)))
+    if report.followup_problems:
+        console.print()
+        console.print(RichText(t("followup-report-problems", lang), style="bold underline"))
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = RichText("  ")
+            where.append(f"{visible(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+            where.append(f"  {problem.code}", style="dim")
+            console.print(where)
+            console.print(RichText("      " + visible(problem.message.get(lang))))
     return buffer.getvalue()

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sicheck import schemas, validation
 from sicheck.i18n import msg
-from sicheck.loader import Document, Limits, load_yaml
-from sicheck.model import Location, Problem
+from sicheck.loader import Document, Limits, load_yaml, read_bytes
+from sicheck.model import Problem
 from sicheck.reviews.model import SCALE_MAX, SCALE_MIN, CriterionScore, Recommendation, Review, ReviewFile
 from sicheck.sanitize import one_line
+from sicheck.values import is_number, value_at
 
 SCHEMA_RESOURCE = "review-1.schema.json"
 
@@ -51,12 +51,9 @@ def schema_document() -> dict[str, Any]:
 def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
     name = shown or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-        return ReviewFile(name, None, (problem,))
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return ReviewFile(name, None, (data,))
     return load_review_bytes(data, name)
 
 
@@ -86,12 +83,10 @@ def _said(data: bytes) -> dict[str, str]:
 
 
 def load_review_bytes(data: bytes, name: str) -> ReviewFile:
-    loaded = load_yaml(data, REVIEW_LIMITS)
+    loaded = load_yaml(data, REVIEW_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
         problem = loaded.problem
         assert problem is not None
-        if problem.code in _LOADER_MESSAGES:
-            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
         said = _said(data) if problem.code not in ("too-large", "encoding", "encoding-utf16") else {}
         return ReviewFile(name, None, (problem,), said.get("reviewer"), said.get("application"))
     document = loaded.document
@@ -133,17 +128,9 @@ def _normalise_recommendation(value: dict[str, Any]) -> None:
             value["recommendation"] = word
 
 
-def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if not isinstance(value, dict) or not isinstance(part, str) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
     location = violation.locate(document)
-    value = _value_at(document.value, violation.path)
+    value = value_at(document.value, violation.path)
     path = violation.path
     # The generic schema messages are right but not helpful for the mistakes reviewers make
     # most: a score off the scale, a name or file left blank or left out, and a comment
@@ -151,7 +138,7 @@ def _schema_problem(document: Document, violation: validation.Violation) -> Prob
     # A score off the scale or not whole, written out ({score: 6}) or short (VGR-02: 6).
     written_out = len(path) == 3 and path[0] == "scores" and path[2] == "score"
     short = len(path) == 2 and path[0] == "scores" and not violation.at_key
-    if (written_out or short) and _is_number(value):
+    if (written_out or short) and is_number(value):
         message = msg("review-score-range", criterion=str(path[1]), value=value, low=SCALE_MIN, high=SCALE_MAX)
         return Problem("error", "score-range", message, location, criterion=str(path[1]))
     for field in ("reviewer", "application"):
@@ -159,7 +146,7 @@ def _schema_problem(document: Document, violation: validation.Violation) -> Prob
         left_out = path == () and violation.keyword == "required" and violation.key == field
         if blank or left_out:
             return Problem("error", "schema", msg(f"review-blank-{field}"), location)
-    entry = _value_at(document.value, path[:2]) if len(path) == 3 else None
+    entry = value_at(document.value, path[:2]) if len(path) == 3 else None
     cut_comment = value is None or (isinstance(entry, dict) and "comment" in entry)
     if violation.at_key and len(path) == 3 and path[0] == "scores" and cut_comment:
         # `{score: 4, comment: Bra metod, men: oklart}`: the comma ended the comment, and
@@ -167,10 +154,6 @@ def _schema_problem(document: Document, violation: validation.Violation) -> Prob
         message = msg("review-comment-quotes", key=str(path[2]), criterion=str(path[1]))
         return Problem("error", validation.code(violation), message, location, criterion=str(path[1]))
     return validation.problem(document, violation)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _text_or_none(value: object) -> str | None:
@@ -185,7 +168,7 @@ def _build(document: Document, name: str, *, leave_out: set[str] | frozenset[str
         if criterion_id in leave_out:
             continue
         # `VGR-02: 4` is short for `VGR-02: {score: 4}`.
-        entry = {"score": entry} if _is_number(entry) else entry or {}
+        entry = {"score": entry} if is_number(entry) else entry or {}
         score = entry.get("score")
         scores.append(
             CriterionScore(
