@@ -8,7 +8,7 @@ from sicheck import application
 from sicheck.catalog import CriteriaCatalog
 from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
-from sicheck.i18n import msg
+from sicheck.i18n import msg, os_reason
 from sicheck.loader import Limits, load_yaml, read_bytes
 from sicheck.model import ApplicationResult, CriteriaSetRef, Location, Problem
 from sicheck.settings import DEFAULT_CRITERIA, Settings
@@ -53,7 +53,7 @@ def read_source(path: str) -> bytes | Problem:
         try:
             return sys.stdin.buffer.read()
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+            reason = os_reason(exc)
             return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
     return read_bytes(path)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sicheck import validation
 from sicheck.errors import CriteriaError
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, os_reason
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Severity
 from sicheck.rules import Rule, RuleError, compile_rule, parse_path
@@ -96,7 +96,7 @@ def load_file(path: Path) -> CriteriaSet:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CriteriaError(shown, 1, 1, Text(exc.strerror or str(exc), exc.strerror or str(exc))) from None
+        raise CriteriaError(shown, 1, 1, os_reason(exc)) from None
     loaded = load_yaml(data, CRITERIA_LIMITS)
     if loaded.document is None:
         assert loaded.problem is not None

@@ -30,7 +30,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, os_reason
 from sicheck.model import Location, Problem
 from sicheck.values import json_type
 
@@ -183,7 +183,7 @@ def read_bytes(path: str | PathLike[str]) -> bytes | Problem:
     except FileNotFoundError:
         return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
 
 
@@ -219,14 +219,12 @@ def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "but found another document" in str(exc.problem):
             return _problem("multiple-documents", msg("multiple-documents"), line, column)
-        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+        return _syntax(exc, data)
     except yaml.MarkedYAMLError as exc:
         if exc.problem == _LIBYAML_DEPTH_PROBLEM:
             where = _first_too_deep(data, max_depth, exc.problem_mark.index if exc.problem_mark else len(data))
             return _problem("too-deep", msg("too-deep", limit=max_depth), where.line, where.column, where.path)
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+        return _syntax(exc, data)
     except yaml.YAMLError as exc:
         # libyaml's reader errors carry a position only in their text.
         return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)))
@@ -312,6 +310,15 @@ def _advance(frames: list[tuple[tuple[str | int, ...], list[Any]]]) -> None:
         state[1] += 1
     else:
         state[0], state[1] = "key", None
+
+
+def _syntax(exc: yaml.MarkedYAMLError, data: bytes) -> LoadResult:
+    """A syntax error by its cause, where it began, with what to write instead."""
+    from sicheck.yaml_errors import explain
+
+    found = explain(exc, data.decode("utf-8", "replace"))
+    location = Location("", found.line, found.column)
+    return LoadResult(None, Problem("error", "yaml-syntax", found.message, location, hint=found.hint))
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:

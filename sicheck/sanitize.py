@@ -29,3 +29,26 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def xml_safe(text: str) -> str:
     """Drop characters XML 1.0 does not allow (ElementTree writes them as they are)."""
     return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
+# mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
+# emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|@#&~$])")
+# Every URL autolink (https://, ftp://, mailto:, xmpp:) has a colon before something that
+# is neither space nor digit; "Rad: 3" and "12:5" stay as they are.
+_MARKDOWN_COLON = re.compile(r":(?=[^\s\d])")
+# A dot inside a name (www.example.se) is what "www." autolinks and linkify's bare domains
+# need; a decimal point (87.5) is left alone.
+_MARKDOWN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")
+# cmark-gfm finds e-mail addresses after escapes are resolved, so an escaped @ is still
+# linked; an invisible word joiner after it is not (and no @mention can follow either).
+_WORD_JOINER = "\u2060"
+
+
+def markdown_inline(text: str) -> str:
+    """Text from outside as one line of inert Markdown: no markup, HTML, links or mentions."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    escaped = _MARKDOWN_COLON.sub(r"\\:", escaped)
+    escaped = _MARKDOWN_DOT.sub(r"\\.", escaped)
+    return escaped.replace("\\@", "\\@" + _WORD_JOINER)

@@ -217,3 +217,33 @@ def test_a_misspelt_application_is_still_an_error(one_folder_per_applicant: Path
     code, out, _ = invoke("check", "a13/vgr/ansokan.yaml", "--reviews", "granskningar", "--lang", "en")
     assert "is not among the applications" in out
     assert code == 1
+
+
+# --- YAML mistakes get the same hints as in applications -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint_sv"),
+    [
+        ("comment: Bra metod, men: oklart\n", 3, 'comment: "Bra metod, men: oklart"'),
+        ("scores:\n\tVGR-01: 4\n", 4, "mellanslag"),
+        ('comment: "Han sa "bra" till mig"\n', 3, "citattecknen"),
+    ],
+    ids=["colon", "tab", "quote"],
+)
+def test_yaml_mistakes_in_a_review_are_explained(text: str, line: int, hint_sv: str) -> None:
+    loaded = load_review_bytes(f"application: tmr.yaml\nreviewer: Anna\n{text}".encode(), "r.yaml")
+    assert loaded.review is None
+    [problem] = loaded.problems
+    assert problem.code == "yaml-syntax" and problem.location.line == line
+    assert problem.hint is not None and hint_sv in problem.hint.sv and problem.hint.en
+    assert "mapping values are not allowed" not in problem.message.sv  # no raw parser English
+
+
+def test_the_list_of_reviews_not_counted_carries_the_hint(tmp_path: Path) -> None:
+    review = tmp_path / "tab.yaml"
+    review.write_text("application: tmr.yaml\nreviewer: Anna\nscores:\n\tVGR-01: 4\n", encoding="utf-8")
+    code, out, _ = invoke("report", str(SAMPLES), "--reviews", str(review), "-f", "markdown", "--lang", "en")
+    assert code == 1
+    row = next(line for line in out.splitlines() if "tab\\.yaml:4:1" in line or "tab.yaml:4:1" in line)
+    assert "| Anna |" in row and "tmr" in row and "→" in row and "space" in row

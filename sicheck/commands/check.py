@@ -17,6 +17,7 @@ from sicheck.commands.common import (
     collect_files,
     progress_allowed,
     run_context,
+    source_root,
     tool_errors,
     wants_color,
     width,
@@ -36,6 +37,18 @@ if TYPE_CHECKING:
 # The --format choices come from the one registry of renderers.
 CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = CheckFormat("text")
+# The Markdown report's heading, summary sentence and last line always fit in this many characters.
+MIN_MARKDOWN_SIZE = 1000
+
+
+def _finite(value: float | None) -> float | None:
+    """Refuse ``nan`` as ``inf`` is refused: it passes every range check and would switch the
+    threshold off without a word."""
+    import math
+
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter(f"{value} is not in the range 0<=x<=100.")
+    return value
 
 
 def check(
@@ -60,7 +73,13 @@ def check(
     ] = None,
     fail_under: Annotated[
         Optional[float],
-        typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            callback=_finite,
+            help="Lägsta poäng i procent. / Lowest passing score, percent.",
+        ),
     ] = None,
     strict: Annotated[
         Optional[bool],
@@ -79,6 +98,15 @@ def check(
     ] = None,
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
+    ] = None,
+    max_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-size",
+            min=MIN_MARKDOWN_SIZE,
+            help="Längsta Markdown-rapport i tecken. / Longest Markdown report, characters.",
+            show_default=False,
+        ),
     ] = None,
     reviews: Annotated[
         Optional[list[str]],
@@ -112,6 +140,7 @@ def check(
         max_depth=max_depth,
         max_aliases=max_aliases,
         max_nodes=max_nodes,
+        max_size=max_size,
         color=wants_color(no_color, output),
         width=width() if output is None else 100,
     )
@@ -129,6 +158,8 @@ def check(
             width=settings.width,
             version=__version__,
             policy=context.policy,
+            source_root=source_root(),
+            max_size=settings.max_size,
         )
         # A follow-up report named on the command line is held against its application
         # after the checklist (`sicheck followup` does the same on its own).
@@ -273,5 +304,18 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
     return [(path, shown) for path, shown in files if not settings.excluded(path)]
 
 
+# "\b" keeps the lines as they are written (the help would otherwise rewrap them).
+EXIT_CODES_HELP = (
+    "\b\n"
+    "Slutkoder / Exit codes:\n"
+    "  0  alla ansökningar uppfyller kraven (och når --fail-under)\n"
+    "     every application eligible (and at or over --fail-under)\n"
+    "  1  någon uppfyller inte kraven, kan inte bedömas eller ligger under gränsen\n"
+    "     at least one ineligible, invalid or under the threshold\n"
+    "  2  fel i kommandot eller konfigurationen, eller okänd eller trasig kriteriefil\n"
+    "     usage or configuration error, or an unknown or broken criteria set"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", epilog=EXIT_CODES_HELP)(check)

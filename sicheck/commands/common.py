@@ -152,13 +152,13 @@ def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
     import tempfile
 
     from sicheck.errors import UsageError
-    from sicheck.i18n import msg
+    from sicheck.i18n import msg, os_reason
 
     target = output.resolve()
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+        raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for chunk in chunks:
@@ -169,7 +169,7 @@ def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc))) from None
+            raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
         raise
 
 
@@ -222,3 +222,17 @@ def with_progress(
     finally:
         if progress is not None:
             progress.stop()
+
+
+def source_root(start: Path | None = None) -> Path:
+    """The repository root that CI paths are relative to: git's top level, else ``start``.
+
+    Code scanning and annotations resolve a relative path against the repository root, not
+    against a job's ``working-directory``. The folder holding ``.git`` (a folder, or a file
+    in a worktree or submodule) is found by walking upward, without running git.
+    """
+    folder = (start or Path.cwd()).absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder

@@ -43,21 +43,18 @@ def _writable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
+def _problem_lines(entries: Sequence[ReviewProblem | Gap], message_id: str, lang: str) -> str:
+    """One ``sicheck: file:line:column: message`` line on stderr for each file left out."""
     from sicheck.i18n import msg
     from sicheck.sanitize import visible
 
     lines = []
-    for entry in problems:
+    for entry in entries:
         where = entry.problem.location
-        message = msg(
-            "report-score-problem-line" if entry.scope == "score" else "report-review-problem-line",
-            file=entry.file,
-            line=where.line,
-            column=where.column,
-            message=entry.problem.message,
-        )
-        # File names and messages repeat text from review files: keep control characters visible.
+        # A review with only one bad score still counts: say that it is the score that does not.
+        used = "report-score-problem-line" if getattr(entry, "scope", None) == "score" else message_id
+        message = msg(used, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
+        # File names and messages repeat text from those files: keep control characters visible.
         lines.append(f"sicheck: {visible(message.get(lang))}\n")
     return "".join(lines)
 
@@ -180,28 +177,12 @@ def report(
         )
         write_output(_writable(text), output)
     if problems:
-        sys.stderr.write(_writable(_review_problem_lines(problems, lang_code)))
+        sys.stderr.write(_writable(_problem_lines(problems, "report-review-problem-line", lang_code)))
     if call_report.followup_problems:
-        sys.stderr.write(_writable(_followup_problem_lines(call_report.followup_problems, lang_code)))
-    raise typer.Exit(1 if problems or call_report.followup_problems else 0)
-
-
-def _followup_problem_lines(gaps: Sequence[Gap], lang: str) -> str:
-    from sicheck.i18n import msg
-    from sicheck.sanitize import visible
-
-    lines = []
-    for gap in gaps:
-        where = gap.problem.location
-        message = msg(
-            "followup-report-problem-line",
-            file=gap.file,
-            line=where.line,
-            column=where.column,
-            message=gap.problem.message,
+        sys.stderr.write(
+            _writable(_problem_lines(call_report.followup_problems, "followup-report-problem-line", lang_code))
         )
-        lines.append(f"sicheck: {visible(message.get(lang))}\n")
-    return "".join(lines)
+    raise typer.Exit(1 if problems or call_report.followup_problems else 0)
 
 
 def register(app: typer.Typer) -> None:
