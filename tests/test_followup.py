@@ -453,3 +453,18 @@ def test_check_jsonschema_agrees_on_follow_up_reports(tmp_path: Path) -> None:
         assert decisions[str(path)] and load_followup(path).report is not None, path
     for path in bad:
         assert not decisions[str(path)] and load_followup(path).report is None, path
+
+
+def test_a_measurement_after_the_period_is_not_counted() -> None:
+    text = (ROOT / "sample_followups/utmanande-avstamp-2/delrapport-2017.yaml").read_text(encoding="utf-8")
+    text = text.replace("{date: 2017-09-15, value: 38", "{date: 2018-09-15, value: 50")
+    result = follow_up(
+        AVSTAMP_APP,
+        [
+            *(load_followup(p) for p in AVSTAMP_REPORTS[:1]),
+            load_followup_bytes(text.encode(), "sample_followups/x.yaml"),
+        ],
+    )
+    (gap,) = [g for g in result.gaps if g.problem.code == "followup-measurement-date"]
+    assert gap.problem.location.line == 13 and "2018-09-15" in gap.problem.message.en
+    assert [m.value for m in result.effects[0].measurements] == [5, 14, 26]

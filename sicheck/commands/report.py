@@ -157,7 +157,7 @@ def report(
         followed = None
         if followups is not None:
             applications = [(r.file, r.file) for r in run.results if r.file != "<stdin>"]
-            followed = follow_up_all(applications, followup_sources)
+            followed = follow_up_all(applications, followup_sources, limits=context.settings.limits)
         call_report = build(
             run.reviewed,
             __version__,

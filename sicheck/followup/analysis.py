@@ -403,6 +403,17 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
     by_effect: dict[str, list[Measurement]] = {}
     for report in counted:
         for measurement in report.measurements:
+            if measurement.date > report.period_end:
+                # A value from after the period cannot have been known when it was reported:
+                # it is not counted, so it cannot put an effect on track.
+                message = msg(
+                    "followup-measurement-after-period",
+                    id=measurement.effect,
+                    date=measurement.date.isoformat(),
+                    end=report.period_end.isoformat(),
+                )
+                gaps.append(_gap(report.file, "followup-measurement-date", message, measurement.location))
+                continue
             key = (measurement.effect, measurement.date, measurement.value)
             if key not in seen:
                 seen.add(key)
