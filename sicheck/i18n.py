@@ -167,6 +167,18 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}, eller lägg till en post med id: {id} där.",
         "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}, or add an entry with id: {id} there.",
     ),
+    "reference-name": (
+        "'{field}' pekar på '{id}', som ser ut som namnet på en post i {target}, inte dess id. Menade du '{candidate}'? Skriv id:t: {candidate}.",
+        "'{field}' refers to '{id}', which looks like the name of an entry in {target}, not its id. Did you mean '{candidate}'? Write the id: {candidate}.",
+    ),
+    "reference-not-an-id": (
+        "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}. Ett id har bara a–z, A–Z, siffror, punkt, bindestreck och understreck, till exempel {made}.",
+        "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}. An id holds only a–z, A–Z, digits, dot, hyphen and underscore, for example {made}.",
+    ),
+    "org-id-control-digit": (
+        "'{field}' är inte ett giltigt organisationsnummer: kontrollsiffran (den sista) stämmer inte för {value}. Jämför med organisationens registrering.",
+        "'{field}' is not a valid organisation number: the check digit (the last one) does not match for {value}. Compare with the organisation's registration.",
+    ),
     "unknown-criteria-in-file": (
         "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att kontrolleras mot standarduppsättningen.",
         "The criteria set '{spec}' does not exist. Known sets: {known}. Write one of them in criteria, or remove the line to be checked against the default set.",
@@ -289,6 +301,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-unknown-key": ("Okänd nyckel", "Unknown key"),
     "rule-duplicate-id": ("Id som används två gånger", "Duplicate id"),
     "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
+    "rule-org-id": ("Organisationsnummer med fel kontrollsiffra", "Organisation number with a wrong check digit"),
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
@@ -922,6 +935,19 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     "usage-value-boolean": ("{value} är inte true eller false.", "{value} is not true or false."),
     "usage-value-missing-path": ("{value} finns inte.", "{value} does not exist."),
     # YAML syntax errors, by cause (sicheck.yaml_errors)
+    # Swedish habits (sicheck.swedish, sicheck.validation's hints)
+    "hint-number-as-written": (
+        " Skriv talet med punkt som decimaltecken och utan mellanrum: {number}",
+        " Write the number with a decimal point and no spaces: {number}",
+    ),
+    "hint-id-characters": (
+        " Ett id börjar med en bokstav eller siffra och har sedan bara a–z, A–Z, siffror, punkt, bindestreck och understreck (inte å, ä, ö eller mellanslag), till exempel {example}.",
+        " An id starts with a letter or digit and then holds only a–z, A–Z, digits, dot, hyphen and underscore (no å, ä, ö or spaces), for example {example}.",
+    ),
+    "hint-org-id": (
+        " Skriv organisationsnumret med sina tio siffror, till exempel {example} (med eller utan bindestreck) eller SE-ON-{digits}.",
+        " Write the organisation number with its ten digits, for example {example} (with or without the hyphen) or SE-ON-{digits}.",
+    ),
     "yaml-syntax-hint": (
         "Kontrollera raden och raden före: indrag, kolon och citattecken.",
         "Check this line and the one before it: indentation, colons and quotes.",

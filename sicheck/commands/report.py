@@ -20,8 +20,6 @@ from sicheck.commands.common import (
     progress_allowed,
     run_context,
     tool_errors,
-    wants_color,
-    width,
     with_progress,
     write_output,
 )
@@ -130,10 +128,8 @@ def report(
     line = CommandLine(
         lang=lang.value if lang is not None else None,
         criteria=criteria,
-        color=wants_color(no_color, output),
-        width=width() if output is None else 100,
     )
-    context = run_context(line, config_file=config_file, no_config=no_config)
+    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     lang_code = context.lang
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.
