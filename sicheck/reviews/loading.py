@@ -30,11 +30,7 @@ def schema_document() -> dict[str, Any]:
 
 def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
-    name = shown or str(path)
-    data = read_bytes(path)
-    if isinstance(data, Problem):
-        return ReviewFile(name, None, (data,))
-    return load_review_bytes(data, name)
+    return load_review_bytes(read_bytes(path), shown or str(path))
 
 
 # The loader's messages for these speak of applications; a reviewer needs to hear of reviews.
@@ -45,7 +41,7 @@ _LOADER_MESSAGES = {
 }
 
 
-def load_review_bytes(data: bytes, name: str) -> ReviewFile:
+def load_review_bytes(data: bytes | Problem, name: str) -> ReviewFile:
     loaded = load_yaml(data, REVIEW_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
         assert loaded.problem is not None
