@@ -49,7 +49,9 @@ def _problem_lines(entries: Sequence[ReviewProblem | Gap], message_id: str, lang
     lines = []
     for entry in entries:
         where = entry.problem.location
-        message = msg(message_id, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
+        # A review with only one bad score still counts: say that it is the score that does not.
+        used = "report-score-problem-line" if getattr(entry, "scope", None) == "score" else message_id
+        message = msg(used, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
         # File names and messages repeat text from those files: keep control characters visible.
         lines.append(f"sicheck: {visible(message.get(lang))}\n")
     return "".join(lines)
