@@ -138,7 +138,11 @@ def _blocks(report: CallReport, section: Section, lang: str) -> RichText:
             facts.append("  ")
             facts.append_text(row.not_met)
         lines.append(facts)
-        for extra in (row.judged, row.disagreement, row.followup):
+        followup = None
+        if row.followup is not None:
+            followup = RichText(f"{t('followup-report-column', lang)}: ", style="dim")
+            followup.append_text(row.followup)
+        for extra in (row.judged, row.disagreement, followup):
             if extra is not None and extra.plain:
                 # One line per cell: its own lines joined, so the indent holds.
                 joined = RichText("  ").join(extra.split("\n"))
