@@ -423,7 +423,18 @@ _CI: dict[str, tuple[str, str]] = {
         "Without --max-size the whole report is shown.",
     ),
     # junit
+    # files that are not applications, skipped by check
+    "skipped": (
+        "{count} av filerna är inte ansökningar och kontrollerades inte ({reasons}).",
+        "{count} of the files are not applications and were not checked ({reasons}).",
+    ),
+    "skipped-review": ("granskningsfil", "review file"),
+    "skipped-criteria-set": ("kriterieuppsättning", "criteria set"),
+    "skipped-configuration": ("konfigurationsfil", "configuration file"),
+    "skipped-criteria-dirs": ("i criteria-dirs", "in criteria-dirs"),
+    "skipped-outside-paths": ("utanför paths", "outside paths"),
     "junit-field": ("fält", "field"),
+    "junit-other-case": ("Övriga brister", "Other gaps"),
     "junit-criterion-failed": (
         "{criterion} är inte uppfyllt ({status}): {checks}",
         "{criterion} is not met ({status}): {checks}",
@@ -1080,6 +1091,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-measurement-after-period": (
         "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
         "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
+    ),
+    "followup-no-dates": (
+        "Ansökan anger inte projektets start och slut, så sicheck kan inte räkna ut vilka mätningar som skulle ha gjorts, om effekterna är i fas eller om medfinansieringen följer tiden. Ange project.start och project.end.",
+        "The application does not give the project's start and end, so sicheck cannot work out which measurements were due, whether effects are on track or whether co-financing keeps pace with time. Give project.start and project.end.",
     ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (

@@ -14,7 +14,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.render.console import make_console
+from sicheck.render.console import finished, make_console
 from sicheck.report.model import (
     CallReport,
     Section,
@@ -208,4 +208,4 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             where.append(f"  {problem.code}", style="dim")
             console.print(where)
             console.print(RichText("      " + visible(problem.message.get(lang))))
-    return buffer.getvalue()
+    return finished(buffer, color)
