@@ -423,7 +423,18 @@ _CI: dict[str, tuple[str, str]] = {
         "Without --max-size the whole report is shown.",
     ),
     # junit
+    # files that are not applications, skipped by check
+    "skipped": (
+        "{count} av filerna är inte ansökningar och kontrollerades inte ({reasons}).",
+        "{count} of the files are not applications and were not checked ({reasons}).",
+    ),
+    "skipped-review": ("granskningsfil", "review file"),
+    "skipped-criteria-set": ("kriterieuppsättning", "criteria set"),
+    "skipped-configuration": ("konfigurationsfil", "configuration file"),
+    "skipped-criteria-dirs": ("i criteria-dirs", "in criteria-dirs"),
+    "skipped-outside-paths": ("utanför paths", "outside paths"),
     "junit-field": ("fält", "field"),
+    "junit-other-case": ("Övriga brister", "Other gaps"),
     "junit-criterion-failed": (
         "{criterion} är inte uppfyllt ({status}): {checks}",
         "{criterion} is not met ({status}): {checks}",
