@@ -10,7 +10,8 @@ from sicheck.criteria import CriteriaSet
 from sicheck.errors import UnknownCriteriaError
 from sicheck.i18n import msg
 from sicheck.loader import Limits, load_yaml
-from sicheck.model import ApplicationResult, CriteriaSetRef, Location, Problem
+from sicheck.model import ApplicationResult, CriteriaSetRef, Problem
+from sicheck.reading import read
 
 DEFAULT_CRITERIA = "vgr"
 
@@ -42,23 +43,8 @@ def _invalid(
     )
 
 
-def read_source(path: str) -> bytes | Problem:
-    """The bytes of a file, or a problem saying why it cannot be read."""
-    try:
-        if path == "-":
-            import sys
-
-            return sys.stdin.buffer.read()
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-
-
 def check_path(path: str, options: CheckOptions, shown: str | None = None) -> ApplicationResult:
-    source = read_source(path)
+    source = read(path, options.limits.max_file_size)
     name = shown or ("<stdin>" if path == "-" else path)
     if isinstance(source, Problem):
         return _invalid(name, [source])

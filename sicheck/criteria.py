@@ -13,7 +13,7 @@ from sicheck import schemas
 from sicheck.errors import CriteriaError, UnknownCriteriaError
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
-from sicheck.model import Severity
+from sicheck.model import Problem, Severity
 from sicheck.rules import Rule, RuleError, compile_rule, parse_path
 from sicheck.schema import CompiledSchema, finish, suggestion
 
@@ -148,11 +148,12 @@ def meta_schema_document() -> dict[str, Any]:
 @cache
 def load_file(path: Path) -> CriteriaSet:
     """Load and validate one criteria file. Raises `CriteriaError` naming file:line:column."""
-    shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CriteriaError(shown, 1, 1, Text(exc.strerror or str(exc), exc.strerror or str(exc))) from None
+    from sicheck.reading import read, shown_name
+
+    shown = shown_name(str(path))
+    data = read(str(path), CRITERIA_LIMITS.max_file_size)
+    if isinstance(data, Problem):
+        raise CriteriaError(shown, 1, 1, data.message)
     loaded = load_yaml(data, CRITERIA_LIMITS)
     if loaded.document is None:
         assert loaded.problem is not None

@@ -29,6 +29,37 @@ _CORE: dict[str, tuple[str, str]] = {
         "The file could not be read: {reason}",
     ),
     "file-not-found": ("Filen finns inte.", "The file does not exist."),
+    "file-dangling-link": (
+        "Länken pekar på en fil som inte finns.",
+        "The link points to a file that does not exist.",
+    ),
+    "file-link-loop": (
+        "Länken pekar runt i en slinga och leder aldrig till en fil.",
+        "The link goes round in a loop and never reaches a file.",
+    ),
+    "file-not-regular": (
+        "Det här är ingen vanlig fil ({kind}), så den läses inte. Spara ansökan som en vanlig fil.",
+        "This is not a regular file ({kind}), so it is not read. Save the application as a regular file.",
+    ),
+    "folder-unreadable": (
+        "Mappen kunde inte läsas: {reason}. Filerna i den har inte granskats.",
+        "The folder could not be read: {reason}. The files in it have not been checked.",
+    ),
+    "folder-loop": (
+        "En länk leder tillbaka till en mapp ovanför, i en slinga. Mappen granskas en gång, under sitt första namn.",
+        "A link leads back to a folder above it, in a loop. The folder is checked once, under its first name.",
+    ),
+    "kind-fifo": ("en namngiven rörledning (FIFO)", "a named pipe (FIFO)"),
+    "kind-device": ("en enhetsfil", "a device file"),
+    "kind-socket": ("en socket", "a socket"),
+    "kind-folder": ("en mapp", "a folder"),
+    "kind-system": ("en systemfil under /proc eller /sys", "a system file under /proc or /sys"),
+    "kind-other": ("en särskild fil", "a special file"),
+    "stdin-closed": ("Standard in är stängd.", "Standard input is closed."),
+    "too-large-stream": (
+        "Indata är större än gränsen {limit} byte. Dela upp ansökan eller höj gränsen med --max-file-size.",
+        "The input is larger than the limit of {limit} bytes. Split it or raise the limit with --max-file-size.",
+    ),
     "too-large": (
         "Filen är {size} byte, mer än gränsen {limit} byte. Dela upp den eller höj gränsen med --max-file-size.",
         "The file is {size} bytes, more than the limit of {limit} bytes. Split it or raise the limit with --max-file-size.",
@@ -68,6 +99,10 @@ _CORE: dict[str, tuple[str, str]] = {
     "alias-recursive": (
         "Ett YAML-alias pekar på sig självt. Skriv ut värdet i stället.",
         "A YAML alias refers to itself. Write the value out instead.",
+    ),
+    "duplicate-anchor": (
+        "Ankaret &{anchor} står två gånger (första gången på rad {first_line}). Ge det ena ett annat namn.",
+        "The anchor &{anchor} is defined twice (first on line {first_line}). Give one of them another name.",
     ),
     "too-many-nodes": (
         "Filen har fler än {limit} värden (alias räknas för varje gång de används).",
@@ -189,6 +224,34 @@ _CORE: dict[str, tuple[str, str]] = {
         "Found no applications (*.yaml, *.yml) in {paths}.",
     ),
     "path-missing": ("Sökvägen finns inte: {path}", "No such path: {path}"),
+    "path-empty": (
+        "En tom sökväg angavs. Ange en fil, en mapp eller - för standard in.",
+        "An empty path was given. Name a file, a folder or - for standard input.",
+    ),
+    "path-dangling": (
+        "{path} är en länk till en fil som inte finns.",
+        "{path} is a link to a file that does not exist.",
+    ),
+    "path-loop": (
+        "{path} är en länk som går runt i en slinga.",
+        "{path} is a link that goes round in a loop.",
+    ),
+    "path-not-regular": (
+        "{path} är ingen vanlig fil ({kind}) och läses inte.",
+        "{path} is not a regular file ({kind}) and is not read.",
+    ),
+    "output-is-input": (
+        "{path} är en av filerna som körningen läser och skrivs inte över. Välj en annan utfil.",
+        "{path} is one of the files this run reads, so it is not overwritten. Choose another output file.",
+    ),
+    "stdout-closed": (
+        "Standard ut är stängd. Skriv till en fil med -o.",
+        "Standard output is closed. Write to a file with -o.",
+    ),
+    "cwd-missing": (
+        "Arbetskatalogen finns inte längre. Byt till en katalog som finns och kör igen.",
+        "The working directory no longer exists. Change to a directory that exists and run again.",
+    ),
     "output-failed": (
         "Kunde inte skriva {path}: {reason}",
         "Could not write {path}: {reason}",
@@ -243,6 +306,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-duplicate-key": ("Nyckel som står två gånger", "Duplicate key"),
     "rule-alias": ("För många YAML-alias", "Too many YAML aliases"),
     "rule-alias-recursive": ("YAML-alias som pekar på sig självt", "YAML alias that refers to itself"),
+    "rule-duplicate-anchor": ("YAML-ankare som står två gånger", "YAML anchor defined twice"),
     "rule-too-many-nodes": ("För många värden i filen", "Too many values in the file"),
     "rule-too-deep": ("För djup nästling", "Nesting too deep"),
     "rule-tag": ("YAML-tagg", "YAML tag"),

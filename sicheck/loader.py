@@ -2,9 +2,12 @@
 
 Why it is built this way (measured traps are in the project's HARDENING notes):
 
-- libyaml's C composer recurses in C and kills the process on very deep nesting, so the
-  C composer only sees files that a cheap byte count proves shallow enough; every other
-  file goes through the C *parser* with a Python composer that counts depth.
+- libyaml's C composer recurses in C and kills the process on very deep nesting, and it
+  builds the whole tree before anything can count it (a 2 MiB flow mapping of one-letter
+  keys is a million nodes: 12 s and 690 MB). So the C composer only sees files that a
+  cheap byte count proves shallow and small enough; every other file goes through the C
+  *parser* with a Python composer that counts depth, nodes and aliases as it goes and
+  stops at the first one over its limit.
 - Aliases compose into shared nodes and explode in whatever walks the data later, so the
   constructor counts every node it builds (aliases once per use) against a budget, and
   refuses aliases beyond a small number and any alias that refers to itself.
@@ -23,6 +26,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
@@ -49,6 +53,13 @@ class Limits:
 _C_COMPOSER_SAFE_DEPTH = 4000
 # Python's own recursion limit bounds the constructor; --max-depth cannot go above this.
 MAX_DEPTH_CEILING = 200
+# Every node takes at least one byte of the file, a key and its empty value two nodes per
+# byte at most: a file this small cannot hold more nodes than the limit.
+_NODES_PER_BYTE = 2
+# The non-specific tag ``!`` as a token of its own: the resolver sees ``! 12`` as ``12``, so
+# a file with one goes to the composer that can see tags. (Inside quotes it is harmless text,
+# and only costs the slower path.)
+_BARE_TAG = re.compile(rb"(?:^|[\s\[\{,:?-])!(?=[\s\]\},]|$)", re.MULTILINE)
 
 
 class _Resolver:
@@ -74,26 +85,52 @@ class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
         CParser.__init__(self, stream)
 
 
-class _DepthError(Exception):
-    def __init__(self, mark: Any) -> None:
+class _LimitError(Exception):
+    """A limit reached while composing: the problem's code and message, at the event's mark."""
+
+    def __init__(self, code: str, message: Text, mark: Any) -> None:
+        self.code = code
+        self.message = message
         self.line = mark.line + 1 if mark is not None else 1
         self.column = mark.column + 1 if mark is not None else 1
 
 
 class _GuardedLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
-    """libyaml parses in C; a Python composer builds the tree and stops at the depth limit."""
+    """libyaml parses in C; a Python composer builds the tree, counting as it goes.
 
-    def __init__(self, stream: bytes, max_depth: int) -> None:
+    It stops at the first node past the depth or node limit and at the first collection
+    alias past the alias limit (the constructor counts the same way, so both paths agree),
+    and it refuses the non-specific tag ``!``, which the resolver cannot tell from no tag.
+    """
+
+    def __init__(self, stream: bytes, max_depth: int, limits: Limits) -> None:
         CParser.__init__(self, stream)
         Composer.__init__(self)
         self._max_depth = max_depth
+        self._max_nodes = limits.max_nodes
+        self._max_aliases = limits.max_aliases
         self._depth = 0
+        self._nodes = 0
+        self._aliases = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        mark = event.start_mark if event is not None else None
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if isinstance(target, (MappingNode, SequenceNode)):
+                self._aliases += 1
+                if self._aliases > self._max_aliases:
+                    raise _LimitError("alias", msg("alias", limit=self._max_aliases), mark)
+        else:
+            if getattr(event, "tag", None) == _BANG:
+                raise _LimitError("tag", msg("tag", tag=_BANG), mark)
+            self._nodes += 1
+            if self._nodes > self._max_nodes:
+                raise _LimitError("too-many-nodes", msg("too-many-nodes", limit=self._max_nodes), mark)
         self._depth += 1
         if self._depth > self._max_depth:
-            event = self.peek_event()
-            raise _DepthError(event.start_mark if event is not None else None)
+            raise _LimitError("too-deep", msg("too-deep", limit=self._max_depth), mark)
         try:
             node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
             return node
@@ -221,21 +258,22 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
     max_depth = min(limits.max_depth, MAX_DEPTH_CEILING)
     try:
         loader: CParser
-        if _max_depth_bound(data) <= _C_COMPOSER_SAFE_DEPTH:
-            loader = _FastLoader(data)
-        else:
-            loader = _GuardedLoader(data, max_depth)
+        loader = _FastLoader(data) if _provably_small(data, limits) else _GuardedLoader(data, max_depth, limits)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
-    except _DepthError as exc:
-        return _problem("too-deep", msg("too-deep", limit=max_depth), exc.line, exc.column)
+    except _LimitError as exc:
+        return _problem(exc.code, exc.message, exc.line, exc.column)
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "but found another document" in str(exc.problem):
             return _problem("multiple-documents", msg("multiple-documents"), line, column)
+        if "duplicate anchor" in str(exc.context) and exc.context_mark is not None:
+            anchor = _anchor_at(data, line, column)
+            first = exc.context_mark.line + 1
+            return _problem("duplicate-anchor", msg("duplicate-anchor", anchor=anchor, first_line=first), line, column)
         return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -249,6 +287,10 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
         return _problem("yaml-syntax", msg("yaml-syntax", problem=type(exc).__name__))
     if root is None:
         return _problem("empty", msg("empty"))
+    if isinstance(root, ScalarNode) and not root.style and plain_scalar(root.value) is None:
+        # ``---`` alone, ``null`` or ``~``: an explicitly empty document is an empty file,
+        # found at its ``---`` line (an empty scalar's own mark lies past the end).
+        return _problem("empty", msg("empty"), _document_line(data, root.start_mark.line + 1))
     constructor = _Constructor(limits, max_depth)
     try:
         value = constructor.construct(root, 1)
@@ -261,6 +303,38 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
         mark = root.start_mark
         return _problem("not-mapping", msg("not-mapping", found=found), mark.line + 1, mark.column + 1)
     return LoadResult(Document(value, root), None)
+
+
+def _provably_small(data: bytes, limits: Limits) -> bool:
+    """Whether the C composer is safe: shallow, too small to exceed the node limit, no ``!``."""
+    return (
+        _max_depth_bound(data) <= _C_COMPOSER_SAFE_DEPTH
+        and _NODES_PER_BYTE * (len(data) + 1) <= limits.max_nodes
+        and _BARE_TAG.search(data) is None
+    )
+
+
+_DOCUMENT_START = re.compile(rb"^---(?:[ \t]|$)", re.MULTILINE)
+
+
+def _document_line(data: bytes, fallback: int) -> int:
+    """The line of the ``---`` that starts the document, else ``fallback``."""
+    found = _DOCUMENT_START.search(data)
+    if found is None:
+        return fallback
+    line = data.count(b"\n", 0, found.start()) + 1
+    return min(line, fallback)
+
+
+_ANCHOR_NAME = re.compile(r"&([^\s\[\]{},]+)")
+
+
+def _anchor_at(data: bytes, line: int, column: int) -> str:
+    """The anchor name written at (or after) ``line``:``column``; libyaml does not name it."""
+    lines = data.split(b"\n", line)
+    text = lines[line - 1].decode("utf-8", "replace") if len(lines) >= line else ""
+    found = _ANCHOR_NAME.search(text, max(column - 1, 0)) or _ANCHOR_NAME.search(text)
+    return _short(found.group(1)) if found else "?"
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:

@@ -175,13 +175,12 @@ def compiled_schema() -> CompiledSchema:
 
 def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
-    name = shown or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-        return ReviewFile(name, None, (problem,))
+    from sicheck.reading import read, shown_name
+
+    name = shown or shown_name(str(path))
+    data = read(str(path), REVIEW_LIMITS.max_file_size)
+    if isinstance(data, Problem):
+        return ReviewFile(name, None, (data,))
     return load_review_bytes(data, name)
 
 
@@ -275,19 +274,9 @@ def _build(document: Document, name: str) -> Review:
 
 def review_files(paths: Sequence[str]) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every review file named or found below a folder."""
-    from sicheck.errors import UsageError
+    from sicheck.reading import collect
 
-    found: list[tuple[str, str]] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            found.extend((str(p), str(p)) for p in files)
-        elif path.exists():
-            found.append((given, given))
-        else:
-            raise UsageError(msg("path-missing", path=given))
-    return sorted(dict.fromkeys(found), key=lambda item: item[1])
+    return collect(paths, require_any=False)
 
 
 # --- merging ------------------------------------------------------------------------

@@ -29,3 +29,12 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def xml_safe(text: str) -> str:
     """Drop characters XML 1.0 does not allow (ElementTree writes them as they are)."""
     return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+def stop_commands() -> tuple[str, str]:
+    """The lines that make the GitHub runner ignore workflow commands in between, with a
+    random token: text in between cannot guess it to switch commands back on."""
+    import secrets
+
+    token = secrets.token_hex(16)
+    return f"::stop-commands::{token}\n", f"::{token}::\n"

@@ -13,12 +13,13 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     collect_files,
+    guarded,
     progress_allowed,
+    run_inputs,
     tool_errors,
     wants_color,
     width,
     with_progress,
-    write_output,
 )
 from sicheck.render import FORMATS
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from sicheck.checker import CheckOptions
     from sicheck.config import Config
     from sicheck.runner import Outcome, RenderOptions, RunTracker
+    from sicheck.writing import Output
 
 
 # The --format choices come from the one registry of renderers.
@@ -109,7 +111,9 @@ def check(
     from sicheck import criteria as criteria_sets
     from sicheck.checker import DEFAULT_CRITERIA, CheckOptions
     from sicheck.loader import Limits
+    from sicheck.reviews import review_files
     from sicheck.runner import RenderOptions, RunTracker, render_run
+    from sicheck.writing import Output
 
     with tool_errors(lang.value if lang is not None else "sv"):
         settings = _configuration(config_file, no_config)
@@ -139,6 +143,18 @@ def check(
             limits=limits,
         )
         files = _files(paths, settings, lang_code)
+        # Every path is checked before the slow part, so a typo fails at once.
+        review_sources = review_files(reviews) if reviews else []
+        destination = Output(
+            output,
+            inputs=run_inputs(
+                files,
+                reviews=review_sources,
+                criteria=(criteria, settings.criteria),
+                criteria_dirs=criteria_dirs,
+                config=settings.file,
+            ),
+        )
         tracker = RunTracker(fail_under=fail_under, strict=strict)
         rendering = RenderOptions(
             format=format_name,
@@ -149,11 +165,12 @@ def check(
             extra={"fail_under": fail_under, "strict": strict, "criteria_dirs": criteria_dirs},
         )
         if reviews:
-            review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)
+            review_problems = _check_with_reviews(files, options, rendering, tracker, review_sources, jobs, destination)
             failed = tracker.failed or review_problems
         else:
             watch = _progress(len(files), lang_code)
-            write_output(render_run(files, options, rendering, tracker, jobs=jobs, watch=watch), output)
+            chunks = render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
+            destination.write(guarded(chunks) if format_name == "text" and destination.is_stdout else chunks)
             failed = tracker.failed
     raise typer.Exit(0 if exit_zero or not failed else 1)
 
@@ -163,16 +180,16 @@ def _check_with_reviews(
     options: CheckOptions,
     rendering: RenderOptions,
     tracker: RunTracker,
-    reviews: list[str],
+    reviews: list[tuple[str, str]],
     jobs: int | None,
-    output: Path | None,
+    destination: Output,
 ) -> bool:
     """Check, attach the reviews, write the output; True when a review file had problems."""
     from sicheck.errors import UsageError
     from sicheck.i18n import msg
     from sicheck.model import Report
     from sicheck.render import reviewed as reviewed_format
-    from sicheck.reviews import attach_reviews
+    from sicheck.reviews import attach, load_review
     from sicheck.runner import outcomes
 
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
@@ -182,7 +199,7 @@ def _check_with_reviews(
         tracker.add(outcome)
         assert outcome.result is not None
         results.append(outcome.result)
-    reviewed, problems = attach_reviews(results, reviews)
+    reviewed, problems = attach(results, [load_review(path, shown) for path, shown in reviews])
     report = Report(
         results=tuple(results),
         summary=tracker.summary,
@@ -192,7 +209,7 @@ def _check_with_reviews(
     text = reviewed_format.render(
         report, reviewed, problems, lang=rendering.lang, color=rendering.color, width=rendering.width
     )
-    write_output(text, output)
+    destination.write(guarded(text) if rendering.format == "text" and destination.is_stdout else text)
     return bool(problems)
 
 
@@ -236,11 +253,10 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
         given = [os.path.relpath(p) if p.is_absolute() else str(p) for p in settings.paths]
     else:
         raise UsageError(msg("no-paths"))
-    files = collect_files(given, lang)
     # Exclusions apply to named files too: pre-commit names every changed YAML file, and
     # a workflow file must not be checked as an application. When all are excluded there
     # is nothing to check, which is a success, not a usage error.
-    return [(path, shown) for path, shown in files if not settings.excluded(path)]
+    return collect_files(given, lang, excluded=settings.excluded)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,14 +6,13 @@ folders, default set and language, read the same way ``sicheck check`` reads the
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import Lang, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import Lang, guarded, say, tool_errors, wants_color, width, write_output
 
 if TYPE_CHECKING:
     from sicheck.config import Config
@@ -94,9 +93,9 @@ def list_sets(
         text = render_list(
             entries, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     for message in broken:
-        sys.stderr.write(f"sicheck: {message.get(lang_code)}\n")
+        say(f"sicheck: {message.get(lang_code)}\n")
     raise typer.Exit(2 if broken else 0)
 
 
@@ -119,7 +118,7 @@ def show(
         text = render_show(
             found, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
 
 
 @criteria_app.command("diff")
@@ -149,7 +148,7 @@ def diff(
         text = render_diff(
             change, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     raise typer.Exit(1 if exit_code and not change.empty else 0)
 
 
@@ -168,7 +167,7 @@ def validate(
         _check_examples(found, file)
     checks = sum(len(c.checks) for c in found.criteria)
     message = msg("validate-ok", file=str(file), set=found.key, criteria=len(found.criteria), checks=checks)
-    write_output(message.get(lang_code) + "\n", None)
+    write_output(guarded(message.get(lang_code) + "\n"), None)
 
 
 def _check_examples(found: CriteriaSet, file: Path) -> None:

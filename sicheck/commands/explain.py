@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sicheck.commands.common import CriteriaOption, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import CriteriaOption, guarded, tool_errors, wants_color, width, write_output
 from sicheck.commands.criteria import FormatOption, LangOption, NoColorOption, ViewFormat, language, repository_config
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def explain(
             text = render_show(
                 chosen, lang=lang_code, fmt=output_format.value, color=color, width=width(), footer=footer
             )
-            write_output(text, None)
+            write_output(guarded(text) if output_format.value == "text" else text, None)
             return
         # A check id (VGR-06.region, as in a gap) explains its criterion.
         wanted = criterion.strip().partition(".")[0].upper()
@@ -101,7 +101,7 @@ def explain(
                 )
             )
         text = render_explain(chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=width())
-        write_output(text, None)
+        write_output(guarded(text) if output_format.value == "text" else text, None)
 
 
 def register(app: typer.Typer) -> None:

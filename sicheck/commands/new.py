@@ -7,15 +7,12 @@ reviewer's, for instance) add an option and a generator, and reuse `emit`.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import fail, tool_errors, write_output
+from sicheck.commands.common import fail, run_inputs, say, tool_errors
 from sicheck.commands.criteria import LangOption, language, repository_config
 
 
@@ -47,62 +44,18 @@ def _nameable(key: str, file: str, dirs: tuple[Path, ...]) -> bool:
         return False
 
 
-def write_new_file(text: str, output: Path) -> bool:
-    """Create ``output`` whole or not at all; False, and nothing written, if it already exists.
-
-    The text goes to a temporary file first and is then hard-linked into place: a link
-    never replaces an existing file, so there is no moment where a file another process
-    just created gets overwritten. Where links are not supported, exclusive creation
-    keeps the never-overwrite promise (without the whole-or-nothing one).
-    """
-    import tempfile
-
-    from sicheck.errors import UsageError
-    from sicheck.i18n import msg
-
-    def failed(exc: OSError) -> UsageError:
-        return UsageError(msg("output-failed", path=str(output), reason=exc.strerror or str(exc)))
-
-    if output.exists() or output.is_symlink():
-        return False
-    target = output.absolute()
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise failed(exc) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            return False
-        except OSError:
-            try:
-                with open(target, "x", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
-            except FileExistsError:
-                return False
-        return True
-    except OSError as exc:
-        raise failed(exc) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def emit(text: str, output: Path | None, *, force: bool, lang: str) -> None:
+def emit(text: str, output: Path | None, *, force: bool, lang: str, inputs: tuple[str | Path, ...] = ()) -> None:
     """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``."""
     from sicheck.i18n import msg
+    from sicheck.writing import Output, shown
 
-    if output is None:
-        write_output(text, None)
+    destination = Output(output, inputs=inputs, overwrite=force)
+    if destination.is_stdout:
+        destination.write(text)
         return
-    if force:
-        write_output(text, output)
-    elif not write_new_file(text, output):
-        raise fail(msg("new-exists", path=str(output)).get(lang), code=1)
-    sys.stderr.write(msg("new-written", path=str(output)).get(lang) + "\n")
+    if not destination.write(text):
+        raise fail(msg("new-exists", path=shown(str(output))).get(lang), code=1)
+    say(msg("new-written", path=shown(str(output))).get(lang) + "\n")
 
 
 def new(
@@ -150,7 +103,13 @@ def new(
             text = review_template(review, lang_code, criteria=criteria)
         else:
             text = application_template(spec, lang_code, output, settings.criteria_dirs)
-        emit(text, output, force=force, lang=lang_code)
+        inputs = run_inputs(
+            [str(review)] if review is not None else [],
+            criteria=(criteria, settings.criteria),
+            criteria_dirs=settings.criteria_dirs,
+            config=settings.file,
+        )
+        emit(text, output, force=force, lang=lang_code, inputs=tuple(inputs))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -15,12 +14,14 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     collect_files,
+    guarded,
     progress_allowed,
+    run_inputs,
+    say,
     tool_errors,
     wants_color,
     width,
     with_progress,
-    write_output,
 )
 from sicheck.report import FORMATS
 
@@ -30,13 +31,6 @@ if TYPE_CHECKING:
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = ReportFormat("table")
-
-
-def _writable(text: str) -> str:
-    """File names that are not UTF-8 reach Python as lone surrogates, which no UTF-8 file
-    can hold: show them as ``\\udcf6`` escapes instead of failing to write the report. In
-    JSON that is the string escape for the same value, so nothing is lost there either."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
@@ -94,6 +88,7 @@ def report(
     from sicheck.report.model import build
     from sicheck.reviews import attach, load_review, review_files
     from sicheck.runner import outcomes
+    from sicheck.writing import Output
 
     lang_code = lang.value
     with tool_errors(lang_code):
@@ -103,6 +98,7 @@ def report(
         files = collect_files(paths, lang_code)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
+        destination = Output(output, inputs=run_inputs(files, reviews=review_sources, criteria=(criteria,)))
         allowed = progress_allowed()
         label = msg("report-progress").get(lang_code)
         # The same runner as `check`: both cores for a large call, results in file order, and
@@ -125,10 +121,13 @@ def report(
             color=wants_color(no_color, output),
             width=width() if output is None else 100,
         )
-        write_output(_writable(text), output)
+        # The table is text for people; the other formats are files for machines and browsers.
+        destination.write(guarded(text) if output_format.value == "table" and destination.is_stdout else text)
     if problems:
-        sys.stderr.write(_writable(_review_problem_lines(problems, lang_code)))
-    raise typer.Exit(1 if problems else 0)
+        say(_review_problem_lines(problems, lang_code))
+    # A run that could not read an application it was asked to read does not pass.
+    unread = any(problem.code == "file-unreadable" for result in results for problem in result.problems)
+    raise typer.Exit(1 if problems or unread else 0)
 
 
 def register(app: typer.Typer) -> None:

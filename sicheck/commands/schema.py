@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import Lang, tool_errors, write_output
+from sicheck.commands.common import Lang, run_inputs, tool_errors, write_output
 from sicheck.commands.criteria import language, repository_config
 
 
@@ -26,8 +26,9 @@ def schema(
     from sicheck import schema_export
 
     with tool_errors(language(lang)):
-        lang_code = language(lang, repository_config())
-        write_output(schema_export.render(lang_code), output)
+        settings = repository_config()
+        lang_code = language(lang, settings)
+        write_output(schema_export.render(lang_code), output, inputs=run_inputs([], config=settings.file))
 
 
 def register(app: typer.Typer) -> None:

@@ -30,6 +30,7 @@ TOOL_CODES: tuple[str, ...] = (
     "multiple-documents",
     "not-mapping",
     "duplicate-key",
+    "duplicate-anchor",
     "alias",
     "alias-recursive",
     "too-many-nodes",
