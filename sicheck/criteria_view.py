@@ -22,7 +22,7 @@ from rich.text import Text as RichText
 
 from sicheck.criteria import Check, CriteriaSet, Criterion
 from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, format_number, msg
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 from sicheck.template import criterion_fields
@@ -176,7 +176,7 @@ def render_explain(
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     facts = _t("criterion-facts", lang, set=criteria_set.key, required=_required(criterion, lang))
-    facts += ", " + _t("criterion-weight", lang, weight=_number(criterion.weight))
+    facts += ", " + _t("criterion-weight", lang, weight=format_number(criterion.weight, lang, 3))
     _line(console, (f"{criterion.id} ", "bold"), (one_line(criterion.title.get(lang)), "bold"), (f"  ({facts})", "dim"))
     console.print()
     for label, value in (
@@ -297,7 +297,7 @@ def render_show(
             RichText(criterion.id, style="bold"),
             RichText(one_line(criterion.title.get(lang))),
             RichText(_t("yes" if criterion.required else "no", lang)),
-            RichText(_number(criterion.weight)),
+            RichText(format_number(criterion.weight, lang, 3)),
             checks,
         )
     console.print(table)
@@ -360,7 +360,7 @@ def _shown(value: Any, lang: str) -> str:
     if isinstance(value, dict | list):
         return visible(flow(value))
     if isinstance(value, float):
-        return _number(value)
+        return format_number(value, lang, 3)
     return visible(str(value))
 
 
@@ -396,7 +396,7 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
             _field_change(console, field, lang, 6)
     for added in change.added:
         facts = f"{_t('diff-added', lang)}, {_required(added, lang)}, " + _t(
-            "criterion-weight", lang, weight=_number(added.weight)
+            "criterion-weight", lang, weight=format_number(added.weight, lang, 3)
         )
         _line(
             console,

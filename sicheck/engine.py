@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sicheck.criteria import CriteriaSet, Criterion
 from sicheck.loader import Document
 from sicheck.model import CheckResult, CriterionResult, Problem, Status, Verdict
+from sicheck.numbers import round_half_up
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ def evaluate(document: Document, criteria_set: CriteriaSet) -> Evaluation:
                         hint=check.hint,
                     )
                 )
-    score = round(100.0 * total_points / total_weight, 1) if total_weight else 100.0
+    score = round_half_up(100.0 * total_points / total_weight, 1) if total_weight else 100.0
     return Evaluation(tuple(results), score, "eligible" if eligible else "ineligible", tuple(problems))
 
 
@@ -73,7 +74,7 @@ def _evaluate_criterion(criterion: Criterion, document: Document, application: o
         )
     status: Status = "met" if not error_failed else ("partial" if any_passed else "missing")
     share = passed_points / all_points if all_points else 1.0
-    points = round(criterion.weight * share, 3)
+    points = round_half_up(criterion.weight * share, 3)
     return CriterionResult(
         id=criterion.id,
         title=criterion.title,

@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sicheck.numbers import format_number, format_percent, round_half_up
+
+__all__ = [
+    "CATALOGUE",
+    "LANGS",
+    "Lang",
+    "Text",
+    "format_number",
+    "format_percent",
+    "msg",
+    "number_text",
+    "percent_text",
+    "round_half_up",
+]
+
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
 
@@ -274,7 +289,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "verdict-eligible": ("STÖDBERÄTTIGAD", "ELIGIBLE"),
     "verdict-ineligible": ("EJ STÖDBERÄTTIGAD", "INELIGIBLE"),
     "verdict-invalid": ("KAN INTE BEDÖMAS", "CANNOT BE ASSESSED"),
-    "score-line": ("Poäng: {score} %", "Score: {score}%"),
+    "score-line": ("Poäng: {score} %", "Score: {score} %"),
     "untitled": ("(utan titel)", "(untitled)"),
     "no-gaps": ("Inga brister.", "No gaps."),
     "severity-error": ("fel", "error"),
@@ -285,7 +300,7 @@ _CORE: dict[str, tuple[str, str]] = {
     ),
     "summary-under-threshold": (
         "{count} under gränsen {threshold} %.",
-        "{count} under the threshold of {threshold}%.",
+        "{count} under the threshold of {threshold} %.",
     ),
     "summary-warnings-strict": (
         "{count} med varningar (--strict).",
@@ -327,7 +342,7 @@ _CI: dict[str, tuple[str, str]] = {
     "gap-not-met": ("Ej uppfyllt: {message}", "Not met: {message}"),
     "fail-under-message": (
         "Poängen {score} % är under gränsen {threshold} %.",
-        "The score of {score}% is under the threshold of {threshold}%.",
+        "The score of {score} % is under the threshold of {threshold} %.",
     ),
     "fail-under-hint": (
         "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
@@ -347,7 +362,7 @@ _CI: dict[str, tuple[str, str]] = {
         "Ansökan kan läsas och följer ansökningsformatet",
         "The application can be read and follows the application format",
     ),
-    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold}%"),
+    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold} %"),
     # markdown
     "markdown-heading": ("sicheck: granskning av ansökningar", "sicheck: application screening"),
     "markdown-verdict": ("Bedömning", "Verdict"),
@@ -355,7 +370,7 @@ _CI: dict[str, tuple[str, str]] = {
     "markdown-verdict-ineligible": ("ej stödberättigad", "ineligible"),
     "markdown-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
     "markdown-score-column": ("Poäng", "Score"),
-    "markdown-score": ("{score} %", "{score}%"),
+    "markdown-score": ("{score} %", "{score} %"),
     "markdown-under-threshold": ("(under gränsen)", "(under the threshold)"),
     "markdown-where": ("Rad:kolumn och fält", "Line:column and field"),
     "markdown-code": ("Kontroll", "Check"),
@@ -697,3 +712,13 @@ def msg(message_id: str, /, **params: object) -> Text:
     sv_params = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
     en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
+
+
+def number_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:
+    """A number in both languages (84,6 / 84.6), for a message parameter."""
+    return Text(format_number(value, "sv", decimals, empty=empty), format_number(value, "en", decimals, empty=empty))
+
+
+def percent_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:
+    """A percentage in both languages (84,6 % / 84.6 %), for a message parameter."""
+    return Text(format_percent(value, "sv", decimals, empty=empty), format_percent(value, "en", decimals, empty=empty))

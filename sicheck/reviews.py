@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from sicheck import schemas
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, number_text, round_half_up
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
 from sicheck.schema import CompiledSchema, SchemaError, finish, suggestion
@@ -284,7 +284,7 @@ def review_files(paths: Sequence[str]) -> list[tuple[str, str]]:
 
 def _mean(values: Iterable[float]) -> float | None:
     numbers = list(values)
-    return round(sum(numbers) / len(numbers), 2) if numbers else None
+    return round_half_up(sum(numbers) / len(numbers), 2) if numbers else None
 
 
 def merge(reviews: Sequence[Review], criterion_order: Sequence[str] = ()) -> ReviewSummary:
@@ -535,7 +535,7 @@ def review_template(application_path: str | Path, lang: str = "sv", *, criteria:
         f"# {t('heading-file')}: {one_line(path)}",
         f"# {t('heading-criteria-set')}: {chosen.key} ({one_line(chosen.title.get(lang))})",
         f"# {t('review-template-verdict')}: {t(f'verdict-{result.verdict}')}"
-        + (f", {t('score-line', score=f'{result.score:g}')}" if result.score is not None else ""),
+        + (f", {t('score-line', score=number_text(result.score))}" if result.score is not None else ""),
         "#",
     ]
     lines += [f"# {line}" if line else "#" for line in t("review-template-instructions").splitlines()]

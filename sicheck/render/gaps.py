@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from sicheck.i18n import CATALOGUE, Text, msg
+from sicheck.i18n import CATALOGUE, Text, msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Location, Problem, Report, Severity
 from sicheck.sanitize import one_line, visible
 
@@ -93,7 +93,7 @@ def gaps(result: ApplicationResult, report: Report) -> tuple[Problem, ...]:
     score_gap = Problem(
         "error",
         FAIL_UNDER,
-        msg("fail-under-message", score=f"{result.score:g}", threshold=f"{limit:g}"),
+        msg("fail-under-message", score=number_text(result.score), threshold=number_text(limit)),
         Location("", 1, 1),
         hint=msg("fail-under-hint"),
     )

@@ -11,7 +11,7 @@ never start a workflow command of its own.
 
 from __future__ import annotations
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Problem, Report
 from sicheck.render.gaps import (
     criterion_of,
@@ -65,7 +65,7 @@ def _group(result: ApplicationResult, lang: str) -> str:
     verdict = msg(f"verdict-{result.verdict}").get(lang)
     name = f"{verdict}: {printable(result.file)} – {title}"
     if result.score is not None:
-        name += f" ({msg('score-line', score=f'{result.score:g}').get(lang)})"
+        name += f" ({msg('score-line', score=number_text(result.score)).get(lang)})"
     return f"::group::{escape_data(name)}"
 
 
@@ -80,7 +80,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
     limit = threshold(report)
     under = sum(under_threshold(r, report) for r in report.results)
     if limit is not None and under:
-        parts.append(msg("summary-under-threshold", count=under, threshold=f"{limit:g}").get(lang))
+        parts.append(msg("summary-under-threshold", count=under, threshold=number_text(limit)).get(lang))
     if strict(report) and summary.warned:
         parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
     lines.append("sicheck: " + " ".join(parts))

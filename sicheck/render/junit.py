@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report
 from sicheck.render.gaps import (
     FAIL_UNDER,
@@ -126,7 +126,7 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
             case = ET.SubElement(
                 suite,
                 "testcase",
-                name=_x(msg("junit-threshold-case", threshold=f"{limit:g}").get(lang)),
+                name=_x(msg("junit-threshold-case", threshold=number_text(limit)).get(lang)),
                 classname=_x(_classname(result.file)),
             )
             if under_threshold(result, report):

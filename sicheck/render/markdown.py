@@ -12,7 +12,7 @@ cannot undo the escape that follows it.
 
 from __future__ import annotations
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
 from sicheck.render.gaps import fails, gap_message, gaps, level, printable, strict, threshold, under_threshold
 
@@ -55,7 +55,7 @@ def _row(cells: list[str]) -> str:
 
 
 def _score(result: ApplicationResult, lang: str) -> str:
-    return "–" if result.score is None else _t("markdown-score", lang, score=f"{result.score:g}")
+    return "–" if result.score is None else _t("markdown-score", lang, score=number_text(result.score))
 
 
 def _mark(result: ApplicationResult, report: Report) -> str:
@@ -74,7 +74,7 @@ def _summary(report: Report, lang: str) -> list[str]:
     limit = threshold(report)
     under = sum(under_threshold(r, report) for r in report.results)
     if limit is not None and under:
-        line += " " + _t("summary-under-threshold", lang, count=under, threshold=f"{limit:g}")
+        line += " " + _t("summary-under-threshold", lang, count=under, threshold=number_text(limit))
     if strict(report) and summary.warned:
         line += " " + _t("summary-warnings-strict", lang, count=summary.warned)
     lines = [f"## {_t('markdown-heading', lang)}", "", escape(line), ""]

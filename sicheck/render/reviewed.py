@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rich.padding import Padding
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import Report
 from sicheck.render import json_format, text
 from sicheck.render.console import make_console
@@ -24,10 +24,6 @@ from sicheck.sanitize import one_line, visible
 
 # Formats that can show reviews; the command refuses --reviews with the others.
 FORMATS_WITH_REVIEWS = ("text", "json")
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
 
 
 def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: int) -> str:
@@ -45,7 +41,7 @@ def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: 
             + msg(
                 "check-reviews-summary",
                 reviewers=summary.reviewers,
-                mean=_number(summary.mean),
+                mean=number_text(summary.mean),
                 yes=counts.yes,
                 maybe=counts.maybe,
                 no=counts.no,
@@ -57,9 +53,9 @@ def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: 
         line.append(
             msg(
                 "check-reviews-criterion",
-                mean=_number(criterion.mean),
-                low=_number(criterion.min),
-                high=_number(criterion.max),
+                mean=number_text(criterion.mean),
+                low=number_text(criterion.min),
+                high=number_text(criterion.max),
                 n=criterion.n,
             ).get(lang),
             style="",

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg
+from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Report, RunSummary
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
@@ -48,7 +48,7 @@ def _application(console: Console, result: ApplicationResult, lang: str) -> None
     verdict = RichText("  ")
     verdict.append(_t(f"verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
     if result.score is not None:
-        verdict.append("   " + _t("score-line", lang, score=f"{result.score:g}"))
+        verdict.append("   " + _t("score-line", lang, score=number_text(result.score)))
     console.print(verdict)
 
     if result.criteria:
@@ -124,9 +124,11 @@ def tail(
     line = summary.line().get(lang)
     console.print(RichText("  " + line))
     threshold = options.get("fail_under")
-    if threshold is not None and summary.under_threshold:
+    if isinstance(threshold, int | float) and summary.under_threshold:
         count = summary.under_threshold
-        console.print(RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=threshold)))
+        console.print(
+            RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)))
+        )
     if options.get("strict") and summary.warned:
         console.print(RichText("  " + _t("summary-warnings-strict", lang, count=summary.warned)))
     return buffer.getvalue()

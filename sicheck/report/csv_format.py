@@ -21,8 +21,8 @@ from sicheck.sanitize import one_line
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# lang -> (cell separator, decimal separator)
-_CONVENTIONS = {"sv": (";", ","), "en": (",", ".")}
+# lang -> cell separator; the decimal mark is format_number's
+_DELIMITER = {"sv": ";", "en": ","}
 
 
 def guard(cell: str) -> str:
@@ -31,10 +31,10 @@ def guard(cell: str) -> str:
 
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    delimiter, decimal = _CONVENTIONS.get(lang, _CONVENTIONS["en"])
+    delimiter = _DELIMITER.get(lang, _DELIMITER["en"])
 
-    def num(value: float | None) -> str:
-        return number(value, empty="").replace(".", decimal)
+    def num(value: float | None, decimals: int = 2) -> str:
+        return number(value, lang, decimals=decimals, empty="")
 
     # Every criterion of every set in the report, in the sets' order; one status and one
     # reviewers' mean column each. A row leaves the other sets' columns empty.
@@ -67,7 +67,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             one_line(result.file),
             f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "",
             t(f"report-verdict-{result.verdict}", lang),
-            num(result.score),
+            num(result.score, 1),
             str(review.reviewers) if review else "0",
             num(review.mean) if review else "",
             str(review.recommendations.yes) if review else "",

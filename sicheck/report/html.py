@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, recommendation_counts, t
+from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
 from sicheck.reviews import SCALE, SCALE_MAX, ReviewedResult, ReviewSummary
 from sicheck.sanitize import one_line, visible
 
@@ -119,8 +120,9 @@ def _bar(value: float, maximum: float, color: str, label: str, width: int = 120)
 def _score(result: ApplicationResult, lang: str) -> str:
     if result.score is None:
         return "–"
-    label = t("score-line", lang, score=number(result.score))
-    return _bar(result.score, 100, _BAR_COLOR[result.verdict], label) + f"{_esc(number(result.score))}&nbsp;%"
+    label = t("score-line", lang, score=number_text(result.score))
+    shown = _esc(percent(result.score, lang)).replace(" %", "&nbsp;%")
+    return _bar(result.score, 100, _BAR_COLOR[result.verdict], label) + shown
 
 
 def _verdict(result: ApplicationResult, lang: str) -> str:
@@ -188,8 +190,8 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
 def _mean_bar(mean: float | None, lang: str, *, with_number: bool = True) -> str:
     if mean is None:
         return "–"
-    label = t("report-review-mean-label", lang, mean=number(mean), high=SCALE_MAX)
-    return _bar(mean, SCALE_MAX, "#3d5a98", label, width=60) + (_esc(number(mean)) if with_number else "")
+    label = t("report-review-mean-label", lang, mean=number(mean, lang), high=SCALE_MAX)
+    return _bar(mean, SCALE_MAX, "#3d5a98", label, width=60) + (_esc(number(mean, lang)) if with_number else "")
 
 
 def _matrix(report: CallReport, lang: str) -> list[str]:
@@ -229,13 +231,13 @@ def _matrix_cell(
     classes = f"cell st-{status or 'none'}"
     extra = ""
     if judged is not None and judged.mean is not None:
-        label += "; " + t("report-review-cell", lang, mean=number(judged.mean), n=judged.n)
+        label += "; " + t("report-review-cell", lang, mean=number(judged.mean, lang), n=judged.n)
         flag = ""
         if judged.disagreement:
             classes += " disagree"
             flag = '&nbsp;<span class="flag">⚠</span>'
             label += "; " + t("report-disagreement", lang)
-        extra = f'<span class="mean">{_esc(number(judged.mean))}{flag}</span>'
+        extra = f'<span class="mean">{_esc(number(judged.mean, lang))}{flag}</span>'
     return f'<td class="{classes}" title="{_esc1(label)}">{symbol}{extra}</td>'
 
 
@@ -279,7 +281,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
             f"<td>{name}</td>",
             f'<td class="st-{criterion.status}">{STATUS_SYMBOL[criterion.status]}&nbsp;'
             f"{_esc(t(f'status-{criterion.status}', lang))}</td>",
-            f'<td class="num">{number(criterion.points)}/{number(criterion.max_points)}</td>',
+            f'<td class="num">{number(criterion.points, lang)}/{number(criterion.max_points, lang)}</td>',
             f"<td>{failing}</td>",
         ]
         row_class = ""
@@ -295,7 +297,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
                 )
                 cells += [
                     f'<td class="num">{judged.n}</td>',
-                    f'<td class="num">{_esc(number(judged.mean))}</td>',
+                    f'<td class="num">{_esc(number(judged.mean, lang))}</td>',
                     f'<td class="num">{judged.min}–{judged.max}{flag}</td>',
                 ]
                 if judged.disagreement:
@@ -347,7 +349,7 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
         lines.append(
             f"<tr{row_class}><td><strong>{_esc1(judged.id)}</strong></td>"
             + "".join(f'<td class="num">{g}</td>' for g in given)
-            + f'<td class="num">{_esc(number(judged.mean))}</td><td class="num">{spread}{flag}</td></tr>'
+            + f'<td class="num">{_esc(number(judged.mean, lang))}</td><td class="num">{spread}{flag}</td></tr>'
         )
     lines.append("</tbody></table></div>")
     for r in review.reviews:
@@ -388,7 +390,7 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
             facts.append((t("report-heading-reviews", lang), _esc(t("report-no-reviews", lang))))
         else:
             review = item.review
-            summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean))
+            summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean, lang))
             facts.append(
                 (
                     t("report-heading-reviews", lang),

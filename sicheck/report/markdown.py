@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, recommendation_counts, t
+from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
 from sicheck.reviews import SCALE, ReviewedResult
 from sicheck.sanitize import one_line
 
@@ -66,13 +67,13 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
             escape(result.file),
             _set_name(result),
             t(f"report-verdict-{result.verdict}", lang),
-            "–" if result.score is None else f"{number(result.score)} %",
+            percent(result.score, lang),
             not_met,
         ]
         if report.reviews_given:
             review = item.review
             cells += [
-                number(review.mean) if review else "–",
+                number(review.mean, lang) if review else "–",
                 str(review.reviewers) if review else "0",
                 recommendation_counts(item, lang),
                 " ".join(f"⚠ {c}" for c in review.disagreements) if review else "",
@@ -95,7 +96,7 @@ def _matrix(report: CallReport, lang: str) -> list[str]:
                 cell = STATUS_SYMBOL[status[column.id]] if column.id in status else "–"
                 judged = item.review.criterion(column.id) if item.review else None
                 if judged is not None and judged.mean is not None:
-                    cell += f" {number(judged.mean)}"
+                    cell += f" {number(judged.mean, lang)}"
                     if judged.disagreement:
                         cell += " ⚠"
                 cells.append(cell)
@@ -121,7 +122,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
         if not criterion.required:
             name += f" ({t('optional-mark', lang)})"
         status = f"{STATUS_SYMBOL[criterion.status]} {t(f'status-{criterion.status}', lang)}"
-        cells = [name, status, f"{number(criterion.points)}/{number(criterion.max_points)}"]
+        cells = [name, status, f"{number(criterion.points, lang)}/{number(criterion.max_points, lang)}"]
         if report.reviews_given:
             judged = item.review.criterion(criterion.id) if item.review else None
             if judged is None or judged.n == 0:
@@ -129,7 +130,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
             else:
                 cells += [
                     str(judged.n),
-                    number(judged.mean),
+                    number(judged.mean, lang),
                     f"{judged.min}–{judged.max}",
                     f"⚠ {t('report-disagreement', lang)}" if judged.disagreement else "",
                 ]
@@ -181,14 +182,14 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
         lines.append(f"- **{t('heading-criteria-set', lang)}:** {_set_name(result)} ({set_title})")
     verdict = t(f"verdict-{result.verdict}", lang)
     if result.score is not None:
-        verdict += ", " + t("score-line", lang, score=number(result.score))
+        verdict += ", " + t("score-line", lang, score=number_text(result.score))
     lines.append(f"- **{t('report-column-verdict', lang)}:** {verdict}")
     if report.reviews_given:
         review = item.review
         if review is None:
             lines.append(f"- **{t('report-heading-reviews', lang)}:** {t('report-no-reviews', lang)}")
         else:
-            summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean))
+            summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean, lang))
             lines.append(f"- **{t('report-heading-reviews', lang)}:** {summary}; {recommendation_counts(item, lang)}")
     if result.criteria:
         lines += ["", *_checklist(item, report, lang)]

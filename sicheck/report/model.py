@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, format_number, format_percent, msg
 from sicheck.model import RunSummary, Verdict
 from sicheck.reviews import ReviewedResult, ReviewProblem
 
@@ -105,9 +105,14 @@ def t(message_id: str, lang: str, **params: object) -> str:
     return msg(message_id, **params).get(lang)
 
 
-def number(value: float | None, empty: str = "–") -> str:
-    """A score or mean as people read it: 88.9, 3.25, 4 (no trailing zeros)."""
-    return empty if value is None else f"{value:g}"
+def number(value: float | None, lang: str, *, decimals: int = 2, empty: str = "–") -> str:
+    """A mean or points as people read them: 3,25 / 3.25, 4 (half-up, no trailing zeros)."""
+    return format_number(value, lang, decimals, empty=empty)
+
+
+def percent(value: float | None, lang: str) -> str:
+    """A score as people read it: 84,6 % / 84.6 %."""
+    return format_percent(value, lang)
 
 
 def recommendation_counts(item: ReviewedResult, lang: str) -> str:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.render.console import make_console
-from sicheck.report.model import STATUS_SYMBOL, CallReport, number, t
+from sicheck.report.model import STATUS_SYMBOL, CallReport, number, percent, t
 from sicheck.reviews import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
 
@@ -47,7 +47,7 @@ def _table(report: CallReport, lang: str) -> Table:
         if result.criteria_set:
             name.append(f"\n{result.criteria_set.id}@{result.criteria_set.version}", style="dim")
         verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
-        score = "–" if result.score is None else f"{number(result.score)} %"
+        score = percent(result.score, lang)
         not_met = RichText()
         for criterion in result.criteria:
             if criterion.status != "met":
@@ -63,7 +63,7 @@ def _table(report: CallReport, lang: str) -> Table:
             if review is None:
                 row += ["–", ""]
             else:
-                judged = RichText(f"⌀ {number(review.mean)} ({review.reviewers})")
+                judged = RichText(f"⌀ {number(review.mean, lang)} ({review.reviewers})")
                 recommendations = _recommendations(item, lang)
                 if recommendations:
                     judged.append("\n" + recommendations, style="dim")

@@ -1,0 +1,29 @@
+"""What kind of sicheck file a YAML file is, told from its top-level keys before it is parsed.
+
+Applications, review files, criteria sets and configuration are all YAML, and people keep
+them side by side: a reviews folder inside the applications folder, a criteria set in the
+repository that `check` is pointed at. The kinds are told apart by keys that only one of
+them has at its top level. The test works on the bytes, so a review with a YAML mistake in
+it is still recognised as a review (and not reported as a broken application).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A top-level key is a line that starts in column 0 with the key, optionally quoted, and a
+# colon followed by a space or the end of the line. Lines inside block scalars, nested
+# mappings and continued plain scalars are indented, so they never match.
+_REVIEW_KEY = re.compile(rb"""^["']?(reviewer|application)["']?[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
+
+
+def is_review(data: bytes) -> bool:
+    """True when ``data`` has both ``reviewer`` and ``application`` as top-level keys.
+
+    Those two keys make a review file (``schemas/review-1.schema.json`` requires both),
+    and no application has either: its applicant is ``applicant``.
+    """
+    if b"reviewer" not in data or b"application" not in data:
+        return False
+    found = {match.group(1) for match in _REVIEW_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
+    return len(found) == 2
