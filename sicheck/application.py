@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from sicheck import schemas
@@ -58,10 +59,11 @@ def validate(document: Document) -> list[Problem]:
         return _capped(problems, len(errors), document)
     found: list[Problem] = []
     total = 0
-    for problem in _structure_problems(document):
+    # Problems come as recipes: only the ones shown are built, with their "did you mean".
+    for make_problem in _structure_problems(document):
         total += 1
         if total <= MAX_PROBLEMS:
-            found.append(problem)
+            found.append(make_problem())
     return _capped(found, total, document)
 
 
@@ -85,7 +87,31 @@ def _get(value: Any, path: tuple[str | int, ...]) -> Any:
     return value
 
 
-def _structure_problems(document: Document) -> Iterator[Problem]:
+def _duplicate_id(document: Document, list_name: str, first: int, index: int, item_id: Any) -> Problem:
+    first_line = document.locate((list_name, first, "id")).line
+    return Problem(
+        "error",
+        "duplicate-id",
+        msg("duplicate-id", id=item_id, field=list_name, first_line=first_line),
+        document.locate((list_name, index, "id")),
+    )
+
+
+def _broken_reference(
+    document: Document, path: tuple[str | int, ...], value: Any, target: str, ids: dict[str, int]
+) -> Problem:
+    # difflib costs candidates x length: only for a shown problem, against a capped list.
+    names = sorted(map(str, ids))
+    hint = suggestion(str(value), names) if len(names) <= MAX_SUGGESTION_CANDIDATES else Text("", "")
+    return Problem(
+        "error",
+        "reference",
+        msg("reference", field=format_path(path), id=value, target=target, suggestion=hint),
+        document.locate(path),
+    )
+
+
+def _structure_problems(document: Document) -> Iterator[Callable[[], Problem]]:
     application = document.value
     known: dict[str, dict[str, int]] = {}
     for list_name in ID_LISTS:
@@ -93,30 +119,16 @@ def _structure_problems(document: Document) -> Iterator[Problem]:
         for index, item in enumerate(application.get(list_name) or []):
             item_id = item.get("id")
             if item_id in ids:
-                first = document.locate((list_name, ids[item_id], "id"))
-                yield Problem(
-                    "error",
-                    "duplicate-id",
-                    msg("duplicate-id", id=item_id, field=list_name, first_line=first.line),
-                    document.locate((list_name, index, "id")),
-                )
+                yield partial(_duplicate_id, document, list_name, ids[item_id], index, item_id)
             else:
                 ids[item_id] = index
         known[list_name] = ids
-    candidates = {name: sorted(map(str, ids)) for name, ids in known.items()}
 
-    def check(path: tuple[str | int, ...], target: str) -> Iterator[Problem]:
+    def check(path: tuple[str | int, ...], target: str) -> Iterator[Callable[[], Problem]]:
         value = _get(application, path)
         if value is None or value in known[target]:
             return
-        names = candidates[target]
-        hint = suggestion(str(value), names) if len(names) <= MAX_SUGGESTION_CANDIDATES else Text("", "")
-        yield Problem(
-            "error",
-            "reference",
-            msg("reference", field=format_path(path), id=value, target=target, suggestion=hint),
-            document.locate(path),
-        )
+        yield partial(_broken_reference, document, path, value, target, known[target])
 
     for path, target in REFERENCES:
         yield from check(path, target)

@@ -703,14 +703,23 @@ _REVIEW: dict[str, tuple[str, str]] = {
 CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS}
 
 
+def _one_line(value: object) -> object:
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\r", "\\r").replace("\n", "\\n")
+    return value
+
+
 def msg(message_id: str, /, **params: object) -> Text:
     """Look up a catalogue message and fill in its parameters in both languages."""
     sv, en = CATALOGUE[message_id]
     if not params:
         return Text(sv, en)
     # A parameter may itself be a Text (a suggestion, a type name): use its own language.
-    sv_params = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
-    en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
+    # Text parameters come from files (keys, values, ids, names): a line break in one is
+    # shown as \n, so that no message ever gets a line of the file's making (a GitHub
+    # runner acts on a line that starts with "::").
+    sv_params = {k: v.sv if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
+    en_params = {k: v.en if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
 
 

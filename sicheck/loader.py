@@ -164,12 +164,17 @@ class LoadResult:
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
-    """``("effects", 0, "target")`` -> ``effects[0].target``."""
+    """``("effects", 0, "target")`` -> ``effects[0].target``.
+
+    A key may hold a line break; it is written ``\\n``, so a path is always one line.
+    """
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
+            if "\n" in part or "\r" in part:
+                part = part.replace("\r", "\\r").replace("\n", "\\n")
             text += f".{part}" if text else part
     return text
 

@@ -22,8 +22,9 @@ Reviews never change the machine's verdict or score; they are shown beside them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -384,14 +385,15 @@ def _criterion_ids(result: ApplicationResult) -> list[str] | None:
     return [c.id for c in chosen.criteria]
 
 
-def _match_problem(review: Review, results: Sequence[ApplicationResult], matches: list[int]) -> Problem:
+def _match_problem(
+    review: Review, results: Sequence[ApplicationResult], matches: list[int], names: Callable[[], list[str]]
+) -> Problem:
     if matches:
         candidates = ", ".join(results[i].file for i in matches)
         message = msg("review-application-ambiguous", application=review.application, candidates=candidates)
         return Problem("error", "application-ambiguous", message, review.application_location)
     parts = _given_parts(review.application)
-    names = sorted({Path(r.file).name for r in results if r.file != "<stdin>"})
-    hint = suggestion(parts[-1], names) if parts else Text("", "")
+    hint = suggestion(parts[-1], names()) if parts else Text("", "")
     message = msg("review-application-not-found", application=review.application, suggestion=hint)
     return Problem("error", "application-not-found", message, review.application_location)
 
@@ -436,6 +438,8 @@ def attach(
     per_result: dict[int, list[Review]] = {}
     reviewers_seen: dict[tuple[int, str], str] = {}
     allowed_cache: dict[int, list[str] | None] = {}
+    # The file names a review could have meant, worked out once (not once per review).
+    names = cache(lambda: sorted({Path(r.file).name for r in results if r.file != "<stdin>"}))
 
     for review_file in loaded:
         review = review_file.review
@@ -446,7 +450,7 @@ def attach(
         review_dir = Path(review_file.file).resolve().parent
         matches = index_of.find(review.application, review_dir)
         if len(matches) != 1:
-            found.append(_match_problem(review, results, matches))
+            found.append(_match_problem(review, results, matches, names))
         else:
             index = matches[0]
             if index not in allowed_cache:

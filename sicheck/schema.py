@@ -130,8 +130,26 @@ def _field(path: Path) -> str:
     return format_path(path) or "/"
 
 
+# difflib costs about candidates x length per call: a suggestion looks at no more than this
+# many candidates, those nearest in length, and at no more of the word than this.
+MAX_CANDIDATES = 200
+MAX_WORD = 100
+
+
+def close_candidates(word: str, candidates: list[str]) -> list[str]:
+    """The candidates difflib could find close to ``word`` (ratio >= 0.6 needs similar lengths), capped."""
+    size = len(word)
+    near = [c for c in candidates if 0.4 * size <= len(c) * 1.6 and 0.4 * len(c) <= size * 1.6]
+    if len(near) > MAX_CANDIDATES:
+        near = sorted(near, key=lambda c: abs(len(c) - size))[:MAX_CANDIDATES]
+    return near
+
+
 def suggestion(word: str, candidates: list[str]) -> Text:
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    """A "did you mean" for one shown problem; empty when nothing is close."""
+    if len(word) > MAX_WORD:
+        return Text("", "")
+    close = difflib.get_close_matches(word, close_candidates(word, candidates), n=1, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in candidates}
         if word.lower() in lowered:

@@ -200,10 +200,8 @@ def _vgr_2016(folder: Path) -> Path:
         ('version: "2015"', 'version: "2016"'),
         ('valid_from: "2015-01-01"', 'valid_from: "2016-01-01"'),
         (
-            "      - id: VGR-03.causal-basis\n        severity: warning\n"
-            '        text: {sv: "Varje effekt bör ha stöd',
-            "      - id: VGR-03.causal-basis\n        severity: error\n"
-            '        text: {sv: "Varje effekt ska ha stöd',
+            '      - id: VGR-03.causal-basis\n        severity: warning\n        text: {sv: "Varje effekt bör ha stöd',
+            '      - id: VGR-03.causal-basis\n        severity: error\n        text: {sv: "Varje effekt ska ha stöd',
         ),
         ('en: "Every effect should have support', 'en: "Every effect must have support'),
     ):

@@ -13,7 +13,7 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     collect_files,
-    guarded,
+    for_the_log,
     progress_allowed,
     run_inputs,
     tool_errors,
@@ -170,7 +170,7 @@ def check(
         else:
             watch = _progress(len(files), lang_code)
             chunks = render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
-            destination.write(guarded(chunks) if format_name == "text" and destination.is_stdout else chunks)
+            destination.write(for_the_log(chunks, format_name, to_stdout=destination.is_stdout))
             failed = tracker.failed
     raise typer.Exit(0 if exit_zero or not failed else 1)
 
@@ -209,7 +209,7 @@ def _check_with_reviews(
     text = reviewed_format.render(
         report, reviewed, problems, lang=rendering.lang, color=rendering.color, width=rendering.width
     )
-    destination.write(guarded(text) if rendering.format == "text" and destination.is_stdout else text)
+    destination.write(for_the_log(text, rendering.format, to_stdout=destination.is_stdout))
     return bool(problems)
 
 

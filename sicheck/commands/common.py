@@ -67,6 +67,33 @@ def guarded(chunks: str | Iterable[str]) -> Iterator[str]:
     yield end if ended_line else "\n" + end
 
 
+# How each output format writes "#" so that no "##[" reaches a log (None: text for people,
+# guarded by stop-commands instead; github: its own annotations, escaped by the format).
+LEGACY_SYNTAX = {
+    "json": "json",
+    "sarif": "json",
+    "junit": "xml",
+    "html": "xml",
+    "markdown": "xml",
+    "csv": "csv",
+}
+
+
+def for_the_log(chunks: str | Iterable[str], format_name: str, *, to_stdout: bool) -> Iterator[str]:
+    """The output as it may reach a CI log: text for people inside stop-commands (in GitHub
+    Actions, on stdout), every other format with no ``##[`` in it."""
+    from sicheck.sanitize import without_legacy_commands
+
+    pieces = (chunks,) if isinstance(chunks, str) else chunks
+    syntax = LEGACY_SYNTAX.get(format_name)
+    if syntax is not None:
+        yield from (without_legacy_commands(piece, syntax) for piece in pieces)
+    elif format_name in ("text", "table") and to_stdout:
+        yield from guarded(pieces)
+    else:
+        yield from pieces
+
+
 def say(text: str) -> None:
     """A message for people on stderr; never a workflow command in GitHub Actions."""
     stream = sys.stderr

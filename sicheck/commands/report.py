@@ -14,7 +14,7 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     collect_files,
-    guarded,
+    for_the_log,
     progress_allowed,
     run_inputs,
     say,
@@ -122,7 +122,7 @@ def report(
             width=width() if output is None else 100,
         )
         # The table is text for people; the other formats are files for machines and browsers.
-        destination.write(guarded(text) if output_format.value == "table" and destination.is_stdout else text)
+        destination.write(for_the_log(text, output_format.value, to_stdout=destination.is_stdout))
     if problems:
         say(_review_problem_lines(problems, lang_code))
     # A run that could not read an application it was asked to read does not pass.
