@@ -6,11 +6,10 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from sicheck import schemas
-from sicheck.i18n import Text, msg
+from sicheck import schemas, validation
+from sicheck.i18n import msg, suggestion
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
-from sicheck.schema import CompiledSchema, finish, suggestion
 
 SCHEMA_RESOURCE = "application-1.schema.json"
 
@@ -37,26 +36,25 @@ def schema_document() -> dict[str, Any]:
     return schemas.document(SCHEMA_RESOURCE)
 
 
-def compiled_schema() -> CompiledSchema:
-    return schemas.compiled(SCHEMA_RESOURCE)
-
-
 # Past this many, one more problem says how many were left out: a hostile file must not
 # make the report (or the time to write it) grow without bound.
 MAX_PROBLEMS = 100
-# difflib over thousands of ids per broken reference would be quadratic.
-MAX_SUGGESTION_CANDIDATES = 500
 
 
 def validate(document: Document) -> list[Problem]:
     """Schema errors first; ids and references only once the shapes are right."""
-    errors = compiled_schema().validate(document.value)
-    if errors:
-        problems = []
-        for error in errors[:MAX_PROBLEMS]:
-            location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
-            problems.append(Problem("error", error.code, finish(error), location))
-        return _capped(problems, len(errors), document)
+    found_violations = list(validation.violations(SCHEMA_RESOURCE, document.value))
+    if found_violations:
+        # In the order of the file, as people read it; messages only for those shown.
+        located = sorted(
+            ((v.locate(document), index, v) for index, v in enumerate(found_violations)),
+            key=lambda item: (item[0].line, item[0].column, item[1]),
+        )
+        problems = [
+            Problem("error", validation.code(v), validation.message(v), location)
+            for location, _, v in located[:MAX_PROBLEMS]
+        ]
+        return _capped(problems, len(located), document)
     found: list[Problem] = []
     total = 0
     # Problems come as recipes: only the ones shown are built, with their "did you mean".
@@ -102,7 +100,7 @@ def _broken_reference(
 ) -> Problem:
     # difflib costs candidates x length: only for a shown problem, against a capped list.
     names = sorted(map(str, ids))
-    hint = suggestion(str(value), names) if len(names) <= MAX_SUGGESTION_CANDIDATES else Text("", "")
+    hint = suggestion(str(value), names)
     return Problem(
         "error",
         "reference",

@@ -311,7 +311,7 @@ def _load_yaml(path: Path) -> Config:
 
 
 def _type_name(value: object) -> Text:
-    from sicheck.schema import json_type
+    from sicheck.loader import json_type
 
     return msg(f"type-{json_type(value)}")
 
@@ -324,7 +324,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
 
     for key in table:
         if key not in KEYS:
-            from sicheck.schema import suggestion
+            from sicheck.i18n import suggestion
 
             hint = suggestion(str(key), list(KEYS))
             problem = msg("config-unknown-key", key=key, suggestion=hint, known=", ".join(KEYS))
@@ -352,7 +352,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
     def choice(key: str, allowed: list[str]) -> str | None:
         value = text_value(key)
         if value is not None and value not in allowed:
-            from sicheck.schema import suggestion
+            from sicheck.i18n import suggestion
 
             hint = suggestion(value, allowed)
             raise fail(key, msg("config-choice", key=key, value=value, allowed=", ".join(allowed), suggestion=hint))

@@ -9,13 +9,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sicheck import schemas
+from sicheck import schemas, validation
 from sicheck.errors import CriteriaError, UnknownCriteriaError
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Problem, Severity
 from sicheck.rules import Rule, RuleError, compile_rule, parse_path
-from sicheck.schema import CompiledSchema, finish, suggestion
 
 META_SCHEMA_RESOURCE = "criteria.meta.json"
 _SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
@@ -137,10 +136,6 @@ def _load_cached(spec: str, extra_dirs: tuple[Path, ...]) -> CriteriaSet:
     return load_file(resolve_path(spec, extra_dirs))
 
 
-def _meta_schema() -> CompiledSchema:
-    return schemas.compiled(META_SCHEMA_RESOURCE)
-
-
 def meta_schema_document() -> dict[str, Any]:
     return schemas.document(META_SCHEMA_RESOURCE)
 
@@ -160,11 +155,11 @@ def load_file(path: Path) -> CriteriaSet:
         location = loaded.problem.location
         raise CriteriaError(shown, location.line, location.column, loaded.problem.message)
     document = loaded.document
-    errors = _meta_schema().validate(document.value)
-    if errors:
-        first = errors[0]
-        location = document.locate_key(first.path) if first.at_key else document.locate(first.path)
-        raise CriteriaError(shown, location.line, location.column, finish(first))
+    found = [(v.locate(document), v) for v in validation.violations(META_SCHEMA_RESOURCE, document.value)]
+    if found:
+        # The first problem in the file; a funder fixes them one at a time.
+        location, first = min(found, key=lambda item: (item[0].line, item[0].column))
+        raise CriteriaError(shown, location.line, location.column, validation.message(first))
     return _build(document, shown)
 
 

@@ -141,12 +141,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' must be {expected}, but is {found}.",
     ),
     "schema-unknown-key": (
-        "Okänd nyckel '{key}'.{suggestion}",
-        "Unknown key '{key}'.{suggestion}",
+        "Okänd nyckel '{key}'.",
+        "Unknown key '{key}'.",
     ),
     "schema-enum": (
-        "'{field}' kan inte vara {value}. Välj en av: {allowed}.{suggestion}",
-        "'{field}' cannot be {value}. Choose one of: {allowed}.{suggestion}",
+        "'{field}' kan inte vara {value}. Välj en av: {allowed}.",
+        "'{field}' cannot be {value}. Choose one of: {allowed}.",
     ),
     "schema-minimum": (
         "'{field}' får inte vara mindre än {minimum}, men är {value}.",
@@ -180,6 +180,13 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' måste ha {expected}.",
         "'{field}' must have {expected}.",
     ),
+    "schema-other": (
+        "'{field}' följer inte formatet. Jämför med mallen från 'sicheck new'.",
+        "'{field}' does not follow the format. Compare it with the template from 'sicheck new'.",
+    ),
+    "count-exactly-one-key": ("exakt en nyckel", "exactly one key"),
+    "count-at-least-keys": ("minst {count} nycklar", "at least {count} keys"),
+    "count-at-most-keys": ("högst {count} nycklar", "at most {count} keys"),
     "too-many-problems": (
         "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
         "… and {count} more problems not shown. Fix the ones above and check again.",
@@ -206,6 +213,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "type-number": ("ett tal", "a number"),
     "type-boolean": ("true eller false", "true or false"),
     "type-null": ("tom", "empty"),
+    "type-other": ("ett värde av annat slag", "a value of another kind"),
     "or": (" eller ", " or "),
     # tool errors (exit 2)
     "unknown-criteria": (
@@ -707,6 +715,38 @@ def _one_line(value: object) -> object:
     if isinstance(value, str) and ("\n" in value or "\r" in value):
         return value.replace("\r", "\\r").replace("\n", "\\n")
     return value
+
+
+# difflib costs about candidates x length per call: a suggestion looks at no more than this
+# many candidates, those nearest in length, and at no more of the word than this.
+MAX_CANDIDATES = 200
+MAX_WORD = 100
+
+
+def close_candidates(word: str, candidates: list[str]) -> list[str]:
+    """The candidates difflib could find close to ``word`` (ratio >= 0.6 needs similar lengths), capped."""
+    size = len(word)
+    near = [c for c in candidates if 0.4 * size <= len(c) * 1.6 and 0.4 * len(c) <= size * 1.6]
+    if len(near) > MAX_CANDIDATES:
+        near = sorted(near, key=lambda c: abs(len(c) - size))[:MAX_CANDIDATES]
+    return near
+
+
+def suggestion(word: str, candidates: list[str]) -> Text:
+    """A "Menade du …?" naming the closest candidate, or an empty text when none is close.
+
+    Only for a problem that is shown, and against at most `MAX_CANDIDATES` candidates.
+    """
+    import difflib
+
+    if len(word) > MAX_WORD:
+        return Text("", "")
+    close = difflib.get_close_matches(word, close_candidates(word, candidates), n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in candidates}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
 
 
 def msg(message_id: str, /, **params: object) -> Text:

@@ -28,11 +28,10 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from sicheck import schemas
-from sicheck.i18n import Text, msg, number_text, round_half_up
+from sicheck import schemas, validation
+from sicheck.i18n import Text, msg, number_text, round_half_up, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.schema import CompiledSchema, SchemaError, finish, suggestion
 
 SCHEMA_RESOURCE = "review-1.schema.json"
 
@@ -167,10 +166,6 @@ def schema_document() -> dict[str, Any]:
     return schemas.document(SCHEMA_RESOURCE)
 
 
-def compiled_schema() -> CompiledSchema:
-    return schemas.compiled(SCHEMA_RESOURCE)
-
-
 # --- loading ------------------------------------------------------------------------
 
 
@@ -202,9 +197,10 @@ def load_review_bytes(data: bytes, name: str) -> ReviewFile:
             problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
         return ReviewFile(name, None, (problem,))
     document = loaded.document
-    errors = compiled_schema().validate(document.value)
-    if errors:
-        return ReviewFile(name, None, tuple(_schema_problem(document, error) for error in errors))
+    problems = [_schema_problem(document, v) for v in validation.violations(SCHEMA_RESOURCE, document.value)]
+    if problems:
+        problems.sort(key=lambda p: (p.location.line, p.location.column))
+        return ReviewFile(name, None, tuple(problems))
     return ReviewFile(name, _build(document, name))
 
 
@@ -216,10 +212,10 @@ def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
     return value
 
 
-def _schema_problem(document: Document, error: SchemaError) -> Problem:
-    location = document.locate_key(error.path) if error.at_key else document.locate(error.path)
-    value = _value_at(document.value, error.path)
-    path = error.path
+def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
+    location = violation.locate(document)
+    value = _value_at(document.value, violation.path)
+    path = violation.path
     # The generic schema messages are right but not helpful for the mistakes reviewers make
     # most: a score off the scale, a name or file left blank or left out, and a comment
     # with a comma outside quotes, which YAML reads as one more key.
@@ -228,13 +224,13 @@ def _schema_problem(document: Document, error: SchemaError) -> Problem:
         return Problem("error", "score-range", message, location, criterion=str(path[1]))
     for field in ("reviewer", "application"):
         blank = path == (field,) and (value is None or (isinstance(value, str) and not value.strip()))
-        left_out = path == () and error.message == msg("schema-required", key=field, field="{field}")
+        left_out = path == () and violation.keyword == "required" and violation.key == field
         if blank or left_out:
             return Problem("error", "schema", msg(f"review-blank-{field}"), location)
-    if error.at_key and len(path) == 3 and path[0] == "scores" and value is None:
+    if violation.at_key and len(path) == 3 and path[0] == "scores" and value is None:
         message = msg("review-comment-quotes", key=str(path[2]), criterion=str(path[1]))
-        return Problem("error", error.code, message, location, criterion=str(path[1]))
-    return Problem("error", error.code, finish(error), location)
+        return Problem("error", validation.code(violation), message, location, criterion=str(path[1]))
+    return validation.problem(document, violation)
 
 
 def _is_number(value: object) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sicheck.schema import is_date
+from sicheck.validation import is_date
 
 Path = tuple[str, ...]
 Predicate = Callable[[Any, Any], bool]

@@ -89,8 +89,8 @@ def test_version_imports_only_what_it_uses() -> None:
         assert heavy not in modules
 
 
-def test_check_json_does_not_import_jsonschema_or_rich() -> None:
+def test_check_json_validates_with_jsonschema_and_does_not_import_rich() -> None:
     modules = _imported("check", str(SAMPLE), "--format", "json")
     assert "sicheck.engine" in modules
-    assert "jsonschema" not in modules
+    assert "jsonschema" in modules
     assert "rich" not in modules

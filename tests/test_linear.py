@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from sicheck import i18n as schema_module
 from sicheck import rules
-from sicheck import schema as schema_module
 from sicheck.application import MAX_PROBLEMS, validate
 from sicheck.loader import Limits, load_yaml
 from sicheck.model import ApplicationResult
@@ -65,7 +65,7 @@ def difflib_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         sizes.append(len(candidates))
         return real(word, candidates, *args, **kwargs)
 
-    monkeypatch.setattr(schema_module.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
     return sizes
 
 

@@ -61,8 +61,7 @@ def explain(
     from sicheck.checker import DEFAULT_CRITERIA
     from sicheck.criteria_view import render_explain, render_show
     from sicheck.errors import UsageError
-    from sicheck.i18n import msg
-    from sicheck.schema import suggestion
+    from sicheck.i18n import msg, suggestion
 
     with tool_errors(language(lang)):
         settings = repository_config()

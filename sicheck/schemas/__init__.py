@@ -1,14 +1,11 @@
-"""The JSON Schemas shipped with sicheck: read once, and compiled once, per process."""
+"""The JSON Schemas shipped with sicheck, each read once per process (`sicheck.validation` validates)."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from sicheck.schema import CompiledSchema
+from typing import Any
 
 
 @cache
@@ -17,10 +14,3 @@ def document(name: str) -> dict[str, Any]:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
-
-
-@cache
-def compiled(name: str) -> CompiledSchema:
-    from sicheck.schema import CompiledSchema
-
-    return CompiledSchema(document(name))
