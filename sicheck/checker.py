@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from sicheck import application, criteria
-from sicheck.criteria import CriteriaSet
+from sicheck import application
+from sicheck.catalog import CriteriaCatalog
+from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
 from sicheck.i18n import msg
 from sicheck.loader import Limits, load_yaml
 from sicheck.model import ApplicationResult, CriteriaSetRef, Problem
 from sicheck.reading import read
-
-DEFAULT_CRITERIA = "vgr"
+from sicheck.settings import DEFAULT_CRITERIA, Settings
 
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
-    """What the command line and configuration decided, for the core to use."""
+    """What the core needs of the run context to check one file."""
 
+    catalog: CriteriaCatalog
     criteria: str | None = None  # forced on every file (--criteria)
     default_criteria: str = DEFAULT_CRITERIA  # when neither option nor file names one
-    criteria_dirs: tuple[Path, ...] = ()
     limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def of(cls, settings: Settings, catalog: CriteriaCatalog) -> CheckOptions:
+        return cls(catalog, settings.criteria, settings.default_criteria, settings.limits)
 
 
 def set_ref(criteria_set: CriteriaSet) -> CriteriaSetRef:
@@ -71,9 +74,9 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
             try:
                 # An application may name a set, never a file: a pull request must not
                 # make CI read files of its choosing as criteria.
-                if criteria.looks_like_path(named):
-                    raise UnknownCriteriaError(named, criteria.known_specs(options.criteria_dirs))
-                chosen = criteria.load(named.strip(), options.criteria_dirs)
+                if looks_like_path(named):
+                    raise UnknownCriteriaError(named, options.catalog.known_specs())
+                chosen = options.catalog.load(named.strip())
             except UnknownCriteriaError as exc:
                 problems.append(
                     Problem(
@@ -85,9 +88,9 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
                 )
                 return _invalid(name, problems, title)
         else:
-            chosen = criteria.load(options.default_criteria, options.criteria_dirs)
+            chosen = options.catalog.load(options.default_criteria)
     else:
-        chosen = criteria.load(spec, options.criteria_dirs)
+        chosen = options.catalog.load(spec)
 
     if problems:
         return _invalid(name, problems, title, chosen)

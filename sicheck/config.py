@@ -19,10 +19,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sicheck.errors import SicheckError
 from sicheck.i18n import Text, msg
+
+if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
 
 YAML_NAMES = (".sicheck.yaml", ".sicheck.yml")
 PYPROJECT = "pyproject.toml"
@@ -82,6 +85,8 @@ class Config:
     max_aliases: int | None = None
     max_nodes: int | None = None
     _exclude_patterns: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    # The catalog of criteria_dirs, which has already loaded `criteria`: a run goes on with it.
+    catalog: CriteriaCatalog | None = field(default=None, repr=False, compare=False)
 
     @property
     def base(self) -> Path:
@@ -390,9 +395,12 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
             raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key="criteria_dirs"))
         criteria_dirs.append(resolved)
 
+    from sicheck.catalog import CriteriaCatalog
+
+    catalog = CriteriaCatalog(tuple(criteria_dirs))
     criteria = text_value("criteria")
     if criteria is not None:
-        criteria = _check_criteria(criteria, base, tuple(criteria_dirs), lambda p: fail("criteria", p))
+        criteria = _check_criteria(criteria, base, catalog, lambda p: fail("criteria", p))
 
     exclude = text_list("exclude")
     return Config(
@@ -410,21 +418,22 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         max_aliases=whole_number("max_aliases", 0),
         max_nodes=whole_number("max_nodes", 1),
         _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
+        catalog=catalog,
     )
 
 
-def _check_criteria(spec: str, base: Path, criteria_dirs: tuple[Path, ...], fail: Callable[[Text], ConfigError]) -> str:
+def _check_criteria(spec: str, base: Path, catalog: CriteriaCatalog, fail: Callable[[Text], ConfigError]) -> str:
     """The criteria setting, a file path made absolute; an unknown or broken set is an error here.
 
     DESIGN: an unknown set named in the configuration is a configuration error (exit 2),
     reported at the ``criteria`` key rather than later, when some file falls back to it.
     """
-    from sicheck import criteria
+    from sicheck.criteria import looks_like_path
 
-    if criteria.looks_like_path(spec):
+    if looks_like_path(spec):
         spec = str((base / spec).resolve())
     try:
-        criteria.load(spec, criteria_dirs)
+        catalog.load(spec)
     except SicheckError as exc:
         raise fail(msg("config-criteria", problem=exc.message)) from None
     return spec

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sicheck import schemas, validation
-from sicheck.errors import CriteriaError, UnknownCriteriaError
-from sicheck.i18n import Text, msg, suggestion
+from sicheck.errors import CriteriaError
+from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Problem, Severity
 from sicheck.rules import Rule, RuleError, compile_rule, parse_path
 
 META_SCHEMA_RESOURCE = "criteria.meta.json"
-_SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
+SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
 # Criteria files are written by funders, not applicants, but read with the same care.
 CRITERIA_LIMITS = Limits(max_file_size=4 * 1024 * 1024, max_depth=200, max_aliases=0, max_nodes=500_000)
 
@@ -83,66 +82,20 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[._-]", version))
 
 
-def available(extra_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, Path]]:
-    """Every criteria file found: ``{id: {version: path}}``."""
-    found: dict[str, dict[str, Path]] = {}
-    for folder in (shipped_dir(), *extra_dirs):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*@*.y*ml")):
-            set_id, _, version = path.stem.partition("@")
-            found.setdefault(set_id, {}).setdefault(version, path)
-    return found
-
-
-def known_specs(extra_dirs: tuple[Path, ...] = ()) -> list[str]:
-    return [f"{set_id}@{version}" for set_id, versions in sorted(available(extra_dirs).items()) for version in versions]
-
-
-def newest(versions: dict[str, Path]) -> str:
-    return max(versions, key=version_key)
-
-
 def looks_like_path(spec: str) -> bool:
     return "/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))
-
-
-def resolve_path(spec: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
-    """The file a criteria spec names. Raises `UnknownCriteriaError` if there is none."""
-    if looks_like_path(spec):
-        path = Path(spec)
-        if not path.is_file():
-            raise UnknownCriteriaError(spec, known_specs(extra_dirs))
-        return path
-    match = _SPEC.match(spec)
-    sets = available(extra_dirs)
-    if match is None or match.group(1) not in sets:
-        raise UnknownCriteriaError(spec, known_specs(extra_dirs))
-    versions = sets[match.group(1)]
-    version = match.group(2) or newest(versions)
-    if version not in versions:
-        raise UnknownCriteriaError(spec, known_specs(extra_dirs))
-    return versions[version]
-
-
-def load(spec: str, extra_dirs: tuple[Path, ...] = ()) -> CriteriaSet:
-    """Find and load a criteria set by ``id``, ``id@version`` or file path."""
-    return _load_cached(spec, extra_dirs)
-
-
-@cache
-def _load_cached(spec: str, extra_dirs: tuple[Path, ...]) -> CriteriaSet:
-    # Every application names its set; look each name up once per run, not once per file.
-    return load_file(resolve_path(spec, extra_dirs))
 
 
 def meta_schema_document() -> dict[str, Any]:
     return schemas.document(META_SCHEMA_RESOURCE)
 
 
-@cache
 def load_file(path: Path) -> CriteriaSet:
-    """Load and validate one criteria file. Raises `CriteriaError` naming file:line:column."""
+    """Load and validate one criteria file. Raises `CriteriaError` naming file:line:column.
+
+    A file named ``id@version.yaml`` must hold that set: the name is how ``criteria:
+    myfund@2024`` finds it, so a file whose content says another version would be found
+    under a name it does not have. (`CriteriaCatalog` caches what this returns.)"""
     from sicheck.reading import read, shown_name
 
     shown = shown_name(str(path))
@@ -160,7 +113,22 @@ def load_file(path: Path) -> CriteriaSet:
         # The first problem in the file; a funder fixes them one at a time.
         location, first = min(found, key=lambda item: (item[0].line, item[0].column))
         raise CriteriaError(shown, location.line, location.column, validation.message(first))
+    _check_name(path, document, shown)
     return _build(document, shown)
+
+
+def _check_name(path: Path, document: Document, shown: str) -> None:
+    """Refuse ``myfund@2024.yaml`` that says ``version: "2015"`` (or another id)."""
+    named = SPEC.match(path.stem)
+    if named is None or named.group(2) is None:
+        return
+    raw = document.value
+    for key, expected in (("id", named.group(1)), ("version", named.group(2))):
+        found = str(raw[key])
+        if found != expected:
+            location = document.locate((key,))
+            problem = msg("criteria-name-mismatch", name=path.name, key=key, expected=expected, found=found)
+            raise CriteriaError(shown, location.line, location.column, problem)
 
 
 def _text(value: dict[str, str]) -> Text:
@@ -246,9 +214,4 @@ def _build(document: Document, shown: str) -> CriteriaSet:
     )
 
 
-def unknown_spec_message(spec: str, known: list[str]) -> Text:
-    hint = suggestion(spec, known + sorted({k.partition("@")[0] for k in known}))
-    return msg("unknown-criteria", spec=spec, suggestion=hint, known=", ".join(known) or "-")
-
-
-__all__ = ["Check", "CriteriaSet", "Criterion", "load", "load_file", "parse_path", "resolve_path"]
+__all__ = ["Check", "CriteriaSet", "Criterion", "load_file", "parse_path"]

@@ -5,7 +5,7 @@ Problems *in applications* are never exceptions; they are `Problem` values.
 
 from __future__ import annotations
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, suggestion
 
 
 class SicheckError(Exception):
@@ -22,10 +22,11 @@ class SicheckError(Exception):
 
 
 class UnknownCriteriaError(SicheckError):
-    def __init__(self, spec: str, known: list[str]) -> None:
-        from sicheck.criteria import unknown_spec_message
+    """A criteria set that no folder has: the message lists those there are."""
 
-        super().__init__(unknown_spec_message(spec, known))
+    def __init__(self, spec: str, known: list[str]) -> None:
+        hint = suggestion(spec, known + sorted({k.partition("@")[0] for k in known}))
+        super().__init__(msg("unknown-criteria", spec=spec, suggestion=hint, known=", ".join(known) or "-"))
         self.spec = spec
         self.known = known
 

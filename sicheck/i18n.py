@@ -224,6 +224,12 @@ _CORE: dict[str, tuple[str, str]] = {
         "{file}:{line}:{column}: kriteriefilen är trasig: {problem}",
         "{file}:{line}:{column}: the criteria file is broken: {problem}",
     ),
+    "criteria-name-mismatch": (
+        "filen heter {name}, men i filen står {key}: {found}. Filnamnet och innehållet ska ange samma {key}:"
+        " byt namn på filen eller ändra {key} till {expected}.",
+        "the file is named {name}, but it says {key}: {found}. The file name and the content must give the same"
+        " {key}: rename the file or change {key} to {expected}.",
+    ),
     "criteria-duplicate-id": (
         "id '{id}' förekommer två gånger",
         "id '{id}' occurs twice",

@@ -2,12 +2,16 @@
 
 Why it is built this way (measured traps are in the project's HARDENING notes):
 
-- libyaml's C composer recurses in C and kills the process on very deep nesting, and it
-  builds the whole tree before anything can count it (a 2 MiB flow mapping of one-letter
-  keys is a million nodes: 12 s and 690 MB). So the C composer only sees files that a
-  cheap byte count proves shallow and small enough; every other file goes through the C
-  *parser* with a Python composer that counts depth, nodes and aliases as it goes and
-  stops at the first one over its limit.
+- libyaml's C composer recurses in C. Since PyYAML 6.0.4 (libyaml 0.2.6) the parser itself
+  refuses nesting deeper than 1,000 levels, far below the ~20,000 where the recursion used
+  to kill the process, so the C composer is safe on any input and is the only path. That
+  refusal is reported as sicheck's own ``too-deep`` problem, located where sicheck's
+  (much lower) depth limit is first passed, exactly as the constructor reports it.
+- libyaml's C composer builds the whole tree before anything can count it: a 2 MiB flow
+  mapping of one-letter keys is a million nodes, 12 s and 690 MB, and a pool worker killed
+  by that ends the run. So the C composer only sees files too small to hold more nodes
+  than the limit; a larger file goes through the C *parser* with a Python composer that
+  counts nodes, depth and aliases as it goes and stops at the first one over its limit.
 - Aliases compose into shared nodes and explode in whatever walks the data later, so the
   constructor counts every node it builds (aliases once per use) against a budget, and
   refuses aliases beyond a small number and any alias that refers to itself.
@@ -26,7 +30,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
@@ -47,9 +51,8 @@ class Limits:
     max_nodes: int = 100_000
 
 
-# The C composer is safe well below the ~20,000 levels where it crashes; a file whose
-# byte-level bound stays under this goes through it.
-_C_COMPOSER_SAFE_DEPTH = 4000
+# libyaml's parser refuses deeper nesting with this message (PyYAML 6.0.4 and later).
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 # Python's own recursion limit bounds the constructor; --max-depth cannot go above this.
 MAX_DEPTH_CEILING = 200
 # Every node takes at least one byte of the file, a key and its empty value two nodes per
@@ -78,7 +81,7 @@ class _Resolver:
 
 
 class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
-    """libyaml parses and composes in C; used only for files proved shallow."""
+    """libyaml parses and composes in C; its parser bounds the nesting depth."""
 
     def __init__(self, stream: bytes) -> None:
         CParser.__init__(self, stream)
@@ -94,12 +97,14 @@ class _LimitError(Exception):
         self.column = mark.column + 1 if mark is not None else 1
 
 
-class _GuardedLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
+class _CountingLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
     """libyaml parses in C; a Python composer builds the tree, counting as it goes.
 
-    It stops at the first node past the depth or node limit and at the first collection
+    It stops at the first node past the node or depth limit and at the first collection
     alias past the alias limit (the constructor counts the same way, so both paths agree),
     and it refuses the non-specific tag ``!``, which the resolver cannot tell from no tag.
+    (Overriding ``compose_node`` on a C loader would be silently skipped: composition
+    happens in C there, hence the Python `Composer` in this class.)
     """
 
     def __init__(self, stream: bytes, max_depth: int, limits: Limits) -> None:
@@ -244,16 +249,6 @@ def _problem(code: str, message: Text, line: int = 1, column: int = 1, path: str
     return LoadResult(None, Problem("error", code, message, Location(path, line, column)))
 
 
-def _max_depth_bound(data: bytes) -> int:
-    """An upper bound on the nesting depth of any YAML document in ``data``.
-
-    Block nesting needs a larger indentation at least every second level, so it is
-    bounded by twice the longest line; each flow level needs a bracket byte.
-    """
-    longest = max(map(len, data.splitlines()), default=0)
-    return 2 * (longest + 1) + data.count(b"[") + data.count(b"{") + 1
-
-
 def _decode_check(data: bytes) -> LoadResult | None:
     """Refuse bytes that are not UTF-8, naming the line and column of the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
@@ -281,7 +276,7 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
     max_depth = min(limits.max_depth, MAX_DEPTH_CEILING)
     try:
         loader: CParser
-        loader = _FastLoader(data) if _provably_small(data, limits) else _GuardedLoader(data, max_depth, limits)
+        loader = _FastLoader(data) if _provably_small(data, limits) else _CountingLoader(data, max_depth, limits)
         try:
             root = loader.get_single_node()
         finally:
@@ -299,6 +294,9 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
             return _problem("duplicate-anchor", msg("duplicate-anchor", anchor=anchor, first_line=first), line, column)
         return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == _LIBYAML_DEPTH_PROBLEM:
+            where = _first_too_deep(data, max_depth, exc.problem_mark.index if exc.problem_mark else len(data))
+            return _problem("too-deep", msg("too-deep", limit=max_depth), where.line, where.column, where.path)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
@@ -328,13 +326,74 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
     return LoadResult(Document(value, root), None)
 
 
+def _first_too_deep(data: bytes, max_depth: int, refused_at: int) -> Location:
+    """Where the first node nested deeper than ``max_depth`` is, with its path.
+
+    Runs only after libyaml has refused the file for nesting, which it does far deeper
+    than sicheck's limit. libyaml's scanner reads ahead to the refusal before it yields
+    the events before it, so the events are read from the text before the refusal
+    (``refused_at``, in characters), which holds the node sought; the parse stops there.
+    Depth and path are counted as the constructor counts them (the top-level node is at
+    depth 1), so both refusals read the same.
+    """
+    # One frame per open collection: its path, and for a sequence the next index, for a
+    # mapping the pending key (None while a key is expected).
+    frames: list[tuple[tuple[str | int, ...], list[Any]]] = []
+    loader = _FastLoader(data.decode("utf-8")[:refused_at].encode("utf-8"))
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, CollectionEndEvent):
+                frames.pop()
+                _advance(frames)
+                continue
+            if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+                continue
+            if frames and frames[-1][1][0] == "key":
+                # A mapping key: remember it; it is not a level of its own.
+                frames[-1][1][1] = event.value if isinstance(event, ScalarEvent) else "?"
+                frames[-1][1][0] = "value"
+                if isinstance(event, CollectionStartEvent):  # a complex key: the constructor refuses it
+                    break
+                continue
+            path = _child_path(frames)
+            if len(frames) + 1 > max_depth:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                return Location(format_path(path), line, column)
+            if isinstance(event, CollectionStartEvent):
+                state: list[Any] = ["key", None] if isinstance(event, MappingStartEvent) else ["item", 0]
+                frames.append((path, state))
+            else:
+                _advance(frames)
+    except yaml.YAMLError:  # the cut text ends inside a collection: the node came before
+        pass
+    finally:
+        loader.dispose()
+    return Location("", 1, 1)
+
+
+def _child_path(frames: list[tuple[tuple[str | int, ...], list[Any]]]) -> tuple[str | int, ...]:
+    if not frames:
+        return ()
+    path, state = frames[-1]
+    return (*path, state[1])
+
+
+def _advance(frames: list[tuple[tuple[str | int, ...], list[Any]]]) -> None:
+    """A value of the innermost collection is complete: move to its next item or key."""
+    if not frames:
+        return
+    state = frames[-1][1]
+    if state[0] == "item":
+        state[1] += 1
+    else:
+        state[0], state[1] = "key", None
+
+
 def _provably_small(data: bytes, limits: Limits) -> bool:
-    """Whether the C composer is safe: shallow, too small to exceed the node limit, no ``!``."""
-    return (
-        _max_depth_bound(data) <= _C_COMPOSER_SAFE_DEPTH
-        and _NODES_PER_BYTE * (len(data) + 1) <= limits.max_nodes
-        and _BARE_TAG.search(data) is None
-    )
+    """Whether the C composer is safe: too small to exceed the node limit, and no ``!`` tag."""
+    return _NODES_PER_BYTE * (len(data) + 1) <= limits.max_nodes and _BARE_TAG.search(data) is None
 
 
 _DOCUMENT_START = re.compile(rb"^---(?:[ \t]|$)", re.MULTILINE)

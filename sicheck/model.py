@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sicheck.i18n import Text, msg
+from sicheck.policy import RunPolicy
+
+if TYPE_CHECKING:
+    from sicheck.criteria import CriteriaSet
 
 Severity = Literal["error", "warning"]
 Status = Literal["met", "partial", "missing"]
@@ -113,9 +117,11 @@ class RunSummary:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything a renderer needs: the results in order and the run's summary."""
+    """Everything a renderer needs: the results in order, the run's summary, the policy
+    that decides which of them fail, and the criteria sets they were checked against."""
 
     results: tuple[ApplicationResult, ...]
     summary: RunSummary
     version: str
-    options: dict[str, object] = field(default_factory=dict)
+    policy: RunPolicy = field(default_factory=RunPolicy)
+    criteria_sets: tuple[CriteriaSet, ...] = ()

@@ -26,12 +26,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sicheck import schemas, validation
 from sicheck.i18n import Text, msg, number_text, round_half_up, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
+
+if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.checker import CheckOptions
 
 SCHEMA_RESOURCE = "review-1.schema.json"
 
@@ -365,20 +369,14 @@ class _ApplicationIndex:
         return [i for i, full in self._by_name.get(parts[-1], []) if full[-len(parts) :] == parts]
 
 
-def _criterion_ids(result: ApplicationResult) -> list[str] | None:
+def _criterion_ids(result: ApplicationResult, catalog: CriteriaCatalog) -> list[str] | None:
     """The criterion ids a review of this application may score, or None if unknown."""
     if result.criteria:
         return [c.id for c in result.criteria]
     if result.criteria_set is None:
         return None
-    from sicheck import criteria
-    from sicheck.errors import SicheckError
-
-    try:
-        chosen = criteria.load(f"{result.criteria_set.id}@{result.criteria_set.version}")
-    except SicheckError:  # a set given by path is not found again by its id; skip the check
-        return None
-    return [c.id for c in chosen.criteria]
+    chosen = catalog.find(f"{result.criteria_set.id}@{result.criteria_set.version}")
+    return None if chosen is None else [c.id for c in chosen.criteria]
 
 
 def _match_problem(
@@ -426,7 +424,7 @@ def _unknown_criteria(review: Review, result: ApplicationResult, allowed: list[s
 
 
 def attach(
-    results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile]
+    results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Match loaded review files to results and merge them. Results keep their order."""
     index_of = _ApplicationIndex(results)
@@ -450,7 +448,7 @@ def attach(
         else:
             index = matches[0]
             if index not in allowed_cache:
-                allowed_cache[index] = _criterion_ids(results[index])
+                allowed_cache[index] = _criterion_ids(results[index], catalog)
             found.extend(_unknown_criteria(review, results[index], allowed_cache[index]))
             # The same person twice on one application would count their judgement double.
             key = (index, " ".join(review.reviewer.casefold().split()))
@@ -473,14 +471,14 @@ def attach(
 
 
 def attach_reviews(
-    results: Sequence[ApplicationResult], review_paths: Sequence[str]
+    results: Sequence[ApplicationResult], review_paths: Sequence[str], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
     """Load every review file named or found below ``review_paths`` and attach them.
 
     A missing path is a `UsageError` (exit 2); problems inside review files are returned.
     """
     loaded = [load_review(path, shown) for path, shown in review_files(review_paths)]
-    return attach(results, loaded)
+    return attach(results, loaded, catalog)
 
 
 # --- the template -------------------------------------------------------------------
@@ -501,29 +499,30 @@ def _yaml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def review_template(application_path: str | Path, lang: str = "sv", *, criteria: str | None = None) -> str:
+def review_template(application_path: str | Path, options: CheckOptions, lang: str = "sv") -> str:
     """A commented review file for one application, for a reviewer to fill in.
 
-    One line per criterion of the application's criteria set (``criteria`` overrides it,
-    as ``--criteria`` does), with the machine's status beside it, and the scale's anchors
-    in the header. Filled in, it is a valid review file. Raises `SicheckError` only for an
-    unknown ``criteria``; an application that cannot be read still gets a template.
+    One line per criterion of the application's criteria set (``options.criteria``
+    overrides it, as ``--criteria`` does), with the machine's status beside it, and the
+    scale's anchors in the header. Filled in, it is a valid review file. An application
+    that cannot be read still gets a template, for the default set.
     """
-    from sicheck import criteria as criteria_sets
-    from sicheck.checker import DEFAULT_CRITERIA, CheckOptions, check_path
+    from sicheck.checker import check_path
     from sicheck.sanitize import one_line
 
     def t(message_id: str, **params: object) -> str:
         return msg(message_id, **params).get(lang)
 
     path = str(application_path)
-    if criteria is not None:
-        criteria_sets.load(criteria)
-    result = check_path(path, CheckOptions(criteria=criteria))
-    if result.criteria_set is not None:
-        chosen = criteria_sets.load(criteria or f"{result.criteria_set.id}@{result.criteria_set.version}")
+    catalog = options.catalog
+    result = check_path(path, options)
+    if options.criteria is not None:
+        chosen = catalog.load(options.criteria)
+    elif result.criteria_set is not None:
+        key = f"{result.criteria_set.id}@{result.criteria_set.version}"
+        chosen = catalog.find(key) or catalog.load(options.default_criteria)
     else:
-        chosen = criteria_sets.load(criteria or DEFAULT_CRITERIA)
+        chosen = catalog.load(options.default_criteria)
     status = {c.id: c.status for c in result.criteria}
 
     # Comment lines carry text from the application: one_line() keeps it on its line (a

@@ -14,12 +14,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
 from sicheck.errors import SicheckError
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
+from sicheck.policy import RunPolicy
 from sicheck.render import FORMATS
+
+if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.criteria import CriteriaSet
 
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 64
@@ -33,7 +39,7 @@ class RenderOptions:
     color: bool = False
     width: int = 100
     version: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
+    policy: RunPolicy = field(default_factory=RunPolicy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +55,16 @@ class Outcome:
 
 @dataclass
 class RunTracker:
-    """The run's summary and exit status, kept as results stream past."""
+    """The run's summary and whether it failed, kept as results stream past."""
 
-    fail_under: float | None = None
-    strict: bool = False
+    policy: RunPolicy = field(default_factory=RunPolicy)
     summary: RunSummary = field(default_factory=RunSummary)
     failed: bool = False
 
     def add(self, outcome: Outcome) -> None:
-        under = self.fail_under is not None and (outcome.score is None or outcome.score < self.fail_under)
+        under = self.policy.under_threshold(outcome)
         self.summary = self.summary.add_counts(outcome.verdict, under_threshold=under, warned=outcome.has_warnings)
-        if outcome.verdict != "eligible" or under or (self.strict and outcome.has_warnings):
+        if self.policy.fails(outcome):
             self.failed = True
 
 
@@ -107,14 +112,22 @@ def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -
     )
 
 
-def _ignore_interrupts() -> None:
+# What every task of a pool shares, set once per worker process by `_start_worker`: with
+# fork it is inherited as it is (the catalog with the sets already loaded), not pickled
+# with every batch.
+_shared: tuple[CheckOptions, RenderOptions | None] | None = None
+
+
+def _start_worker(options: CheckOptions, rendering: RenderOptions | None) -> None:
+    global _shared
     # Ctrl-C goes to the whole process group; only the main process should act on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _shared = (options, rendering)
 
 
-def _check_batch(
-    batch: list[tuple[str, str, int]], options: CheckOptions, rendering: RenderOptions | None
-) -> list[Outcome]:
+def _check_batch(batch: list[tuple[str, str, int]]) -> list[Outcome]:
+    assert _shared is not None, "a worker started without _start_worker"
+    options, rendering = _shared
     return [_check_one((path, shown, options, rendering, index)) for path, shown, index in batch]
 
 
@@ -141,18 +154,20 @@ def outcomes(
     # fork keeps the imported modules and the loaded criteria sets: workers start at once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options, rendering)
+    )
     # A few batches per worker in flight, no more: finished outputs never pile up, so memory
     # stays the same for ten thousand files as for a hundred.
     pending: deque[Future[list[Outcome]]] = deque(
-        executor.submit(_check_batch, batch, options, rendering) for batch in islice(batches, workers * 4)
+        executor.submit(_check_batch, batch) for batch in islice(batches, workers * 4)
     )
     try:
         while pending:
             done = pending.popleft().result()
             following = next(batches, None)
             if following is not None:
-                pending.append(executor.submit(_check_batch, following, options, rendering))
+                pending.append(executor.submit(_check_batch, following))
             yield from done
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -187,7 +202,7 @@ def render_run(
             yield outcome.text
         yield module.tail(
             tracker.summary,
-            options=rendering.extra,
+            policy=rendering.policy,
             lang=rendering.lang,
             color=rendering.color,
             width=rendering.width,
@@ -197,8 +212,24 @@ def render_run(
     for outcome in observed():
         assert outcome.result is not None
         results.append(outcome.result)
-    report = Report(results=tuple(results), summary=tracker.summary, version=rendering.version, options=rendering.extra)
+    report = Report(
+        results=tuple(results),
+        summary=tracker.summary,
+        version=rendering.version,
+        policy=rendering.policy,
+        criteria_sets=criteria_sets(results, options.catalog),
+    )
     yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
+
+
+def criteria_sets(results: list[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
+    """The criteria sets the results were checked against, from the run's catalog, by key.
+
+    Formats that list every check of a set (SARIF's rule catalogue) take them from here
+    and never read criteria files themselves.
+    """
+    keys = sorted({f"{r.criteria_set.id}@{r.criteria_set.version}" for r in results if r.criteria_set})
+    return tuple(found for found in (catalog.find(key) for key in keys) if found is not None)
 
 
 __all__ = ["Outcome", "RenderOptions", "RunTracker", "outcomes", "render_run", "streams"]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sicheck.catalog import CriteriaCatalog
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_applications"
 INPUTS = Path(__file__).resolve().parent / "inputs"
@@ -19,3 +21,7 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # In GitHub Actions, text output is wrapped in ::stop-commands::; tests opt in to that.
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+
+
+# The shipped criteria sets, loaded once for the whole test run.
+CATALOG = CriteriaCatalog()

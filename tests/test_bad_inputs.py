@@ -14,7 +14,7 @@ from sicheck.checker import CheckOptions, check_bytes, check_path
 from sicheck.cli import app
 from sicheck.loader import Limits
 
-from .conftest import INPUTS, SAMPLES
+from .conftest import CATALOG, INPUTS, SAMPLES
 
 INVALID = INPUTS / "invalid"
 EXPECTED: dict[str, dict[str, object]] = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
@@ -29,7 +29,7 @@ def test_every_bad_file_has_an_expectation() -> None:
 def test_bad_input_is_invalid_with_location(name: str) -> None:
     expected = EXPECTED[name]
     limits = Limits(max_file_size=int(expected.get("max_file_size", Limits().max_file_size)))  # type: ignore[call-overload]
-    result = check_path(str(INVALID / name), CheckOptions(limits=limits))
+    result = check_path(str(INVALID / name), CheckOptions(CATALOG, limits=limits))
     assert result.verdict == "invalid"
     assert result.score is None
     assert result.criteria == ()
@@ -43,27 +43,27 @@ def test_bad_input_is_invalid_with_location(name: str) -> None:
 def test_too_large_file_with_default_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"project:\n  title: Stor\n  summary: " + b"x" * (Limits().max_file_size + 1) + b"\n")
-    result = check_path(str(big), CheckOptions())
+    result = check_path(str(big), CheckOptions(CATALOG))
     assert result.verdict == "invalid"
     assert result.problems[0].code == "too-large"
 
 
 def test_bom_is_accepted() -> None:
     data = b"\xef\xbb\xbf" + (SAMPLES / "minimili.yaml").read_bytes()
-    assert check_bytes(data, "bom.yaml", CheckOptions()).verdict != "invalid"
+    assert check_bytes(data, "bom.yaml", CheckOptions(CATALOG)).verdict != "invalid"
 
 
 def test_quoted_and_unquoted_dates_are_the_same() -> None:
     text = (SAMPLES / "minimili.yaml").read_text(encoding="utf-8")
     quoted = re.sub(r"^(\s*[a-z_]+: )([0-9]{4}-[0-9]{2}-[0-9]{2})$", r"\1'\2'", text, flags=re.M)
     assert quoted != text
-    plain = check_bytes(text.encode(), "a.yaml", CheckOptions())
-    again = check_bytes(quoted.encode(), "b.yaml", CheckOptions())
+    plain = check_bytes(text.encode(), "a.yaml", CheckOptions(CATALOG))
+    again = check_bytes(quoted.encode(), "b.yaml", CheckOptions(CATALOG))
     assert (plain.verdict, plain.score) == (again.verdict, again.score)
 
 
 def test_missing_file_is_a_result() -> None:
-    result = check_path(str(INVALID / "does-not-exist.yaml"), CheckOptions())
+    result = check_path(str(INVALID / "does-not-exist.yaml"), CheckOptions(CATALOG))
     assert result.verdict == "invalid"
     assert result.problems[0].code == "file-unreadable"
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from sicheck import criteria
 from sicheck.cli import app
+from sicheck.criteria import load_file
 from sicheck.criteria_diff import diff
 
-from .conftest import INPUTS, ROOT
+from .conftest import CATALOG, INPUTS, ROOT
 
 runner = CliRunner()
 FIXTURES = INPUTS / "criteria"
@@ -90,7 +90,7 @@ def test_list_reports_a_broken_configured_file_and_still_lists_the_rest(in_tmp: 
 def test_show_is_a_readable_table(spec: str) -> None:
     result = _run("show", spec, "--no-color", "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    found = criteria.load(spec)
+    found = CATALOG.load(spec)
     assert result.stdout.startswith(found.key)
     for criterion in found.criteria:
         row = next(line for line in result.stdout.splitlines() if line.startswith(criterion.id + " "))
@@ -103,7 +103,7 @@ def test_show_json_has_every_criterion_and_check() -> None:
     result = _run("show", "vgr@2015", "--format", "json")
     assert result.exit_code == 0, result.stderr
     shown = json.loads(result.stdout)
-    found = criteria.load("vgr@2015")
+    found = CATALOG.load("vgr@2015")
     assert (shown["id"], shown["version"], shown["valid_from"]) == ("vgr", "2015", "2015-01-01")
     assert [c["id"] for c in shown["criteria"]] == [c.id for c in found.criteria]
     first = shown["criteria"][0]
@@ -122,7 +122,7 @@ def test_show_unknown_set_suggests(in_tmp: Path) -> None:
 
 
 def test_diff_between_fixture_versions_is_data() -> None:
-    change = diff(criteria.load_file(DEMO_1), criteria.load_file(DEMO_2))
+    change = diff(load_file(DEMO_1), load_file(DEMO_2))
     assert (change.old, change.new) == ("demo@1", "demo@2")
     assert [c.field for c in change.set_changes] == ["version", "title", "valid_from"]
     assert [c.id for c in change.added] == ["DEMO-04"]
@@ -139,7 +139,7 @@ def test_diff_between_fixture_versions_is_data() -> None:
     assert goal.changes[0].old == "warning" and goal.changes[0].new == "error"
     assert goal.changes[1].new == {"words": {"path": "goal.description", "min": 3}}
     assert not change.empty
-    assert diff(criteria.load_file(DEMO_1), criteria.load_file(DEMO_1)).empty
+    assert diff(load_file(DEMO_1), load_file(DEMO_1)).empty
 
 
 def test_diff_text_shows_every_change() -> None:
@@ -220,7 +220,7 @@ def test_worked_example_from_the_documentation(in_tmp: Path) -> None:
     documented = (ROOT / "docs" / "criteria.md").read_text(encoding="utf-8")
     # The documentation shows this very output.
     assert result.stdout.strip() in documented
-    change = diff(criteria.load("vgr@2015"), criteria.load_file(target))
+    change = diff(CATALOG.load("vgr@2015"), load_file(target))
     assert [c.id for c in change.changed] == ["VGR-03"]
     assert [k.id for k in change.changed[0].checks_changed] == ["VGR-03.causal-basis"]
 
@@ -257,7 +257,7 @@ def test_validate_checks_that_examples_meet_their_criterion(tmp_path: Path) -> N
     example_goal = "  description: Unga i Ale får hjälp tidigt, innan riskbruk blir missbruk"
     broken = text.replace(example_goal, "  description: Hjälp")
     assert broken != text
-    target = tmp_path / "ale@2013.yaml"
+    target = tmp_path / "ale@2012.yaml"
     target.write_text(broken, encoding="utf-8")
     result = _run("validate", str(target), "--lang", "en")
     assert result.exit_code == 2
@@ -277,6 +277,6 @@ def test_validate_missing_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("spec", ["vgr@2015", "ale@2012"])
 def test_every_shipped_criterion_has_a_why_and_an_example(spec: str) -> None:
-    for criterion in criteria.load(spec).criteria:
+    for criterion in CATALOG.load(spec).criteria:
         assert criterion.why is not None, criterion.id
         assert criterion.example is not None, criterion.id

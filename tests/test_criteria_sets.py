@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 import yaml
 
-from sicheck import criteria
 from sicheck.checker import CheckOptions, check_bytes
 from sicheck.engine import evaluate
 from sicheck.loader import load_yaml
 from sicheck.model import ApplicationResult, CriterionResult
+
+from .conftest import CATALOG
 
 Application = dict[str, Any]
 Mutation = Callable[[Application], None]
@@ -260,7 +261,7 @@ def to_bytes(application: Application) -> bytes:
 
 
 def run(application: Application, criteria_spec: str) -> ApplicationResult:
-    return check_bytes(to_bytes(application), "test.yaml", CheckOptions(criteria=criteria_spec))
+    return check_bytes(to_bytes(application), "test.yaml", CheckOptions(CATALOG, criteria=criteria_spec))
 
 
 def criterion(result: ApplicationResult, criterion_id: str) -> CriterionResult:
@@ -274,7 +275,7 @@ def failed_checks(result: ApplicationResult) -> set[str]:
 
 
 def check_ids(criteria_spec: str) -> set[str]:
-    return {check.id for c in criteria.load(criteria_spec).criteria for check in c.checks}
+    return {check.id for c in CATALOG.load(criteria_spec).criteria for check in c.checks}
 
 
 def base_for(criteria_spec: str) -> Application:
@@ -570,7 +571,7 @@ def test_base_application_is_eligible_with_full_score(spec: str, base: Applicati
 def test_base_application_via_engine_evaluate(spec: str, base: Application) -> None:
     loaded = load_yaml(to_bytes(base))
     assert loaded.document is not None
-    evaluation = evaluate(loaded.document, criteria.load(spec))
+    evaluation = evaluate(loaded.document, CATALOG.load(spec))
     assert evaluation.verdict == "eligible"
     assert evaluation.score == 100.0
     assert all(c.status == "met" and c.points == c.max_points for c in evaluation.criteria)
@@ -637,7 +638,7 @@ def test_expected_failing_checks_exist(case: Case) -> None:
     ("spec", "cases", "ids"), [(VGR, VGR_CASES, VGR_IDS), (ALE, ALE_CASES, ALE_IDS)], ids=["vgr", "ale"]
 )
 def test_every_criterion_has_a_mutation(spec: str, cases: list[Case], ids: list[str]) -> None:
-    in_set = [c.id for c in criteria.load(spec).criteria]
+    in_set = [c.id for c in CATALOG.load(spec).criteria]
     assert in_set == ids
     assert {c.criterion_id for c in cases} == set(in_set)
     assert all(c.criteria_spec == spec for c in cases)
@@ -778,7 +779,7 @@ def test_unquoted_and_quoted_dates_give_the_same_result() -> None:
     unquoted = re.sub(rb"'(\d{4}-\d{2}-\d{2})'", rb"\1", quoted)
     assert unquoted != quoted
     assert b"end: 2018-06-30\n" in unquoted
-    options = CheckOptions(criteria=VGR)
+    options = CheckOptions(CATALOG, criteria=VGR)
     a, b = check_bytes(quoted, "a.yaml", options), check_bytes(unquoted, "b.yaml", options)
     assert (a.verdict, a.score) == (b.verdict, b.score) == ("eligible", 100.0)
     broken = unquoted.replace(b"end: 2018-06-30", b"end: 2015-07-31")
@@ -819,7 +820,7 @@ def test_no_text_check_asks_for_more_than_twelve_words() -> None:
         return []
 
     minimums = [
-        m for s in (VGR, ALE) for c in criteria.load(s).criteria for k in c.checks for m in word_minimums(k.spec)
+        m for s in (VGR, ALE) for c in CATALOG.load(s).criteria for k in c.checks for m in word_minimums(k.spec)
     ]
     assert minimums
     assert max(minimums) <= 12
@@ -890,7 +891,7 @@ def test_check_ids_are_stable() -> None:
 
 def test_required_flags_follow_the_design() -> None:
     for spec in (VGR, ALE):
-        for c in criteria.load(spec).criteria:
+        for c in CATALOG.load(spec).criteria:
             assert c.required == (c.id not in NOT_REQUIRED), c.id
 
 
@@ -1064,7 +1065,7 @@ def weighted_set(tmp_path: Path) -> str:
 def test_points_are_weight_times_share_of_check_points(
     weighted_set: str, application: Application, status: str, points: float, verdict: str, score: float
 ) -> None:
-    result = check_bytes(to_bytes(application), "test.yaml", CheckOptions(criteria=weighted_set))
+    result = check_bytes(to_bytes(application), "test.yaml", CheckOptions(CATALOG, criteria=weighted_set))
     found = criterion(result, "W-01")
     assert found.status == status
     assert found.max_points == 2.0

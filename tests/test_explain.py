@@ -13,8 +13,10 @@ from sicheck import application, criteria
 from sicheck.cli import app
 from sicheck.loader import load_yaml
 
+from .conftest import CATALOG
+
 runner = CliRunner()
-SETS = {spec: criteria.load(spec) for spec in ("vgr@2015", "ale@2012")}
+SETS = {spec: CATALOG.load(spec) for spec in ("vgr@2015", "ale@2012")}
 CRITERIA = [(spec, c.id) for spec, found in SETS.items() for c in found.criteria]
 CHECKS = [(spec, c.id, k.id) for spec, found in SETS.items() for c in found.criteria for k in c.checks]
 

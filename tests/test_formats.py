@@ -32,12 +32,13 @@ from sicheck.model import (
     Report,
     RunSummary,
 )
+from sicheck.policy import RunPolicy
 from sicheck.render import FORMATS, render
 
 from . import regen_golden
-from .conftest import GOLDEN, INPUTS, ROOT, SAMPLES
+from .conftest import CATALOG, GOLDEN, INPUTS, ROOT, SAMPLES
 
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 JUNIT_XSD = SCHEMAS / "junit-10.xsd"
 SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 CI_FORMATS = ("junit", "sarif", "github", "markdown")
@@ -282,7 +283,7 @@ def _report(text: str, file: str) -> Report:
         file + "2", text, None, "invalid", None, (), (Problem("error", "schema", message, Location(text, 1, 1)),)
     )
     summary = RunSummary().add(ineligible, under_threshold=True).add(invalid, under_threshold=True)
-    return Report((ineligible, invalid), summary, "0.0.0", {"fail_under": 50.0, "strict": True})
+    return Report((ineligible, invalid), summary, "0.0.0", RunPolicy(fail_under=50.0, strict=True))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -340,10 +341,9 @@ def test_sarif_rules_results_and_locations() -> None:
     rules = run_["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
     assert len(ids) == len(set(ids))
-    from sicheck import criteria
 
     for spec in ("vgr@2015", "ale@2012"):
-        for criterion in criteria.load(spec).criteria:
+        for criterion in CATALOG.load(spec).criteria:
             for check in criterion.checks:
                 rule = rules[ids.index(check.id)]
                 assert rule["shortDescription"]["text"] == check.text.en
@@ -405,7 +405,7 @@ def test_sarif_fingerprints_survive_moved_lines(tmp_path: Path, monkeypatch: pyt
 
 
 def test_sarif_rules_for_a_criteria_file_given_by_path(tmp_path: Path) -> None:
-    mine = tmp_path / "egen@1.yaml"
+    mine = tmp_path / "egen.yaml"
     mine.write_text((ROOT / "criteria" / "ale@2012.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     code, out = run(str(SAMPLES / "fotosyntes.yaml"), "--criteria", str(mine), "--format", "sarif")
     assert code == 1
@@ -465,7 +465,7 @@ def test_output_file_is_written_whole(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", CI_FORMATS)
 def test_empty_run_renders(name: str) -> None:
-    report = Report((), RunSummary(), "0.0.0", {})
+    report = Report((), RunSummary(), "0.0.0")
     text = render(name, report, lang="en")
     if name == "junit":
         assert_valid_junit(text)

@@ -33,7 +33,7 @@ from sicheck.cli import app
 from sicheck.model import ApplicationResult, Report, RunSummary
 from sicheck.render import FORMATS, render
 
-from .conftest import INPUTS, ROOT, SAMPLES
+from .conftest import CATALOG, INPUTS, ROOT, SAMPLES
 
 # The default keeps this file well under a minute on two cores; raise it for a long run.
 FUZZ_EXAMPLES = int(os.environ.get("SICHECK_FUZZ_EXAMPLES", "150"))
@@ -52,7 +52,7 @@ CLI_SETTINGS = settings(
 )
 
 REGRESSIONS = INPUTS / "regressions"
-OPTIONS = CheckOptions()
+OPTIONS = CheckOptions(CATALOG)
 LANGS = ("sv", "en")
 VERDICTS = ("eligible", "ineligible", "invalid")
 SAMPLE_TEXTS = {path.name: path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.yaml"))}
@@ -631,8 +631,9 @@ def test_many_problems_in_one_file_do_not_hang(path: Path) -> None:
     """
     code = (
         "import sys\n"
+        "from sicheck.catalog import CriteriaCatalog\n"
         "from sicheck.checker import CheckOptions, check_bytes\n"
-        "result = check_bytes(sys.stdin.buffer.read(), 'slow.yaml', CheckOptions())\n"
+        "result = check_bytes(sys.stdin.buffer.read(), 'slow.yaml', CheckOptions(CriteriaCatalog()))\n"
         "print(result.verdict, len(result.problems))\n"
     )
     try:

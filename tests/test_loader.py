@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from sicheck.loader import MAX_DEPTH_CEILING, Limits, load_yaml, plain_scalar
@@ -77,13 +79,42 @@ def test_depth_at_the_limit_is_fine(depth: int) -> None:
     assert load_yaml(data).document is not None
 
 
-def test_depth_over_the_limit_is_refused_on_both_paths() -> None:
-    shallow_bytes = b"a: " + b"[" * 70 + b"]" * 70  # proved safe: C composer, then the constructor refuses
-    deep_bytes = b"a: " + b"[" * 10000 + b"]" * 10000  # not provable: the guarded composer refuses
-    for data in (shallow_bytes, deep_bytes):
-        loaded = load_yaml(data)
-        assert loaded.problem is not None
-        assert loaded.problem.code == "too-deep"
+def _flow(n: int) -> bytes:
+    return b"a: " + b"[" * n + b"]" * n
+
+
+def _block_mapping(n: int) -> bytes:
+    return b"".join(b"  " * i + b"k:\n" for i in range(n)) + b"  " * n + b"v\n"
+
+
+def _block_sequence(n: int) -> bytes:
+    return b"".join(b"  " * i + b"-\n" for i in range(n)) + b"  " * n + b"v\n"
+
+
+@pytest.mark.parametrize(
+    ("shape", "levels"),
+    # Past libyaml's 1,000 levels; block nesting's indentation grows the file quadratically.
+    [(_flow, 10_000), (_block_mapping, 1_100), (_block_sequence, 1_100)],
+    ids=["flow", "block-map", "block-seq"],
+)
+def test_depth_over_the_limit_is_one_problem_whoever_refuses(shape: Callable[[int], bytes], levels: int) -> None:
+    """sicheck's own limit (a 70-level file) and libyaml's (past 1,000 levels) give the same problem."""
+    ours = load_yaml(shape(70)).problem
+    libyamls = load_yaml(shape(levels)).problem
+    assert ours is not None and libyamls is not None
+    assert ours.code == libyamls.code == "too-deep"
+    assert str(libyamls.message) == str(ours.message)
+    assert libyamls.location == ours.location
+    assert ours.location.line > 1 or ours.location.column > 1
+
+
+def test_libyaml_refuses_deep_nesting_itself() -> None:
+    """The guard the loader relies on (PyYAML 6.0.4 and later): no C recursion past 1,000 levels."""
+    import yaml
+
+    for data in (b"[" * 30_000, b"- " * 30_000 + b"x", b"{a: " * 30_000):
+        with pytest.raises(yaml.YAMLError, match="exceeded maximum nesting depth"):
+            yaml.compose(data, Loader=yaml.CSafeLoader)
 
 
 def test_depth_limit_is_configurable_and_capped() -> None:

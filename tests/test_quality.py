@@ -18,7 +18,7 @@ def test_ruff_lint() -> None:
 
 
 def test_ruff_format() -> None:
-    done = _run("ruff", "format", "--check", "sicheck")
+    done = _run("ruff", "format", "--check", "sicheck", "tests", "bench")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

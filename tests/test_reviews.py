@@ -30,7 +30,7 @@ from sicheck.reviews import (
     schema_document,
 )
 
-from .conftest import INPUTS, ROOT, SAMPLES
+from .conftest import CATALOG, INPUTS, ROOT, SAMPLES
 
 SAMPLE_REVIEWS = ROOT / "sample_reviews"
 BAD = INPUTS / "reviews" / "bad"
@@ -41,7 +41,7 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def sample_results() -> list[ApplicationResult]:
-    return [check_path(str(path), CheckOptions()) for path in SAMPLE_FILES]
+    return [check_path(str(path), CheckOptions(CATALOG)) for path in SAMPLE_FILES]
 
 
 def _review(reviewer: str, scores: dict[str, int | None], *, recommendation: Any = None, **comments: str) -> Review:
@@ -70,13 +70,13 @@ def test_sample_reviews_load_and_attach_cleanly(sample_results: list[Application
     for path, _ in files:
         loaded = load_review(path)
         assert loaded.problems == (), (path, loaded.problems)
-    reviewed, problems = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)])
+    reviewed, problems = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
     assert problems == []
     assert sum(item.review.reviewers for item in reviewed if item.review) == len(files)
 
 
 def test_sample_reviews_have_a_disagreement(sample_results: list[ApplicationResult]) -> None:
-    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)])
+    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
     flagged = {Path(item.result.file).name: item.review.disagreements for item in reviewed if item.review}
     assert flagged["tidiga-insatser-skolnarvaro.yaml"] == ("VGR-07", "VGR-10")
     assert flagged["tmr.yaml"] == ("VGR-02",)
@@ -90,7 +90,7 @@ def test_expected_covers_every_bad_file() -> None:
 def test_bad_review_files(name: str, sample_results: list[ApplicationResult]) -> None:
     """Each bad file gives its expected first problem, with line and column; compared by code, not wording."""
     expected = EXPECTED[name]
-    reviewed, problems = attach(sample_results, [load_review(BAD / name)])
+    reviewed, problems = attach(sample_results, [load_review(BAD / name)], CATALOG)
     assert problems, name
     first = problems[0].problem
     assert problems[0].file == str(BAD / name)
@@ -106,13 +106,13 @@ def test_bad_review_files(name: str, sample_results: list[ApplicationResult]) ->
 
 
 def test_unknown_criterion_suggests_the_padded_id(sample_results: list[ApplicationResult]) -> None:
-    _, problems = attach(sample_results, [load_review(BAD / "unknown-criterion.yaml")])
+    _, problems = attach(sample_results, [load_review(BAD / "unknown-criterion.yaml")], CATALOG)
     assert "VGR-02" in problems[0].problem.message.en
     assert problems[0].problem.criterion == "VGR-2"
 
 
 def test_application_not_found_suggests_a_name(sample_results: list[ApplicationResult]) -> None:
-    _, problems = attach(sample_results, [load_review(BAD / "application-not-found.yaml")])
+    _, problems = attach(sample_results, [load_review(BAD / "application-not-found.yaml")], CATALOG)
     assert "'tmr.yaml'" in problems[0].problem.message.sv
 
 
@@ -239,7 +239,7 @@ def test_matching_by_name_path_and_relative_path(tmp_path: Path, monkeypatch: py
         _review_file(tmp_path / "reviews", "4.yaml", str(tmp_path / "call" / "b" / "two.yaml"), "D"),
         _review_file(tmp_path / "reviews", "5.yaml", "./call/a/one.yaml", "E"),
     ]
-    reviewed, problems = attach(results, loaded)
+    reviewed, problems = attach(results, loaded, CATALOG)
     assert problems == []
     assert [r.reviewer for r in reviewed[0].review.reviews] == ["A", "C", "E"]  # type: ignore[union-attr]
     assert [r.reviewer for r in reviewed[1].review.reviews] == ["B", "D"]  # type: ignore[union-attr]
@@ -249,11 +249,11 @@ def test_matching_by_name_path_and_relative_path(tmp_path: Path, monkeypatch: py
 def test_ambiguous_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     results = [_result("a/same.yaml"), _result("b/same.yaml")]
-    reviewed, problems = attach(results, [_review_file(tmp_path, "r.yaml", "same.yaml")])
+    reviewed, problems = attach(results, [_review_file(tmp_path, "r.yaml", "same.yaml")], CATALOG)
     assert [p.problem.code for p in problems] == ["application-ambiguous"]
     assert problems[0].problem.location.line == 1
     assert all(item.review is None for item in reviewed)
-    _, problems = attach(results, [_review_file(tmp_path, "r2.yaml", "b/same.yaml")])
+    _, problems = attach(results, [_review_file(tmp_path, "r2.yaml", "b/same.yaml")], CATALOG)
     assert problems == []
 
 
@@ -264,7 +264,7 @@ def test_a_reviewer_counts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         _review_file(tmp_path, "r1.yaml", "one.yaml", "Anna Andersson"),
         _review_file(tmp_path, "r2.yaml", "one.yaml", "anna  andersson"),
     ]
-    reviewed, problems = attach(results, loaded)
+    reviewed, problems = attach(results, loaded, CATALOG)
     assert [p.problem.code for p in problems] == ["duplicate-review"]
     assert problems[0].file == str(tmp_path / "r2.yaml")
     assert problems[0].problem.location.line == 2
@@ -272,7 +272,7 @@ def test_a_reviewer_counts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_reviews_never_change_the_machine_verdict(sample_results: list[ApplicationResult]) -> None:
-    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)])
+    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
     for item, result in zip(reviewed, sample_results, strict=True):
         assert item.result is result
     # Björn Lindqvist recommends "no" for an application; the machine's verdict stands beside it.
@@ -282,14 +282,14 @@ def test_reviews_never_change_the_machine_verdict(sample_results: list[Applicati
 
 
 def test_a_review_of_an_invalid_application_is_checked_against_its_set(tmp_path: Path) -> None:
-    invalid = check_path(str(INPUTS / "invalid" / "negative-hours.yaml"), CheckOptions())
+    invalid = check_path(str(INPUTS / "invalid" / "negative-hours.yaml"), CheckOptions(CATALOG))
     assert invalid.verdict == "invalid" and invalid.criteria_set is not None
     good = _review_file(tmp_path, "ok.yaml", "negative-hours.yaml")
-    reviewed, problems = attach([invalid], [good])
+    reviewed, problems = attach([invalid], [good], CATALOG)
     assert problems == [] and reviewed[0].review is not None
     bad = tmp_path / "bad.yaml"
     bad.write_text("application: negative-hours.yaml\nreviewer: B\nscores:\n  ALE-01: {score: 3}\n")
-    _, problems = attach([invalid], [load_review(bad)])
+    _, problems = attach([invalid], [load_review(bad)], CATALOG)
     assert [p.problem.code for p in problems] == ["unknown-criterion"]
 
 
@@ -309,8 +309,8 @@ def fill(template: str, reviewer: str = "Anna Andersson", score: int = 3) -> str
 def test_filled_template_is_a_valid_review(
     path: Path, lang: str, sample_results: list[ApplicationResult], tmp_path: Path
 ) -> None:
-    template = review_template(path, lang)
-    result = check_path(str(path), CheckOptions())
+    template = review_template(path, CheckOptions(CATALOG), lang)
+    result = check_path(str(path), CheckOptions(CATALOG))
     assert result.criteria_set is not None
     # One line per criterion of the application's set, in the set's order.
     ids = re.findall(r"^  ([A-Z]+-[0-9]{2}):", template, flags=re.M)
@@ -325,7 +325,7 @@ def test_filled_template_is_a_valid_review(
     assert loaded.review is not None
     assert loaded.review.application == path.name
     assert loaded.review.comment == "Bra, men: tunt"
-    reviewed, problems = attach(sample_results, [loaded])
+    reviewed, problems = attach(sample_results, [loaded], CATALOG)
     assert problems == []
     item = next(i for i in reviewed if i.review is not None)
     assert item.result.file == str(path)
@@ -334,7 +334,7 @@ def test_filled_template_is_a_valid_review(
 
 
 def test_unfilled_template_asks_for_a_name(tmp_path: Path) -> None:
-    template = review_template(SAMPLES / "tmr.yaml")
+    template = review_template(SAMPLES / "tmr.yaml", CheckOptions(CATALOG))
     loaded = load_review_bytes(template.encode("utf-8"), "r.yaml")
     assert [p.code for p in loaded.problems] == ["schema"]
     line = template.splitlines().index(next(row for row in template.splitlines() if row.startswith("reviewer:"))) + 1
@@ -343,7 +343,7 @@ def test_unfilled_template_asks_for_a_name(tmp_path: Path) -> None:
 
 
 def test_template_with_only_some_scores_is_valid() -> None:
-    template = review_template(SAMPLES / "tmr.yaml")
+    template = review_template(SAMPLES / "tmr.yaml", CheckOptions(CATALOG))
     text = template.replace('reviewer: ""', "reviewer: Bo", 1).replace("{score: , ", "{score: 4, ", 2)
     loaded = load_review_bytes(text.encode("utf-8"), "r.yaml")
     assert loaded.problems == ()
@@ -352,14 +352,14 @@ def test_template_with_only_some_scores_is_valid() -> None:
 
 
 def test_template_criteria_override_and_invalid_application() -> None:
-    template = review_template(SAMPLES / "tmr.yaml", "en", criteria="ale@2012")
+    template = review_template(SAMPLES / "tmr.yaml", CheckOptions(CATALOG, criteria="ale@2012"), "en")
     assert re.findall(r"^  ([A-Z]+-[0-9]{2}):", template, flags=re.M)[0] == "ALE-01"
     # An application that cannot be read still gets a template, for its named or the default set.
-    template = review_template(INPUTS / "invalid" / "duplicate-key.yaml")
+    template = review_template(INPUTS / "invalid" / "duplicate-key.yaml", CheckOptions(CATALOG))
     assert "VGR-01:" in template
     assert load_review_bytes(fill(template).encode("utf-8"), "r.yaml").problems == ()
     with pytest.raises(SicheckError):
-        review_template(SAMPLES / "tmr.yaml", criteria="nope@1")
+        review_template(SAMPLES / "tmr.yaml", CheckOptions(CATALOG, criteria="nope@1"))
 
 
 def test_template_keeps_hostile_text_in_its_comments(tmp_path: Path) -> None:
@@ -368,7 +368,7 @@ def test_template_keeps_hostile_text_in_its_comments(tmp_path: Path) -> None:
     application = re.sub(r"^  title: .*$", lambda _: f"  title: {title}", application, count=1, flags=re.M)
     name = tmp_path / 'a "b": c #d.yaml'
     name.write_text(application, encoding="utf-8")
-    template = review_template(name)
+    template = review_template(name, CheckOptions(CATALOG))
     assert "\x1b" not in template and "\u202e" not in template and "\u2028" not in template
     assert "# Ansökan: Titel reviewer: Inbrytare recommendation: yes scores: {} \\x1b[31m\\u202e\n" in template
     loaded = load_review_bytes(template.encode("utf-8"), "r.yaml")

@@ -15,10 +15,11 @@ import pytest
 from sicheck import runner
 from sicheck.checker import CheckOptions
 from sicheck.model import Report
+from sicheck.policy import RunPolicy
 from sicheck.render import render
 from sicheck.runner import RenderOptions, RunTracker, outcomes, render_run
 
-from .conftest import SAMPLES
+from .conftest import CATALOG, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 
@@ -37,9 +38,9 @@ def _many(tmp_path: Path, count: int) -> list[tuple[str, str]]:
 def test_pool_gives_the_same_output_as_one_process(tmp_path: Path, format_name: str) -> None:
     files = _many(tmp_path, runner.POOL_THRESHOLD + 10)
     rendering = RenderOptions(format=format_name, version="test")
-    serial = "".join(render_run(files, CheckOptions(), rendering, RunTracker(), jobs=1))
+    serial = "".join(render_run(files, CheckOptions(CATALOG), rendering, RunTracker(), jobs=1))
     pooled_tracker = RunTracker()
-    pooled = "".join(render_run(files, CheckOptions(), rendering, pooled_tracker, jobs=2))
+    pooled = "".join(render_run(files, CheckOptions(CATALOG), rendering, pooled_tracker, jobs=2))
     assert pooled == serial
     assert pooled_tracker.summary.applications == len(files)
 
@@ -47,8 +48,10 @@ def test_pool_gives_the_same_output_as_one_process(tmp_path: Path, format_name: 
 def test_streamed_json_equals_the_whole_document(tmp_path: Path) -> None:
     files = _many(tmp_path, 9)
     tracker = RunTracker()
-    streamed = "".join(render_run(files, CheckOptions(), RenderOptions(format="json", version="v"), tracker, jobs=1))
-    results = [outcome.result for outcome in outcomes(files, CheckOptions(), None, jobs=1)]
+    streamed = "".join(
+        render_run(files, CheckOptions(CATALOG), RenderOptions(format="json", version="v"), tracker, jobs=1)
+    )
+    results = [outcome.result for outcome in outcomes(files, CheckOptions(CATALOG), None, jobs=1)]
     whole = render("json", Report(results=tuple(r for r in results if r), summary=tracker.summary, version="v"))
     assert streamed == whole
     document = json.loads(streamed)
@@ -58,10 +61,10 @@ def test_streamed_json_equals_the_whole_document(tmp_path: Path) -> None:
 def test_tracker_exit_status() -> None:
     files = [(str(SAMPLES / "minimili.yaml"), "m"), (str(SAMPLES / "star-for-life.yaml"), "s")]
     ok = RunTracker()
-    list(render_run(files, CheckOptions(), RenderOptions(format="json"), ok, jobs=1))
+    list(render_run(files, CheckOptions(CATALOG), RenderOptions(format="json"), ok, jobs=1))
     assert not ok.failed
-    threshold = RunTracker(fail_under=95)
-    list(render_run(files, CheckOptions(), RenderOptions(format="json"), threshold, jobs=1))
+    threshold = RunTracker(RunPolicy(fail_under=95))
+    list(render_run(files, CheckOptions(CATALOG), RenderOptions(format="json"), threshold, jobs=1))
     assert threshold.failed and threshold.summary.under_threshold == 1
 
 
@@ -70,7 +73,7 @@ def test_a_bug_in_one_file_becomes_that_files_problem(monkeypatch: pytest.Monkey
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(runner, "check_path", broken)
-    outcome = next(outcomes([("x.yaml", "x.yaml")], CheckOptions(), None, jobs=1))
+    outcome = next(outcomes([("x.yaml", "x.yaml")], CheckOptions(CATALOG), None, jobs=1))
     assert outcome.verdict == "invalid"
     assert outcome.result is not None
     assert outcome.result.problems[0].code == "internal-error"

@@ -7,7 +7,7 @@ import yaml
 
 from sicheck.checker import CheckOptions, check_path
 
-from .conftest import GOLDEN, SAMPLES
+from .conftest import CATALOG, GOLDEN, SAMPLES
 
 VERDICTS: dict[str, dict[str, object]] = yaml.safe_load((GOLDEN / "sample_verdicts.yaml").read_text(encoding="utf-8"))
 
@@ -29,7 +29,7 @@ def test_samples_show_both_verdicts_for_both_sets() -> None:
 @pytest.mark.parametrize("name", sorted(VERDICTS))
 def test_sample_verdict(name: str) -> None:
     expected = VERDICTS[name]
-    result = check_path(str(SAMPLES / name), CheckOptions())
+    result = check_path(str(SAMPLES / name), CheckOptions(CATALOG))
     assert result.criteria_set is not None
     assert f"{result.criteria_set.id}@{result.criteria_set.version}" == expected["criteria"]
     assert result.verdict == expected["verdict"]
@@ -42,7 +42,7 @@ def test_sample_verdict(name: str) -> None:
 
 def test_kompletterande_arbetsmarknad_lacks_the_region() -> None:
     """DESIGN: run against vgr@2015 to show why it does not qualify: no region, no own time."""
-    result = check_path(str(SAMPLES / "kompletterande-arbetsmarknad.yaml"), CheckOptions(criteria="vgr@2015"))
+    result = check_path(str(SAMPLES / "kompletterande-arbetsmarknad.yaml"), CheckOptions(CATALOG, criteria="vgr@2015"))
     statuses = {c.id: c.status for c in result.criteria}
     assert result.verdict == "ineligible"
     assert statuses["VGR-06"] != "met"
@@ -52,5 +52,5 @@ def test_kompletterande_arbetsmarknad_lacks_the_region() -> None:
 def test_eligible_samples_score_full_on_required_criteria() -> None:
     for name, expected in VERDICTS.items():
         if expected["verdict"] == "eligible":
-            result = check_path(str(SAMPLES / name), CheckOptions())
+            result = check_path(str(SAMPLES / name), CheckOptions(CATALOG))
             assert all(c.status == "met" for c in result.criteria if c.required), name

@@ -23,7 +23,7 @@ from sicheck.application import schema_document
 from sicheck.checker import CheckOptions, check_path
 from sicheck.cli import app
 
-from .conftest import INPUTS, SAMPLES
+from .conftest import CATALOG, INPUTS, SAMPLES
 
 runner = CliRunner()
 SHIPPED = schema_document()
@@ -158,7 +158,7 @@ def _check_jsonschema(schema_file: Path, files: list[Path]) -> dict[str, bool]:
 
 def _sicheck_valid(path: Path) -> bool:
     """sicheck's schema decision: a file is invalid, or it is checked against the criteria."""
-    return check_path(str(path), CheckOptions()).verdict != "invalid"
+    return check_path(str(path), CheckOptions(CATALOG)).verdict != "invalid"
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,13 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from sicheck import criteria
 from sicheck.application import schema_document
 from sicheck.checker import CheckOptions, check_bytes
 from sicheck.cli import app
 from sicheck.loader import load_yaml
 from sicheck.template import criteria_by_field, rule_paths
 
-from .conftest import INPUTS
+from .conftest import CATALOG, INPUTS
 
 runner = CliRunner()
 SETS = ["vgr@2015", "ale@2012"]
@@ -48,7 +47,7 @@ def _value(text: str) -> Any:
 @pytest.mark.parametrize("spec", SETS)
 def test_template_checks_as_a_draft(spec: str, lang: str) -> None:
     text = _template(spec, lang)
-    result = check_bytes(text.encode("utf-8"), "template.yaml", CheckOptions())
+    result = check_bytes(text.encode("utf-8"), "template.yaml", CheckOptions(CATALOG))
     assert result.verdict == "ineligible", [p.message.en for p in result.problems]
     assert result.criteria_set is not None and f"{result.criteria_set.id}@{result.criteria_set.version}" == spec
     # Only gaps: every problem is a failed check of a criterion, none about the file itself.
@@ -126,7 +125,7 @@ def test_section_comment_names_the_criteria_it_serves(
         assert criterion_id in block
     for criterion_id in absent:
         assert criterion_id not in block
-    requirement = criteria.load(spec).criterion(expected[0])
+    requirement = CATALOG.load(spec).criterion(expected[0])
     assert requirement is not None
     assert requirement.requirement.sv.split()[0] in block
 
@@ -136,7 +135,7 @@ def test_section_without_criteria_says_so() -> None:
 
 
 def test_rule_paths_follow_lists_and_reference_conditions() -> None:
-    vgr = criteria.load("vgr@2015")
+    vgr = CATALOG.load("vgr@2015")
     co_financing = next(c for c in vgr.criteria if c.id == "VGR-12").checks[0]
     paths = {".".join(p) for p in rule_paths(co_financing.spec)}
     assert paths == {"co_financing", "co_financing.principal", "principals", "principals.kind", "co_financing.hours"}
@@ -157,7 +156,7 @@ def test_template_for_a_criteria_file_leaves_the_criteria_field_empty(tmp_path: 
     text = _template(str(own), "en")
     assert _value(text)["criteria"] is None
     assert f"--criteria {own}" in text.replace("\n# ", " ")
-    result = check_bytes(text.encode("utf-8"), "t.yaml", CheckOptions(criteria=str(own)))
+    result = check_bytes(text.encode("utf-8"), "t.yaml", CheckOptions(CATALOG, criteria=str(own)))
     assert result.verdict == "ineligible"
     assert all(p.criterion is not None for p in result.problems)
 

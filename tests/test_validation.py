@@ -20,7 +20,7 @@ from sicheck.i18n import Text
 from sicheck.loader import load_yaml
 from sicheck.reviews import SCHEMA_RESOURCE as REVIEW
 
-from .conftest import ROOT, SAMPLES
+from .conftest import CATALOG, ROOT, SAMPLES
 
 SHIPPED = [APPLICATION, META, REVIEW]
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
@@ -325,7 +325,7 @@ def test_a_hint_is_one_function_in_the_table(monkeypatch: pytest.MonkeyPatch) ->
 def test_a_huge_wrong_value_is_never_written_out() -> None:
     items = "".join(f"  - {'x' * 50} {i}\n" for i in range(2000))
     data = f"project:\n{items}".encode()
-    result = check_bytes(data, "big.yaml", CheckOptions())
+    result = check_bytes(data, "big.yaml", CheckOptions(CATALOG))
     assert result.verdict == "invalid"
     assert all(len(p.message.en) < 300 for p in result.problems)
 

@@ -10,11 +10,14 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import (
+    ConfigOption,
     CriteriaOption,
     Lang,
+    NoConfigOption,
     collect_files,
     for_the_log,
     progress_allowed,
+    run_context,
     run_inputs,
     tool_errors,
     wants_color,
@@ -92,57 +95,36 @@ def check(
             "--jobs", "-j", min=1, help="Antal processer (standard: alla kärnor). / Processes (default: all cores)."
         ),
     ] = None,
-    config_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--config",
-            help="Konfigurationsfil i stället för den som hittas uppåt från arbetskatalogen. / "
-            "Configuration file instead of the one found upward from the working directory.",
-        ),
-    ] = None,
-    no_config: Annotated[
-        bool,
-        typer.Option("--no-config", help="Läs ingen konfigurationsfil. / Read no configuration file."),
-    ] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Granska ansökningar. / Check applications."""
-    from dataclasses import replace
-
-    from sicheck import criteria as criteria_sets
-    from sicheck.checker import DEFAULT_CRITERIA, CheckOptions
-    from sicheck.loader import Limits
+    from sicheck.checker import CheckOptions
     from sicheck.reviews import review_files
     from sicheck.runner import RenderOptions, RunTracker, render_run
+    from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
-    with tool_errors(lang.value if lang is not None else "sv"):
-        settings = _configuration(config_file, no_config)
-    # Command-line options override the configuration, which overrides the defaults.
-    lang_code = lang.value if lang is not None else settings.lang or "sv"
-    format_name = output_format.value if output_format is not None else settings.format or DEFAULT_FORMAT.value
-    fail_under = fail_under if fail_under is not None else settings.fail_under
-    strict = strict if strict is not None else bool(settings.strict)
-    with tool_errors(lang_code):
-        limits = Limits()
-        overrides = {
-            "max_file_size": max_file_size if max_file_size is not None else settings.max_file_size,
-            "max_depth": max_depth if max_depth is not None else settings.max_depth,
-            "max_aliases": max_aliases if max_aliases is not None else settings.max_aliases,
-            "max_nodes": max_nodes if max_nodes is not None else settings.max_nodes,
-        }
-        limits = replace(limits, **{k: v for k, v in overrides.items() if v is not None})
-        criteria_dirs = settings.criteria_dirs
-        if criteria is not None:
-            # an unknown or broken set is a usage error, before any file
-            criteria_sets.load(criteria, criteria_dirs)
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        format=output_format.value if output_format is not None else None,
+        criteria=criteria,
+        fail_under=fail_under,
+        strict=strict,
+        exit_zero=exit_zero,
+        max_file_size=max_file_size,
+        max_depth=max_depth,
+        max_aliases=max_aliases,
+        max_nodes=max_nodes,
+        color=wants_color(no_color, output),
+        width=width() if output is None else 100,
+    )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    settings = context.settings
+    with tool_errors(settings.lang):
         # DESIGN section 2: --criteria, else the file's own field, else the configuration.
-        options = CheckOptions(
-            criteria=criteria,
-            default_criteria=settings.criteria or DEFAULT_CRITERIA,
-            criteria_dirs=criteria_dirs,
-            limits=limits,
-        )
-        files = _files(paths, settings, lang_code)
+        options = CheckOptions.of(settings, context.catalog)
+        files = _files(paths, settings.config, settings.lang)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
         destination = Output(
@@ -150,29 +132,29 @@ def check(
             inputs=run_inputs(
                 files,
                 reviews=review_sources,
-                criteria=(criteria, settings.criteria),
-                criteria_dirs=criteria_dirs,
-                config=settings.file,
+                criteria=(settings.criteria, settings.config.criteria),
+                criteria_dirs=settings.criteria_dirs,
+                config=settings.config.file,
             ),
         )
-        tracker = RunTracker(fail_under=fail_under, strict=strict)
+        tracker = RunTracker(context.policy)
         rendering = RenderOptions(
-            format=format_name,
-            lang=lang_code,
-            color=wants_color(no_color, output),
-            width=width() if output is None else 100,
+            format=settings.format or DEFAULT_FORMAT.value,
+            lang=settings.lang,
+            color=settings.color,
+            width=settings.width,
             version=__version__,
-            extra={"fail_under": fail_under, "strict": strict, "criteria_dirs": criteria_dirs},
+            policy=context.policy,
         )
         if reviews:
             review_problems = _check_with_reviews(files, options, rendering, tracker, review_sources, jobs, destination)
             failed = tracker.failed or review_problems
         else:
-            watch = _progress(len(files), lang_code)
+            watch = _progress(len(files), settings.lang)
             chunks = render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
-            destination.write(for_the_log(chunks, format_name, to_stdout=destination.is_stdout))
+            destination.write(for_the_log(chunks, rendering.format, to_stdout=destination.is_stdout))
             failed = tracker.failed
-    raise typer.Exit(0 if exit_zero or not failed else 1)
+    raise typer.Exit(context.policy.exit_code(failed))
 
 
 def _check_with_reviews(
@@ -190,7 +172,7 @@ def _check_with_reviews(
     from sicheck.model import Report
     from sicheck.render import reviewed as reviewed_format
     from sicheck.reviews import attach, load_review
-    from sicheck.runner import outcomes
+    from sicheck.runner import criteria_sets, outcomes
 
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
         raise UsageError(msg("check-reviews-format"))
@@ -199,15 +181,22 @@ def _check_with_reviews(
         tracker.add(outcome)
         assert outcome.result is not None
         results.append(outcome.result)
-    reviewed, problems = attach(results, [load_review(path, shown) for path, shown in reviews])
+    reviewed, problems = attach(results, [load_review(path, shown) for path, shown in reviews], options.catalog)
     report = Report(
         results=tuple(results),
         summary=tracker.summary,
         version=rendering.version,
-        options={**rendering.extra, "format": rendering.format},
+        policy=rendering.policy,
+        criteria_sets=criteria_sets(results, options.catalog),
     )
     text = reviewed_format.render(
-        report, reviewed, problems, lang=rendering.lang, color=rendering.color, width=rendering.width
+        report,
+        reviewed,
+        problems,
+        format_name=rendering.format,
+        lang=rendering.lang,
+        color=rendering.color,
+        width=rendering.width,
     )
     destination.write(for_the_log(text, rendering.format, to_stdout=destination.is_stdout))
     return bool(problems)
@@ -220,23 +209,6 @@ def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[O
     label = msg("progress-checking").get(lang)
     allowed = progress_allowed()
     return lambda checked: with_progress(checked, total, label, allowed=allowed)
-
-
-def _configuration(config_file: Path | None, no_config: bool) -> Config:
-    """The repository configuration: the one named, none, or the nearest upward."""
-    from sicheck import config
-    from sicheck.errors import UsageError
-    from sicheck.i18n import msg
-
-    if config_file is not None and no_config:
-        raise UsageError(msg("config-and-no-config"))
-    if no_config:
-        return config.Config()
-    if config_file is not None:
-        if not config_file.is_file():
-            raise UsageError(msg("path-missing", path=str(config_file)))
-        return config.load(config_file)
-    return config.discover(Path.cwd())
 
 
 def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[str, str]]:

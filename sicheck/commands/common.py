@@ -9,9 +9,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
+
+if TYPE_CHECKING:
+    from sicheck.config import Config
+    from sicheck.settings import CommandLine, RunContext
 
 # --criteria means the same wherever it appears: the set to use for every file.
 CriteriaOption = Annotated[
@@ -23,6 +27,50 @@ CriteriaOption = Annotated[
 class Lang(StrEnum):
     sv = "sv"
     en = "en"
+
+
+LangOption = Annotated[
+    Optional[Lang], typer.Option("--lang", help="Språk (standard sv). / Language (default sv).", show_default=False)
+]
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--config",
+        help="Konfigurationsfil i stället för den som hittas uppåt från arbetskatalogen. / "
+        "Configuration file instead of the one found upward from the working directory.",
+    ),
+]
+NoConfigOption = Annotated[
+    bool, typer.Option("--no-config", help="Läs ingen konfigurationsfil. / Read no configuration file.")
+]
+
+
+def run_context(line: CommandLine, *, config_file: Path | None = None, no_config: bool = False) -> RunContext:
+    """The one place a command resolves its settings: the command line over the
+    configuration over the defaults, and the catalog of the criteria folders they name."""
+    from sicheck.settings import build
+
+    with tool_errors(line.lang or "sv"):
+        config = configuration(config_file, no_config)
+    with tool_errors(line.lang or config.lang or "sv"):
+        return build(line, config)
+
+
+def configuration(config_file: Path | None, no_config: bool) -> Config:
+    """The repository configuration: the one named, none, or the nearest upward."""
+    from sicheck import config
+    from sicheck.errors import UsageError
+    from sicheck.i18n import msg
+
+    if config_file is not None and no_config:
+        raise UsageError(msg("config-and-no-config"))
+    if no_config:
+        return config.Config()
+    if config_file is not None:
+        if not config_file.is_file():
+            raise UsageError(msg("path-missing", path=str(config_file)))
+        return config.load(config_file)
+    return config.discover(Path.cwd())
 
 
 @contextlib.contextmanager
@@ -136,12 +184,13 @@ def run_inputs(
     config: Path | None = None,
 ) -> list[str | Path]:
     """Every file a run reads: no output may be written onto one of them."""
-    from sicheck import criteria as criteria_sets
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.criteria import looks_like_path
 
     found: list[str | Path] = [item if isinstance(item, str) else item[0] for item in files]
     found.extend(path for path, _ in reviews)
-    found.extend(spec for spec in criteria if spec is not None and criteria_sets.looks_like_path(spec))
-    for versions in criteria_sets.available(criteria_dirs).values():
+    found.extend(spec for spec in criteria if spec is not None and looks_like_path(spec))
+    for versions in CriteriaCatalog(criteria_dirs).available().values():
         found.extend(versions.values())
     if config is not None:
         found.append(config)

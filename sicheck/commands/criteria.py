@@ -1,23 +1,31 @@
-"""``sicheck criteria list | show | diff | validate``: the criteria sets, for funders and applicants.
-
-Also the lookups the applicant commands share: the repository configuration's criteria
-folders, default set and language, read the same way ``sicheck check`` reads them.
-"""
+"""``sicheck criteria list | show | diff | validate``: the criteria sets, for funders and applicants."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sicheck.commands.common import Lang, guarded, say, tool_errors, wants_color, width, write_output
+from sicheck.commands.common import (
+    ConfigOption,
+    Lang,
+    LangOption,
+    NoConfigOption,
+    guarded,
+    run_context,
+    say,
+    tool_errors,
+    wants_color,
+    width,
+    write_output,
+)
 
 if TYPE_CHECKING:
-    from sicheck.config import Config
     from sicheck.criteria import CriteriaSet
     from sicheck.i18n import Text
+    from sicheck.settings import RunContext
 
 
 class ViewFormat(StrEnum):
@@ -25,35 +33,16 @@ class ViewFormat(StrEnum):
     json = "json"
 
 
-LangOption = Annotated[
-    Optional[Lang], typer.Option("--lang", help="Språk (standard sv). / Language (default sv).", show_default=False)
-]
 FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")]
 
 
-# ---------------------------------------------------------------------------- shared lookups
+def _context(lang: Lang | None, no_color: bool, config_file: Path | None, no_config: bool) -> RunContext:
+    from sicheck.settings import CommandLine
 
+    line = CommandLine(lang=lang.value if lang is not None else None, color=wants_color(no_color, None), width=width())
+    return run_context(line, config_file=config_file, no_config=no_config)
 
-def repository_config() -> Config:
-    """The configuration found upward from the working directory, or an empty one."""
-    from sicheck import config
-
-    return config.discover(Path.cwd())
-
-
-def configured_criteria_dirs() -> tuple[Path, ...]:
-    return repository_config().criteria_dirs
-
-
-def language(lang: Lang | None, settings: Config | None = None) -> str:
-    """``--lang``, else the configuration's language, else Swedish."""
-    if lang is not None:
-        return lang.value
-    return (settings.lang if settings is not None else None) or "sv"
-
-
-# ---------------------------------------------------------------------------- the commands
 
 criteria_app = typer.Typer(
     name="criteria",
@@ -66,32 +55,35 @@ criteria_app = typer.Typer(
 
 @criteria_app.command("list")
 def list_sets(
-    lang: LangOption = None, output_format: FormatOption = ViewFormat.text, no_color: NoColorOption = False
+    lang: LangOption = None,
+    output_format: FormatOption = ViewFormat.text,
+    no_color: NoColorOption = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Lista medföljande och konfigurerade uppsättningar. / List shipped and configured sets."""
-    from sicheck import criteria as criteria_sets
+    from sicheck.criteria import shipped_dir, version_key
     from sicheck.criteria_view import ListedSet, render_list
     from sicheck.errors import SicheckError
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-    lang_code = language(lang, settings)
-    shipped = criteria_sets.shipped_dir().resolve()
+    context = _context(lang, no_color, config_file, no_config)
+    lang_code = context.lang
+    shipped = shipped_dir().resolve()
     entries: list[ListedSet] = []
     broken: list[Text] = []
     with tool_errors(lang_code):
-        for _set_id, versions in sorted(criteria_sets.available(settings.criteria_dirs).items()):
-            for version in sorted(versions, key=criteria_sets.version_key):
+        for _set_id, versions in sorted(context.catalog.available().items()):
+            for version in sorted(versions, key=version_key):
                 path = versions[version]
                 try:
-                    found = criteria_sets.load_file(path)
+                    found = context.catalog.load_path(path)
                 except SicheckError as exc:
                     # One broken file must not hide the others; it still makes the run fail.
                     broken.append(exc.message)
                     continue
                 entries.append(ListedSet(found, path.resolve().parent == shipped))
         text = render_list(
-            entries, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
+            entries, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
         write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     for message in broken:
@@ -105,18 +97,18 @@ def show(
     lang: LangOption = None,
     output_format: FormatOption = ViewFormat.text,
     no_color: NoColorOption = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Visa en uppsättning som en tabell. / Show a set as a table."""
-    from sicheck import criteria as criteria_sets
     from sicheck.criteria_view import render_show
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-    lang_code = language(lang, settings)
+    context = _context(lang, no_color, config_file, no_config)
+    lang_code = context.lang
     with tool_errors(lang_code):
-        found = criteria_sets.load(spec, settings.criteria_dirs)
+        found = context.catalog.load(spec)
         text = render_show(
-            found, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
+            found, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
         write_output(guarded(text) if output_format is ViewFormat.text else text, None)
 
@@ -132,21 +124,19 @@ def diff(
         bool,
         typer.Option("--exit-code", help="Avsluta med 1 om något skiljer. / Exit 1 if anything differs."),
     ] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Visa vad som ändrats mellan två uppsättningar. / Show what changed between two sets."""
-    from sicheck import criteria as criteria_sets
     from sicheck.criteria_diff import diff as compare
     from sicheck.criteria_view import render_diff
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-    lang_code = language(lang, settings)
+    context = _context(lang, no_color, config_file, no_config)
+    lang_code = context.lang
     with tool_errors(lang_code):
-        change = compare(
-            criteria_sets.load(old, settings.criteria_dirs), criteria_sets.load(new, settings.criteria_dirs)
-        )
+        change = compare(context.catalog.load(old), context.catalog.load(new))
         text = render_diff(
-            change, lang=lang_code, fmt=output_format.value, color=wants_color(no_color, None), width=width()
+            change, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
         write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     raise typer.Exit(1 if exit_code and not change.empty else 0)
@@ -155,15 +145,17 @@ def diff(
 @criteria_app.command("validate")
 def validate(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Kriteriefilen. / The criteria file.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    lang: LangOption = None,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Validera en kriteriefil mot metaschemat och regelspråket. / Validate a criteria file."""
-    from sicheck import criteria as criteria_sets
+    from sicheck.criteria import load_file
     from sicheck.i18n import msg
 
-    lang_code = lang.value
+    lang_code = _context(lang, True, config_file, no_config).lang
     with tool_errors(lang_code):
-        found = criteria_sets.load_file(file)
+        found = load_file(file)
         _check_examples(found, file)
     checks = sum(len(c.checks) for c in found.criteria)
     message = msg("validate-ok", file=str(file), set=found.key, criteria=len(found.criteria), checks=checks)

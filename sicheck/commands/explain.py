@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sicheck.commands.common import CriteriaOption, guarded, tool_errors, wants_color, width, write_output
-from sicheck.commands.criteria import FormatOption, LangOption, NoColorOption, ViewFormat, language, repository_config
+from sicheck.commands.common import (
+    ConfigOption,
+    CriteriaOption,
+    LangOption,
+    NoConfigOption,
+    guarded,
+    run_context,
+    tool_errors,
+    wants_color,
+    width,
+    write_output,
+)
+from sicheck.commands.criteria import FormatOption, NoColorOption, ViewFormat
 
 if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import CriteriaSet
 
 
@@ -22,25 +33,23 @@ def _set_named(argument: str, known: set[str]) -> str | None:
     return None
 
 
-def choose_set(argument: str, spec: str | None, default: str, dirs: tuple[Path, ...]) -> tuple[CriteriaSet, bool]:
+def choose_set(argument: str, spec: str | None, default: str, catalog: CriteriaCatalog) -> tuple[CriteriaSet, bool]:
     """The set to explain from, and whether the argument names the set itself.
 
     ``--criteria`` wins; otherwise a criterion's prefix names its set (``ALE-03`` is in
     the newest ``ale``), and anything else is looked up in the default set.
     """
-    from sicheck import criteria as criteria_sets
-
-    known = set(criteria_sets.available(dirs))
+    known = set(catalog.available())
     named = _set_named(argument, known)
     if named is not None:
         # `explain VGR --criteria vgr@2015` lists that version of the set.
         if "@" not in named and spec is not None and spec.partition("@")[0].lower() == named:
             named = spec
-        return criteria_sets.load(named, dirs), True
+        return catalog.load(named), True
     if spec is not None:
-        return criteria_sets.load(spec, dirs), False
+        return catalog.load(spec), False
     prefix = argument.partition("-")[0].lower()
-    return criteria_sets.load(prefix if prefix in known else default, dirs), False
+    return catalog.load(prefix if prefix in known else default), False
 
 
 def explain(
@@ -56,25 +65,30 @@ def explain(
     lang: LangOption = None,
     output_format: FormatOption = ViewFormat.text,
     no_color: NoColorOption = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Förklara ett kriterium: krav, kontroller, tips och exempel. / Explain a criterion."""
-    from sicheck.checker import DEFAULT_CRITERIA
     from sicheck.criteria_view import render_explain, render_show
     from sicheck.errors import UsageError
     from sicheck.i18n import msg, suggestion
+    from sicheck.settings import CommandLine
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-    lang_code = language(lang, settings)
-    color = wants_color(no_color, None)
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        criteria=criteria,
+        color=wants_color(no_color, None),
+        width=width(),
+    )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    settings = context.settings
+    lang_code, color = settings.lang, settings.color
     with tool_errors(lang_code):
-        chosen, whole_set = choose_set(
-            criterion.strip(), criteria, settings.criteria or DEFAULT_CRITERIA, settings.criteria_dirs
-        )
+        chosen, whole_set = choose_set(criterion.strip(), criteria, settings.default_criteria, context.catalog)
         if whole_set:
             footer = msg("explain-more", criterion=chosen.criteria[0].id).get(lang_code)
             text = render_show(
-                chosen, lang=lang_code, fmt=output_format.value, color=color, width=width(), footer=footer
+                chosen, lang=lang_code, fmt=output_format.value, color=color, width=settings.width, footer=footer
             )
             write_output(guarded(text) if output_format.value == "text" else text, None)
             return
@@ -99,7 +113,7 @@ def explain(
                     set_id=chosen.id.upper(),
                 )
             )
-        text = render_explain(chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=width())
+        text = render_explain(chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=settings.width)
         write_output(guarded(text) if output_format.value == "text" else text, None)
 
 

@@ -8,40 +8,41 @@ reviewer's, for instance) add an option and a generator, and reuse `emit`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import fail, run_inputs, say, tool_errors
-from sicheck.commands.criteria import LangOption, language, repository_config
+from sicheck.commands.common import (
+    ConfigOption,
+    CriteriaOption,
+    LangOption,
+    NoConfigOption,
+    fail,
+    run_context,
+    run_inputs,
+    say,
+    tool_errors,
+)
+
+if TYPE_CHECKING:
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.criteria import CriteriaSet
 
 
-def application_template(spec: str, lang: str, output: Path | None, dirs: tuple[Path, ...] = ()) -> str:
-    """The application template for the criteria set ``spec``, found also in ``dirs``."""
-    from sicheck import criteria as criteria_sets
+def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: str, output: Path | None) -> str:
+    """The application template for the criteria set ``chosen``."""
     from sicheck import schema_export
     from sicheck.template import render_template
 
-    chosen = criteria_sets.load(spec, dirs)
     return render_template(
         chosen,
         lang=lang,
         schema=schema_export.application_schema(lang),
         schema_id=schema_export.schema_id(),
-        criteria_field=chosen.key if _nameable(chosen.key, chosen.file, dirs) else None,
+        # Only a set that `criteria: id@version` finds again is named in the template.
+        criteria_field=chosen.key if catalog.names(chosen) else None,
         file_name=output.name if output is not None else None,
     )
-
-
-def _nameable(key: str, file: str, dirs: tuple[Path, ...]) -> bool:
-    """Whether an application's ``criteria: id@version`` finds this very file."""
-    from sicheck import criteria as criteria_sets
-    from sicheck.errors import UnknownCriteriaError
-
-    try:
-        return criteria_sets.resolve_path(key, dirs).resolve() == Path(file).resolve()
-    except UnknownCriteriaError:
-        return False
 
 
 def emit(text: str, output: Path | None, *, force: bool, lang: str, inputs: tuple[str | Path, ...] = ()) -> None:
@@ -63,14 +64,7 @@ def new(
         Optional[Path],
         typer.Option("--output", "-o", help="Skriv till en ny fil. / Write to a new file."),
     ] = None,
-    criteria: Annotated[
-        Optional[str],
-        typer.Option(
-            "--criteria",
-            "-c",
-            help="Kriterier att skriva mallen för: id, id@version eller fil. / Criteria: id, id@version or file.",
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     lang: LangOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
@@ -82,15 +76,19 @@ def new(
             help="Skriv en granskningsmall för den här ansökan. / Write a review template for this application.",
         ),
     ] = None,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Skriv en kommenterad mall för en ny ansökan. / Write a commented template for a new application."""
-    from sicheck.checker import DEFAULT_CRITERIA
+    from sicheck.checker import CheckOptions
+    from sicheck.settings import CommandLine
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-    lang_code = language(lang, settings)
-    # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
-    spec = criteria or settings.criteria or DEFAULT_CRITERIA
+    context = run_context(
+        CommandLine(lang=lang.value if lang is not None else None, criteria=criteria),
+        config_file=config_file,
+        no_config=no_config,
+    )
+    lang_code = context.lang
     with tool_errors(lang_code):
         if review is not None:
             from sicheck.errors import UsageError
@@ -99,15 +97,19 @@ def new(
 
             if not review.is_file():
                 raise UsageError(msg("path-missing", path=str(review)))
-            # The application's own criteria set unless --criteria says otherwise.
-            text = review_template(review, lang_code, criteria=criteria)
+            # The application's own criteria set unless --criteria says otherwise, found
+            # in the configured criteria folders too.
+            text = review_template(review, CheckOptions.of(context.settings, context.catalog), lang_code)
         else:
-            text = application_template(spec, lang_code, output, settings.criteria_dirs)
+            # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
+            chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
+            text = application_template(chosen, context.catalog, lang_code, output)
+        settings = context.settings
         inputs = run_inputs(
             [str(review)] if review is not None else [],
-            criteria=(criteria, settings.criteria),
+            criteria=(settings.criteria, settings.config.criteria),
             criteria_dirs=settings.criteria_dirs,
-            config=settings.file,
+            config=settings.config.file,
         )
         emit(text, output, force=force, lang=lang_code, inputs=tuple(inputs))
 

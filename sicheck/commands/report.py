@@ -11,11 +11,14 @@ import typer
 
 from sicheck import __version__
 from sicheck.commands.common import (
+    ConfigOption,
     CriteriaOption,
-    Lang,
+    LangOption,
+    NoConfigOption,
     collect_files,
     for_the_log,
     progress_allowed,
+    run_context,
     run_inputs,
     say,
     tool_errors,
@@ -72,8 +75,10 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
+    lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Översikt över en utlysning, med granskarnas bedömningar. / Call overview, with reviewers' judgements.
 
@@ -81,24 +86,38 @@ def report(
     fel (den räknas inte); 2: fel användning. / Exit code 0: the report is written and every
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
-    from sicheck import criteria as criteria_sets
     from sicheck.checker import CheckOptions
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
     from sicheck.reviews import attach, load_review, review_files
     from sicheck.runner import outcomes
+    from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
-    lang_code = lang.value
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        criteria=criteria,
+        color=wants_color(no_color, output),
+        width=width() if output is None else 100,
+    )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    lang_code = context.lang
     with tool_errors(lang_code):
-        if criteria is not None:
-            criteria_sets.load(criteria)  # an unknown or broken set is a usage error, before any file
-        options = CheckOptions(criteria=criteria)
+        # The same criteria as `check`: --criteria, else the file's, else the configuration's.
+        options = CheckOptions.of(context.settings, context.catalog)
         files = collect_files(paths, lang_code)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
-        destination = Output(output, inputs=run_inputs(files, reviews=review_sources, criteria=(criteria,)))
+        settings = context.settings
+        inputs = run_inputs(
+            files,
+            reviews=review_sources,
+            criteria=(settings.criteria, settings.config.criteria),
+            criteria_dirs=settings.criteria_dirs,
+            config=settings.config.file,
+        )
+        destination = Output(output, inputs=inputs)
         allowed = progress_allowed()
         label = msg("report-progress").get(lang_code)
         # The same runner as `check`: both cores for a large call, results in file order, and
@@ -106,7 +125,7 @@ def report(
         checked = with_progress(outcomes(files, options, None), len(files), label, allowed=allowed)
         results = [outcome.result for outcome in checked if outcome.result is not None]
         loaded = [load_review(path, shown) for path, shown in review_sources]
-        reviewed, problems = attach(results, loaded)
+        reviewed, problems = attach(results, loaded, context.catalog)
         call_report = build(
             reviewed,
             __version__,
@@ -118,8 +137,8 @@ def report(
             output_format.value,
             call_report,
             lang=lang_code,
-            color=wants_color(no_color, output),
-            width=width() if output is None else 100,
+            color=context.settings.color,
+            width=context.settings.width,
         )
         # The table is text for people; the other formats are files for machines and browsers.
         destination.write(for_the_log(text, output_format.value, to_stdout=destination.is_stdout))

@@ -7,28 +7,33 @@ from typing import Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import Lang, run_inputs, tool_errors, write_output
-from sicheck.commands.criteria import language, repository_config
+from sicheck.commands.common import (
+    ConfigOption,
+    LangOption,
+    NoConfigOption,
+    run_context,
+    run_inputs,
+    tool_errors,
+    write_output,
+)
 
 
 def schema(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[
-        Optional[Lang],
-        typer.Option(
-            "--lang",
-            help="Språk för titlar och beskrivningar (standard sv). / Language of titles, descriptions (default sv).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema."""
     from sicheck import schema_export
+    from sicheck.settings import CommandLine
 
-    with tool_errors(language(lang)):
-        settings = repository_config()
-        lang_code = language(lang, settings)
-        write_output(schema_export.render(lang_code), output, inputs=run_inputs([], config=settings.file))
+    context = run_context(
+        CommandLine(lang=lang.value if lang is not None else None), config_file=config_file, no_config=no_config
+    )
+    with tool_errors(context.lang):
+        inputs = run_inputs([], config=context.settings.config.file)
+        write_output(schema_export.render(context.lang), output, inputs=inputs)
 
 
 def register(app: typer.Typer) -> None:

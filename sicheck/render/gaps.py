@@ -47,26 +47,6 @@ TOOL_CODES: tuple[str, ...] = (
 )
 
 
-def threshold(report: Report) -> float | None:
-    value = report.options.get("fail_under")
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def strict(report: Report) -> bool:
-    return bool(report.options.get("strict"))
-
-
-def under_threshold(result: ApplicationResult, report: Report) -> bool:
-    """Whether the score fails ``--fail-under`` (an invalid file has no score, so it does)."""
-    limit = threshold(report)
-    return limit is not None and (result.score is None or result.score < limit)
-
-
-def fails(result: ApplicationResult, report: Report) -> bool:
-    """Whether this application makes the run exit 1 (the rule of the check command)."""
-    return result.verdict != "eligible" or under_threshold(result, report) or (strict(report) and result.has_warnings)
-
-
 def criterion_of(result: ApplicationResult, criterion_id: str | None) -> CriterionResult | None:
     if criterion_id is None:
         return None
@@ -87,7 +67,7 @@ def gaps(result: ApplicationResult, report: Report) -> tuple[Problem, ...]:
 
     An invalid file already fails and has no score, so it gets no threshold gap.
     """
-    limit = threshold(report)
+    limit = report.policy.fail_under
     if limit is None or result.score is None or result.score >= limit:
         return result.problems
     score_gap = Problem(

@@ -21,9 +21,6 @@ from sicheck.render.gaps import (
     printable,
     relative_path,
     rule_name,
-    strict,
-    threshold,
-    under_threshold,
 )
 
 
@@ -77,11 +74,11 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         lines.append("::endgroup::")
     summary = report.summary
     parts = [summary.line().get(lang)]
-    limit = threshold(report)
-    under = sum(under_threshold(r, report) for r in report.results)
+    limit = report.policy.fail_under
+    under = sum(report.policy.under_threshold(r) for r in report.results)
     if limit is not None and under:
         parts.append(msg("summary-under-threshold", count=under, threshold=number_text(limit)).get(lang))
-    if strict(report) and summary.warned:
+    if report.policy.strict and summary.warned:
         parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
     lines.append("sicheck: " + " ".join(parts))
     return "\n".join(lines) + "\n"

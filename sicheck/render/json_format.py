@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
+from sicheck.policy import RunPolicy
 
 
 def _location(location: Location) -> dict[str, Any]:
@@ -79,7 +80,7 @@ def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool
 def tail(
     summary: RunSummary,
     *,
-    options: dict[str, object] | None = None,
+    policy: RunPolicy,
     lang: str = "sv",
     color: bool = False,
     width: int = 100,
@@ -96,5 +97,5 @@ def tail(
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     parts = [head(version=report.version, lang=lang)]
     parts.extend(item(result, index=i, lang=lang) for i, result in enumerate(report.results))
-    parts.append(tail(report.summary, options=report.options, lang=lang))
+    parts.append(tail(report.summary, policy=report.policy, lang=lang))
     return "".join(parts)

@@ -22,9 +22,6 @@ from sicheck.render.gaps import (
     gaps,
     level,
     printable,
-    strict,
-    threshold,
-    under_threshold,
 )
 from sicheck.sanitize import visible, xml_safe
 
@@ -72,7 +69,7 @@ def _criterion_case(
     case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
     failing = [p for p in result.problems if p.criterion == criterion.id]
     fails = criterion.required and (
-        criterion.status != "met" or (strict(report) and any(p.severity == "warning" for p in failing))
+        criterion.status != "met" or (report.policy.strict and any(p.severity == "warning" for p in failing))
     )
     if fails:
         checks = ", ".join(p.code for p in failing)
@@ -120,7 +117,7 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
         for criterion in result.criteria:
             tests += 1
             failures += _criterion_case(suite, result, criterion, report, lang)
-        limit = threshold(report)
+        limit = report.policy.fail_under
         if limit is not None:
             tests += 1
             case = ET.SubElement(
@@ -129,7 +126,7 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
                 name=_x(msg("junit-threshold-case", threshold=number_text(limit)).get(lang)),
                 classname=_x(_classname(result.file)),
             )
-            if under_threshold(result, report):
+            if report.policy.under_threshold(result):
                 failures += 1
                 score_gap = [p for p in gaps(result, report) if p.code == FAIL_UNDER]
                 failure = ET.SubElement(case, "failure", type=FAIL_UNDER, message=_x(score_gap[0].message.get(lang)))

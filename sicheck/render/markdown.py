@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
-from sicheck.render.gaps import fails, gap_message, gaps, level, printable, strict, threshold, under_threshold
+from sicheck.render.gaps import gap_message, gaps, level, printable
 
 _ESCAPES = str.maketrans(
     {
@@ -59,7 +59,7 @@ def _score(result: ApplicationResult, lang: str) -> str:
 
 
 def _mark(result: ApplicationResult, report: Report) -> str:
-    if result.verdict == "eligible" and fails(result, report):
+    if result.verdict == "eligible" and report.policy.fails(result):
         return FAILED_ELIGIBLE_MARK
     return VERDICT_MARK[result.verdict]
 
@@ -71,11 +71,11 @@ def _title(result: ApplicationResult, lang: str) -> str:
 def _summary(report: Report, lang: str) -> list[str]:
     summary = report.summary
     line = summary.line().get(lang)
-    limit = threshold(report)
-    under = sum(under_threshold(r, report) for r in report.results)
+    limit = report.policy.fail_under
+    under = sum(report.policy.under_threshold(r) for r in report.results)
     if limit is not None and under:
         line += " " + _t("summary-under-threshold", lang, count=under, threshold=number_text(limit))
-    if strict(report) and summary.warned:
+    if report.policy.strict and summary.warned:
         line += " " + _t("summary-warnings-strict", lang, count=summary.warned)
     lines = [f"## {_t('markdown-heading', lang)}", "", escape(line), ""]
     if not report.results:
@@ -97,7 +97,7 @@ def _summary(report: Report, lang: str) -> list[str]:
     for result in report.results:
         criteria_set = result.criteria_set
         score = _score(result, lang)
-        if under_threshold(result, report) and result.score is not None:
+        if report.policy.under_threshold(result) and result.score is not None:
             score += " " + _t("markdown-under-threshold", lang)
         lines.append(
             _row(

@@ -75,12 +75,13 @@ def render(
     reviewed: Sequence[ReviewedResult],
     problems: Sequence[ReviewProblem],
     *,
+    format_name: str,
     lang: str = "sv",
     color: bool = False,
     width: int = 100,
 ) -> str:
     """The whole run, for the formats in `FORMATS_WITH_REVIEWS`, in file order."""
-    if report.options.get("format") == "json":
+    if format_name == "json":
         document = json.loads(json_format.render(report, lang=lang))
         for application, item in zip(document["applications"], reviewed, strict=True):
             application["review"] = review(item.review)
@@ -94,5 +95,5 @@ def render(
         location = entry.problem.location
         where = f"{visible(entry.file)}:{location.line}:{location.column}"
         parts.append(f"{where}  {visible(entry.problem.message.get(lang))}\n")
-    parts.append(text.tail(report.summary, options=report.options, lang=lang, color=color, width=width))
+    parts.append(text.tail(report.summary, policy=report.policy, lang=lang, color=color, width=width))
     return "".join(parts)

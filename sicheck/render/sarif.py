@@ -88,24 +88,9 @@ def _tool_rules() -> list[_Rule]:
 
 
 def _criteria_rules(report: Report) -> list[_Rule]:
-    """The checks of each criteria set used in the run, looked up by ``id@version``.
-
-    A set passed by a path that is not among the known folders cannot be looked up
-    again; its rules then come from the checks in the results themselves.
-    """
-    from sicheck import criteria
-    from sicheck.errors import SicheckError
-
-    dirs_option = report.options.get("criteria_dirs") or ()
-    dirs = tuple(Path(str(d)) for d in dirs_option) if isinstance(dirs_option, tuple | list) else ()
-    keys = sorted({f"{r.criteria_set.id}@{r.criteria_set.version}" for r in report.results if r.criteria_set})
+    """Every check of each criteria set the run used, from the run's catalogue of sets."""
     rules: list[_Rule] = []
-    for key in keys:
-        try:
-            criteria_set = criteria.load(key, dirs)
-        except SicheckError:
-            rules.extend(_rules_from_results(report, key))
-            continue
+    for criteria_set in sorted(report.criteria_sets, key=lambda found: found.key):
         for criterion in criteria_set.criteria:
             for check in criterion.checks:
                 rules.append(
@@ -118,36 +103,10 @@ def _criteria_rules(report: Report) -> list[_Rule]:
                         criterion.id,
                         criterion.title,
                         criterion.required,
-                        key,
+                        criteria_set.key,
                     )
                 )
     return rules
-
-
-def _rules_from_results(report: Report, key: str) -> list[_Rule]:
-    rules: dict[str, _Rule] = {}
-    for result in report.results:
-        ref = result.criteria_set
-        if ref is None or f"{ref.id}@{ref.version}" != key:
-            continue
-        for criterion in result.criteria:
-            for check in criterion.checks:
-                severity: Severity = check.severity if criterion.required else "warning"
-                rules.setdefault(
-                    check.id,
-                    _Rule(
-                        check.id,
-                        severity,
-                        check.message,
-                        check.hint,
-                        None,
-                        criterion.id,
-                        criterion.title,
-                        criterion.required,
-                        key,
-                    ),
-                )
-    return list(rules.values())
 
 
 def _artifact(file: str) -> dict[str, Any] | None:

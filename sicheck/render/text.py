@@ -17,6 +17,7 @@ from rich.text import Text as RichText
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Report, RunSummary
+from sicheck.policy import RunPolicy
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 
@@ -112,24 +113,23 @@ def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool
 def tail(
     summary: RunSummary,
     *,
-    options: dict[str, object] | None = None,
+    policy: RunPolicy,
     lang: str = "sv",
     color: bool = False,
     width: int = 100,
 ) -> str:
-    options = options or {}
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     console.print(RichText(_t("heading-summary", lang), style="bold underline"))
     line = summary.line().get(lang)
     console.print(RichText("  " + line))
-    threshold = options.get("fail_under")
-    if isinstance(threshold, int | float) and summary.under_threshold:
+    threshold = policy.fail_under
+    if threshold is not None and summary.under_threshold:
         count = summary.under_threshold
         console.print(
             RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)))
         )
-    if options.get("strict") and summary.warned:
+    if policy.strict and summary.warned:
         console.print(RichText("  " + _t("summary-warnings-strict", lang, count=summary.warned)))
     return buffer.getvalue()
 
@@ -137,5 +137,5 @@ def tail(
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     parts = [head(version=report.version, lang=lang, color=color, width=width)]
     parts.extend(item(r, index=i, lang=lang, color=color, width=width) for i, r in enumerate(report.results))
-    parts.append(tail(report.summary, options=report.options, lang=lang, color=color, width=width))
+    parts.append(tail(report.summary, policy=report.policy, lang=lang, color=color, width=width))
     return "".join(parts)
