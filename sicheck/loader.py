@@ -282,6 +282,9 @@ def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
         finally:
             loader.dispose()
     except _LimitError as exc:
+        if exc.code == "too-deep":  # located with its path, as the other two refusals are
+            where = _first_too_deep(data, max_depth, len(data))
+            return _problem("too-deep", exc.message, where.line, where.column, where.path)
         return _problem(exc.code, exc.message, exc.line, exc.column)
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark

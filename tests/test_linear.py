@@ -15,6 +15,7 @@ import pytest
 from sicheck import i18n as schema_module
 from sicheck import rules
 from sicheck.application import MAX_PROBLEMS, validate
+from sicheck.catalog import CriteriaCatalog
 from sicheck.loader import Limits, load_yaml
 from sicheck.model import ApplicationResult
 from sicheck.reviews import Review, ReviewFile, attach
@@ -100,7 +101,7 @@ def test_suggestions_for_unmatched_reviews_use_a_capped_list(difflib_calls: list
             comment=None,
         )
         loaded.append(ReviewFile(review.file, review))
-    _, problems = attach(results, loaded)
+    _, problems = attach(results, loaded, CriteriaCatalog())
     assert len(problems) == 300
     assert "application-00007.yaml" in problems[7].problem.message.en  # still a good suggestion
     assert max(difflib_calls) <= schema_module.MAX_CANDIDATES
