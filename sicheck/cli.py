@@ -49,7 +49,7 @@ def _main(
 
 # Each command lives in its own module under sicheck.commands and registers itself.
 # Those modules import only typer at the top, so start-up stays cheap.
-COMMANDS = ("check", "report", "new", "schema", "explain", "criteria")
+COMMANDS = ("check", "report", "followup", "new", "schema", "explain", "criteria")
 for _name in COMMANDS:
     import_module(f"sicheck.commands.{_name}").register(app)
 

@@ -14,10 +14,12 @@ run must not go on with settings nobody meant.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -315,10 +317,62 @@ def _load_yaml(path: Path) -> Config:
 # --- checking the settings ----------------------------------------------------------------
 
 
-def _type_name(value: object) -> Text:
-    from sicheck.loader import json_type
+CONFIG_SCHEMA = "config.schema.json"
+_LIST_KEYS = frozenset(("criteria_dirs", "paths", "exclude"))
 
-    return msg(f"type-{json_type(value)}")
+
+@cache
+def _validator() -> Any:
+    """The configuration's validator, with the output formats from the format registry."""
+    from jsonschema import Draft202012Validator
+
+    from sicheck import schemas
+    from sicheck.loader import MAX_DEPTH_CEILING
+    from sicheck.render import FORMATS
+
+    schema = copy.deepcopy(schemas.document(CONFIG_SCHEMA))
+    schema["properties"]["format"]["enum"] = [*FORMATS, None]
+    schema["properties"]["max_depth"]["maximum"] = MAX_DEPTH_CEILING
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _stripped(value: Any) -> Any:
+    """Texts (alone or in a list) without surrounding spaces, as the settings use them."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [v.strip() if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _config_problem(violation: Any, table: dict[str, Any]) -> Text:
+    """A configuration message for one schema violation: the key, what it must be, what it is."""
+    from sicheck.i18n import suggestion
+    from sicheck.validation import type_name, type_names
+
+    key = str(violation.path[0]) if violation.path else ""
+    keyword = violation.keyword
+    if keyword == "additionalProperties":
+        return msg("config-unknown-key", key=key, suggestion=suggestion(key, list(KEYS)), known=", ".join(KEYS))
+    value = table.get(key)
+    if keyword in ("type", "pattern"):
+        if key in _LIST_KEYS:
+            expected = msg("type-string-list")
+        else:
+            expected = type_names(violation.expected) if keyword == "type" else msg("type-string")
+        return msg("config-type", key=key, expected=expected, found=type_name(value))
+    if keyword == "enum":
+        allowed = [str(a) for a in violation.expected if a is not None]
+        hint = suggestion(str(value), allowed)
+        return msg("config-choice", key=key, value=value, allowed=", ".join(allowed), suggestion=hint)
+    if keyword in ("minimum", "maximum"):
+        low, high = violation.schema.get("minimum"), violation.schema.get("maximum")
+        if high is None:
+            return msg("config-minimum", key=key, low=low, value=value)
+        return msg("config-range", key=key, low=low, high=high, value=value)
+    from sicheck.validation import message
+
+    return message(violation)
 
 
 def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bool], tuple[int, int]]) -> Config:
@@ -327,66 +381,34 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         line, column = position(key, value)
         return ConfigError(path, line, column, problem)
 
-    for key in table:
-        if key not in KEYS:
-            from sicheck.i18n import suggestion
+    from sicheck.validation import violations_of
 
-            hint = suggestion(str(key), list(KEYS))
-            problem = msg("config-unknown-key", key=key, suggestion=hint, known=", ".join(KEYS))
-            raise fail(str(key), problem, value=False)
+    table = {key: _stripped(value) for key, value in table.items()}
+    found = list(violations_of(_validator(), table))
+    if found:
+        # The first problem in the file; a maintainer fixes them one at a time.
+        def place(violation: Any) -> tuple[int, int]:
+            return position(str(violation.path[0]) if violation.path else None, not violation.at_key)
 
-    def wrong_type(key: str, expected: Text) -> ConfigError:
-        return fail(key, msg("config-type", key=key, expected=expected, found=_type_name(table[key])))
+        first = min(found, key=place)
+        line, column = place(first)
+        raise ConfigError(path, line, column, _config_problem(first, table))
 
     def text_value(key: str) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise wrong_type(key, msg("type-string"))
-        return value.strip()
+        value: str | None = table.get(key) or None
+        return value
 
     def text_list(key: str) -> tuple[str, ...]:
+        return tuple(table.get(key) or ())
+
+    def whole_number(key: str) -> int | None:
+        # The schema, like JSON, counts 3.0 as a whole number.
         value = table.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise wrong_type(key, msg("type-string-list"))
-        return tuple(v.strip() for v in value)
-
-    def choice(key: str, allowed: list[str]) -> str | None:
-        value = text_value(key)
-        if value is not None and value not in allowed:
-            from sicheck.i18n import suggestion
-
-            hint = suggestion(value, allowed)
-            raise fail(key, msg("config-choice", key=key, value=value, allowed=", ".join(allowed), suggestion=hint))
-        return value
-
-    def whole_number(key: str, low: int, high: int | None = None) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise wrong_type(key, msg("type-integer"))
-        if value < low or (high is not None and value > high):
-            if high is None:
-                raise fail(key, msg("config-minimum", key=key, low=low, value=value))
-            raise fail(key, msg("config-range", key=key, low=low, high=high, value=value))
-        return value
+        return int(value) if value is not None else None
 
     base = path.parent
     fail_under = table.get("fail_under")
-    if fail_under is not None:
-        if isinstance(fail_under, bool) or not isinstance(fail_under, int | float):
-            raise wrong_type("fail_under", msg("type-number"))
-        if not 0 <= fail_under <= 100:
-            raise fail("fail_under", msg("config-range", key="fail_under", low=0, high=100, value=fail_under))
     strict = table.get("strict")
-    if strict is not None and not isinstance(strict, bool):
-        raise wrong_type("strict", msg("type-boolean"))
-
-    from sicheck.render import FORMATS
 
     criteria_dirs: list[Path] = []
     for folder in text_list("criteria_dirs"):
@@ -409,14 +431,14 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         criteria_dirs=tuple(criteria_dirs),
         paths=tuple(base / p for p in text_list("paths")),
         exclude=exclude,
-        lang=choice("lang", ["sv", "en"]),
+        lang=text_value("lang"),
         fail_under=float(fail_under) if fail_under is not None else None,
         strict=strict,
-        format=choice("format", list(FORMATS)),
-        max_file_size=whole_number("max_file_size", 1),
-        max_depth=whole_number("max_depth", 1, 200),
-        max_aliases=whole_number("max_aliases", 0),
-        max_nodes=whole_number("max_nodes", 1),
+        format=text_value("format"),
+        max_file_size=whole_number("max_file_size"),
+        max_depth=whole_number("max_depth"),
+        max_aliases=whole_number("max_aliases"),
+        max_nodes=whole_number("max_nodes"),
         _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
         catalog=catalog,
     )

@@ -208,7 +208,7 @@ def render_explain(
 
 def _explain_scale(console: Console, lang: str) -> None:
     """The expert group scores each criterion's quality on the same 0–5 scale."""
-    from sicheck.reviews import SCALE
+    from sicheck.reviews.model import SCALE
 
     console.print()
     console.print(RichText(_t("explain-scale", lang), style="bold"))

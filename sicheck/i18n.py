@@ -581,7 +581,7 @@ _APPLICANT: dict[str, tuple[str, str]] = {
 
 # The expert group: review files and the call report.
 _REVIEW: dict[str, tuple[str, str]] = {
-    # the 0–5 scale (sicheck.reviews.SCALE; the review schema repeats it, a test keeps them equal)
+    # the 0–5 scale (sicheck.reviews.model.SCALE; the review schema repeats it, a test keeps them equal)
     "review-scale-heading": ("Skala", "Scale"),
     "review-scale-0": ("saknas eller går inte att bedöma", "missing or cannot be judged"),
     "review-scale-1": ("svag", "poor"),
@@ -714,7 +714,197 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
 }
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS}
+# follow-up of funded projects (sicheck followup, new --followup, report --followups)
+_FOLLOWUP: dict[str, tuple[str, str]] = {
+    "followup-empty": (
+        "Uppföljningsrapporten är tom. Börja från en mall med 'sicheck new --followup ANSÖKAN'.",
+        "The follow-up report is empty. Start from a template with 'sicheck new --followup APPLICATION'.",
+    ),
+    "followup-not-mapping": (
+        "En uppföljningsrapport ska börja med nycklar som 'application:' och 'period:', men filen börjar med {found}.",
+        "A follow-up report must start with keys such as 'application:' and 'period:', but the file starts with {found}.",
+    ),
+    "followup-multiple-documents": (
+        "Filen innehåller flera YAML-dokument. Lägg en uppföljningsrapport per fil.",
+        "The file holds several YAML documents. Put one follow-up report in each file.",
+    ),
+    "followup-bad-id": (
+        "{key} är inte ett id ur ansökan. Ett id börjar med en bokstav eller siffra och har sedan bara a–z, A–Z, siffror, punkt, bindestreck och understreck.",
+        "{key} is not an id from the application. An id starts with a letter or digit, then has only a–z, A–Z, digits, dot, hyphen and underscore.",
+    ),
+    "followup-period-order": (
+        "Perioden slutar ({end}) före den börjar ({start}). Rätta datumen under period.",
+        "The period ends ({end}) before it starts ({start}). Correct the dates under period.",
+    ),
+    "followup-other-application": (
+        "Rapporten gäller '{given}', inte {application}. Rapporten räknas inte. Skriv ansökans filnamn i application.",
+        "The report is about '{given}', not {application}. The report is not counted. Write the application's file name in application.",
+    ),
+    "followup-unknown-effect": (
+        "Ansökan har ingen effekt med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
+        "The application has no effect with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
+    ),
+    "followup-unknown-principal": (
+        "Ansökan har ingen huvudman med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
+        "The application has no principal with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
+    ),
+    "followup-application-invalid": (
+        "Ansökan kan inte läsas eller följer inte ansökningsformatet, så rapporterna kan inte hållas mot den. Rätta ansökan först ('sicheck check').",
+        "The application cannot be read or breaks the application format, so the reports cannot be held against it. Fix the application first ('sicheck check').",
+    ),
+    "followup-every-week": ("varje vecka", "every week"),
+    "followup-every-month": ("varje månad", "every month"),
+    "followup-every-term": ("varje termin", "every term"),
+    "followup-every-year": ("varje år", "every year"),
+    "followup-every-n-week": ("var {n}:e vecka", "every {n} weeks"),
+    "followup-every-n-month": ("var {n}:e månad", "every {n} months"),
+    "followup-every-n-term": ("var {n}:e termin", "every {n} terms"),
+    "followup-every-n-year": ("vart {n}:e år", "every {n} years"),
+    "followup-missing-measurement": (
+        "Mätning av {id} saknas för {count} period(er): {windows}{more}. Enligt ansökan ska effekten mätas {frequency}.",
+        "A measurement of {id} is missing for {count} period(s): {windows}{more}. The application says the effect is measured {frequency}.",
+    ),
+    "followup-and-more": (" och {count} till", " and {count} more"),
+    "followup-missing-measurement-hint": (
+        "Lägg till mätningen under measurements.{id} med date, value och source, eller skriv under deviations varför den inte gjordes.",
+        "Add the measurement under measurements.{id} with date, value and source, or write under deviations why it was not made.",
+    ),
+    "followup-never-measured": (
+        "Effekten {id} ({indicator}; ansökan rad {line}) har inte mätts i någon rapport.",
+        "The effect {id} ({indicator}; application line {line}) has not been measured in any report.",
+    ),
+    "followup-never-measured-hint": (
+        "Redovisa mätvärden för {id} under measurements.{id}. Går effekten inte att mäta bör ansökan ändras i samråd med finansiären.",
+        "Report values for {id} under measurements.{id}. If the effect cannot be measured, the application should be changed together with the funder.",
+    ),
+    "followup-late-not-final": (
+        "Projektet slutade {end}, men rapporten för perioden till {period_end} är inte en slutrapport.",
+        "The project ended on {end}, but the report for the period to {period_end} is not a final report.",
+    ),
+    "followup-final-no-result": (
+        "Slutrapporten anger inte om målet för {id} nåddes.",
+        "The final report does not say whether the target of {id} was reached.",
+    ),
+    "followup-final-result-hint": (
+        "Skriv results.{id}.target_reached: true eller false.",
+        "Write results.{id}.target_reached: true or false.",
+    ),
+    "followup-final-no-after": (
+        "Slutrapporten anger inte vem som mäter {id} efter projektets slut.",
+        "The final report does not say who measures {id} after the project ends.",
+    ),
+    "followup-final-after-hint": (
+        "Skriv i results.{id}.measured_after_by id för den huvudman som fortsätter mäta. Långsiktiga effekter syns först efter projekttiden.",
+        "In results.{id}.measured_after_by, write the id of the principal that goes on measuring. Long-term effects show only after the project.",
+    ),
+    "followup-frequency-text": (
+        "Hur ofta det mäts står bara i fritext, så sicheck kan inte räkna ut vilka mätningar som skulle ha gjorts.",
+        "How often measurements are made is given only as free text, so sicheck cannot work out which measurements were due.",
+    ),
+    "followup-frequency-missing": (
+        "Ansökan anger inte hur ofta det mäts, så sicheck kan inte räkna ut vilka mätningar som skulle ha gjorts.",
+        "The application does not say how often measurements are made, so sicheck cannot work out which measurements were due.",
+    ),
+    "followup-frequency-hint": (
+        "Ange i ansökan measurement.frequency som every och unit, till exempel {every: 1, unit: term} eller {every: 3, unit: month}; den egna texten kan stå under description.",
+        "In the application, give measurement.frequency as every and unit, for example {every: 1, unit: term} or {every: 3, unit: month}; your own text can go under description.",
+    ),
+    "followup-co-financing-unreported": (
+        "Rapporten anger inte hur många av de {promised} utlovade timmarna {principal} har gett.",
+        "The report does not say how many of the {promised} promised hours {principal} has given.",
+    ),
+    "followup-co-financing-behind": (
+        "{principal} har gett {given} av {promised} utlovade timmar. Vid periodens slut hade {elapsed} % av projekttiden gått, så ungefär {expected} timmar borde vara givna.",
+        "{principal} has given {given} of {promised} promised hours. By the end of the period {elapsed} % of the project's time had passed, so about {expected} hours should have been given.",
+    ),
+    # what the follow-up formats show
+    "followup-heading": ("Uppföljning: {title}", "Follow-up: {title}"),
+    "followup-application": ("Ansökan", "Application"),
+    "followup-project-time": ("Projekttid", "Project time"),
+    "followup-as-of": ("Läget per", "As of"),
+    "followup-no-reports": ("inga rapporter", "no reports"),
+    "followup-frequency": ("Mäts", "Measured"),
+    "followup-frequency-free": ("fritext: {text}", "free text: {text}"),
+    "followup-report": ("Rapport", "Report"),
+    "followup-final": ("slutrapport", "final report"),
+    "followup-not-counted": ("räknas inte, se brister", "not counted, see gaps"),
+    "followup-status": ("Läget enligt projektet", "Status in the project's words"),
+    "followup-col-status": ("Läge", "Status"),
+    "followup-col-effect": ("Effekt och mått", "Effect and indicator"),
+    "followup-col-baseline": ("Utgångsläge", "Baseline"),
+    "followup-col-measurements": ("Mätningar", "Measurements"),
+    "followup-col-target": ("Mål", "Target"),
+    "followup-col-share": ("Väg mot målet", "Way to target"),
+    "followup-expected-share": ("plan {share}", "plan {share}"),
+    "followup-latest": ("senast {date}", "latest {date}"),
+    "followup-missing-count": ("{count} saknas", "{count} missing"),
+    "followup-status-on-track": ("i fas", "on track"),
+    "followup-status-behind": ("efter plan", "behind"),
+    "followup-status-not-measured": ("ej mätt", "not measured"),
+    "followup-status-cannot-tell": ("kan inte avgöras", "cannot tell"),
+    "followup-co-financing-heading": ("Medfinansiering (egen tid)", "Co-financing (own time)"),
+    "followup-col-principal": ("Huvudman", "Principal"),
+    "followup-col-promised": ("Utlovade timmar", "Hours promised"),
+    "followup-col-given": ("Givna hittills", "Given so far"),
+    "followup-col-expected-hours": ("I takt med tiden", "In step with time"),
+    "followup-spent": (
+        "Förbrukat hittills: {spent} kr av beviljade {granted} kr.",
+        "Spent so far: SEK {spent} of SEK {granted} granted.",
+    ),
+    "followup-summary": (
+        "{on_track} av {effects} effekter i fas. Brister: {errors}. Varningar: {warnings}.",
+        "{on_track} of {effects} effects on track. Gaps: {errors}. Warnings: {warnings}.",
+    ),
+    "followup-chart-label": (
+        "{id}: utgångsläge {baseline}, mål {target} till {expected_by}, {count} mätningar",
+        "{id}: baseline {baseline}, target {target} by {expected_by}, {count} measurements",
+    ),
+    "followup-chart-baseline": ("utgångsläge", "baseline"),
+    "followup-chart-target": ("mål", "target"),
+    "followup-chart-plan": ("plan", "plan"),
+    "followup-markdown-heading": ("Uppföljning av beviljade projekt", "Follow-up of funded projects"),
+    "followup-html-title": ("Uppföljning – sicheck", "Follow-up – sicheck"),
+    "followup-col-source": ("Källa", "Source"),
+    "followup-deviations": ("Avvikelser", "Deviations"),
+    "followup-changes": ("Ändringar i planen", "Changes to the plan"),
+    "followup-reports-heading": ("Rapporter", "Reports"),
+    "followup-period": ("Period", "Period"),
+    "followup-check-format": (
+        "Uppföljningsrapporter kan visas med --format text, json eller markdown.",
+        "Follow-up reports can be shown with --format text, json or markdown.",
+    ),
+    "followup-report-column": ("Uppföljning", "Follow-up"),
+    "followup-report-cell": ("{on_track} av {effects} effekter i fas", "{on_track} of {effects} effects on track"),
+    "followup-report-latest": ("senaste rapport {date}", "latest report {date}"),
+    "followup-report-none": ("ingen rapport", "no report"),
+    "followup-report-problems": (
+        "Uppföljningsrapporter som inte räknas",
+        "Follow-up reports that are not counted",
+    ),
+    "followup-application-not-found": (
+        "Rapporten gäller '{given}', men ingen sådan ansökan finns bland dem som granskas.{suggestion}",
+        "The report is about '{given}', but no such application is among those checked.{suggestion}",
+    ),
+    "followup-template-heading": (
+        "Uppföljningsrapport (uppföljningsformat 1). Fyll i och granska med: sicheck followup {application} {file}",
+        "Follow-up report (follow-up format 1). Fill in and check with: sicheck followup {application} {file}",
+    ),
+    "followup-template-effect": (
+        "{id}: {indicator}. Utgångsläge {baseline}, mål {target} till {expected_by}.",
+        "{id}: {indicator}. Baseline {baseline}, target {target} by {expected_by}.",
+    ),
+    "followup-template-principal": ("{id}: {promised} utlovade timmar", "{id}: {promised} hours promised"),
+    "followup-template-measure-every": (
+        "Enligt ansökan mäts effekterna {frequency}.",
+        "The application says the effects are measured {frequency}.",
+    ),
+    "followup-co-financing-hint": (
+        "Ange under co_financing de timmar {principal} gett hittills, och skriv under deviations varför de är färre än utlovat.",
+        "Give under co_financing the hours {principal} has given so far, and write under deviations why they are fewer than promised.",
+    ),
+}
+
+CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS, **_FOLLOWUP}
 
 
 def _one_line(value: object) -> object:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from types import ModuleType
@@ -26,6 +26,7 @@ from sicheck.render import FORMATS
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import CriteriaSet
+    from sicheck.reviews.model import ReviewedResult, ReviewProblem
 
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 64
@@ -222,7 +223,7 @@ def render_run(
     yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
 
 
-def criteria_sets(results: list[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
+def criteria_sets(results: Sequence[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
     """The criteria sets the results were checked against, from the run's catalog, by key.
 
     Formats that list every check of a set (SARIF's rule catalogue) take them from here
@@ -232,4 +233,48 @@ def criteria_sets(results: list[ApplicationResult], catalog: CriteriaCatalog) ->
     return tuple(found for found in (catalog.find(key) for key in keys) if found is not None)
 
 
-__all__ = ["Outcome", "RenderOptions", "RunTracker", "outcomes", "render_run", "streams"]
+@dataclass(frozen=True, slots=True)
+class ReviewedRun:
+    """A checked call with its reviews attached: what `check --reviews` and `report` show."""
+
+    results: tuple[ApplicationResult, ...]
+    reviewed: tuple[ReviewedResult, ...]
+    problems: tuple[ReviewProblem, ...]
+
+
+def check_and_review(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    review_sources: list[tuple[str, str]],
+    tracker: RunTracker,
+    *,
+    jobs: int | None = None,
+    watch: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
+) -> ReviewedRun:
+    """Check every file (keeping ``tracker`` up to date), then load the review files and
+    attach them to the results, as values: the one pipeline of both commands."""
+    from sicheck.reviews.loading import load_review
+    from sicheck.reviews.merging import attach
+
+    checked = outcomes(files, options, None, jobs=jobs)
+    results: list[ApplicationResult] = []
+    for outcome in watch(checked) if watch is not None else checked:
+        tracker.add(outcome)
+        assert outcome.result is not None
+        results.append(outcome.result)
+    loaded = [load_review(path, shown) for path, shown in review_sources]
+    reviewed, problems = attach(results, loaded, options.catalog)
+    return ReviewedRun(tuple(results), tuple(reviewed), tuple(problems))
+
+
+__all__ = [
+    "Outcome",
+    "RenderOptions",
+    "ReviewedRun",
+    "RunTracker",
+    "check_and_review",
+    "criteria_sets",
+    "outcomes",
+    "render_run",
+    "streams",
+]

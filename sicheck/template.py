@@ -128,7 +128,10 @@ def _types(schema: dict[str, Any]) -> set[str]:
 
 
 def _is_mapping(schema: dict[str, Any]) -> bool:
-    return "object" in _types(schema) and "properties" in schema
+    # A field that takes text or a mapping (measurement.frequency) is written as text: an
+    # empty mapping of empty keys would count as filled in, and its example shows the form.
+    types = _types(schema)
+    return "object" in types and "string" not in types and "properties" in schema
 
 
 def _show_example(value: Any) -> str:

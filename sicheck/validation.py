@@ -78,14 +78,19 @@ class Violation:
 
 
 def violations(name: str, value: Any) -> Iterator[Violation]:
-    """Every violation of the shipped schema ``name`` in ``value``, one per problem.
+    """Every violation of the shipped schema ``name`` in ``value``, one per problem."""
+    return violations_of(validator(name), value)
+
+
+def violations_of(schema_validator: Draft202012Validator, value: Any) -> Iterator[Violation]:
+    """Every violation ``schema_validator`` finds in ``value``, one per problem.
 
     A value of the wrong type gets that one violation, not one more for each keyword
     that cannot hold either (an ``enum`` beside the ``type``, say).
     """
     wrong_type: set[Path] = set()
     required_seen: dict[Path, int] = {}
-    for error in validator(name).iter_errors(value):
+    for error in schema_validator.iter_errors(value):
         for found in _from_error(error, required_seen):
             if found.keyword == "type":
                 wrong_type.add(found.path)
@@ -278,4 +283,5 @@ __all__ = [
     "type_names",
     "validator",
     "violations",
+    "violations_of",
 ]

@@ -52,7 +52,7 @@ def test_reviews_refused_with_formats_that_cannot_show_them() -> None:
 
 
 def test_new_review_writes_a_template_that_loads(tmp_path: Path) -> None:
-    from sicheck.reviews import load_review
+    from sicheck.reviews.loading import load_review
 
     result = runner.invoke(app, ["new", "--review", str(SAMPLES / "tmr.yaml")])
     assert result.exit_code == 0
@@ -72,7 +72,7 @@ def test_new_review_of_a_missing_application_is_a_usage_error() -> None:
 
 
 def test_explain_shows_the_review_scale() -> None:
-    from sicheck.reviews import SCALE
+    from sicheck.reviews.model import SCALE
 
     result = runner.invoke(app, ["explain", "VGR-02", "--lang", "en"])
     assert result.exit_code == 0

@@ -226,11 +226,17 @@ def test_no_paths_anywhere_is_a_usage_error(repo: Path) -> None:
         ("pyproject.toml", '[tool.sicheck]\ncriteria_dirs = ["nope"]\n', 2, 17, ["nope"]),
         ("pyproject.toml", "[tool.sicheck]\nmax_depth = 1000\n", 2, 13, ["max_depth"]),
         ("pyproject.toml", '[tool.sicheck]\npaths = "applications"\n', 2, 9, ["paths"]),
+        # A TOML date is no JSON type: a message, never a traceback.
+        ("pyproject.toml", "[tool.sicheck]\nfail_under = 2024-01-01\n", 2, 14, ["fail_under", "another kind"]),
+        ("pyproject.toml", '[tool.sicheck]\ncriteria = "  "\n', 2, 12, ["'criteria' must be a text"]),
+        # Several problems: the first in the file is named.
+        ("pyproject.toml", '[tool.sicheck]\nlang = "fi"\nstrict = 1\n', 2, 8, ["'lang'", "'fi'"]),
         # The same in .sicheck.yaml, where the loader knows every position.
         (".sicheck.yaml", "lang: en\npaths: [a\n", 3, 1, ["YAML"]),
         (".sicheck.yaml", "lang: en\nlangg: sv\n", 2, 1, ["'lang'"]),
         (".sicheck.yaml", "lang: en\nstrict: yes\n", 2, 9, ["strict"]),
         (".sicheck.yaml", "exclude:\n  - drafts\n  - 3\n", 2, 3, ["exclude"]),
+        (".sicheck.yaml", "strict: 1\nlang: fi\n", 1, 9, ["strict", "true or false"]),
         (".sicheck.yaml", "- lang\n", 1, 1, ["mapping"]),
         (".sicheck.yaml", "lang: en\nlang: sv\n", 2, 1, ["lang"]),
         (".sicheck.yaml", "paths: !!python/object:os.system x\n", 1, 8, ["python/object"]),
@@ -294,3 +300,16 @@ def test_excluded_folders_exclude_what_is_below_them(tmp_path: Path) -> None:
     assert settings.excluded(str(tmp_path / "drafts" / "deep" / "a.yaml"))
     assert not settings.excluded(str(tmp_path / "final" / "drafts.yaml"))
     assert not settings.excluded("-")
+
+
+def test_whole_numbers_may_be_written_with_a_point_zero(repo: Path) -> None:
+    (repo / ".sicheck.yaml").write_text("max_depth: 20.0\nmax_aliases: 0\n", encoding="utf-8")
+    loaded = config.load(repo / ".sicheck.yaml")
+    assert (loaded.max_depth, loaded.max_aliases) == (20, 0)
+    assert isinstance(loaded.max_depth, int)
+
+
+def test_texts_are_used_without_surrounding_spaces(repo: Path) -> None:
+    (repo / ".sicheck.yaml").write_text("lang: ' en '\nexclude: [' drafts ']\n", encoding="utf-8")
+    loaded = config.load(repo / ".sicheck.yaml")
+    assert (loaded.lang, loaded.exclude) == ("en", ("drafts",))

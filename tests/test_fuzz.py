@@ -120,7 +120,7 @@ def assert_call_report_renders(result: ApplicationResult) -> None:
     """Every format of ``sicheck report`` takes the result too; JSON parses, HTML stays escaped."""
     from sicheck import report as call_report
     from sicheck.report.model import build
-    from sicheck.reviews import ReviewedResult
+    from sicheck.reviews.model import ReviewedResult
 
     report = build([ReviewedResult(result, None)], "test")
     for name in call_report.FORMATS:

@@ -18,7 +18,8 @@ from sicheck.application import MAX_PROBLEMS, validate
 from sicheck.catalog import CriteriaCatalog
 from sicheck.loader import Limits, load_yaml
 from sicheck.model import ApplicationResult
-from sicheck.reviews import Review, ReviewFile, attach
+from sicheck.reviews.merging import attach
+from sicheck.reviews.model import Review, ReviewFile
 from sicheck.rules import compile_rule
 
 

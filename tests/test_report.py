@@ -24,7 +24,7 @@ from sicheck.model import ApplicationResult, CriteriaSetRef
 from sicheck.report import FORMATS, get
 from sicheck.report.csv_format import BOM, guard
 from sicheck.report.model import build, rank
-from sicheck.reviews import Recommendations, ReviewedResult, ReviewSummary
+from sicheck.reviews.model import Recommendations, ReviewedResult, ReviewSummary
 
 from . import regen_report_golden
 from .conftest import GOLDEN, INPUTS, ROOT, SAMPLES

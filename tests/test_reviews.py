@@ -15,20 +15,10 @@ from jsonschema import Draft202012Validator
 from sicheck.checker import CheckOptions, check_path
 from sicheck.errors import SicheckError
 from sicheck.model import ApplicationResult, CriteriaSetRef, Location
-from sicheck.reviews import (
-    SCALE,
-    CriterionScore,
-    Review,
-    ReviewFile,
-    attach,
-    attach_reviews,
-    load_review,
-    load_review_bytes,
-    merge,
-    review_files,
-    review_template,
-    schema_document,
-)
+from sicheck.reviews.loading import load_review, load_review_bytes, review_files, schema_document
+from sicheck.reviews.merging import attach, merge
+from sicheck.reviews.model import SCALE, CriterionScore, Review, ReviewedResult, ReviewFile, ReviewProblem
+from sicheck.reviews.template import review_template
 
 from .conftest import CATALOG, INPUTS, ROOT, SAMPLES
 
@@ -37,6 +27,11 @@ BAD = INPUTS / "reviews" / "bad"
 HOSTILE_REVIEWS = INPUTS / "reviews" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
+
+
+def attach_samples(results: list[ApplicationResult]) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
+    """The sample reviews, loaded and attached as `sicheck report --reviews sample_reviews` does."""
+    return attach(results, [load_review(path, shown) for path, shown in review_files([str(SAMPLE_REVIEWS)])], CATALOG)
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +65,15 @@ def test_sample_reviews_load_and_attach_cleanly(sample_results: list[Application
     for path, _ in files:
         loaded = load_review(path)
         assert loaded.problems == (), (path, loaded.problems)
-    reviewed, problems = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
+    reviewed, problems = attach(
+        sample_results, [load_review(p, s) for p, s in review_files([str(SAMPLE_REVIEWS)])], CATALOG
+    )
     assert problems == []
     assert sum(item.review.reviewers for item in reviewed if item.review) == len(files)
 
 
 def test_sample_reviews_have_a_disagreement(sample_results: list[ApplicationResult]) -> None:
-    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
+    reviewed, _ = attach_samples(sample_results)
     flagged = {Path(item.result.file).name: item.review.disagreements for item in reviewed if item.review}
     assert flagged["tidiga-insatser-skolnarvaro.yaml"] == ("VGR-07", "VGR-10")
     assert flagged["tmr.yaml"] == ("VGR-02",)
@@ -272,7 +269,7 @@ def test_a_reviewer_counts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_reviews_never_change_the_machine_verdict(sample_results: list[ApplicationResult]) -> None:
-    reviewed, _ = attach_reviews(sample_results, [str(SAMPLE_REVIEWS)], CATALOG)
+    reviewed, _ = attach_samples(sample_results)
     for item, result in zip(reviewed, sample_results, strict=True):
         assert item.result is result
     # Björn Lindqvist recommends "no" for an application; the machine's verdict stands beside it.

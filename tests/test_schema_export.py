@@ -208,3 +208,29 @@ def test_check_jsonschema_accepts_fresh_templates(exported_schema: Path, tmp_pat
             assert runner.invoke(app, ["new", "-c", spec, "--lang", lang, "-o", str(target)]).exit_code == 0
             files.append(target)
     assert all(_check_jsonschema(exported_schema, files).values())
+
+
+# Patterns, where Python's and JavaScript's regular expressions could part ways: (file name, YAML, valid).
+PATTERN_CASES = [
+    ("id.yaml", "principals:\n  - id: boras-gsf\n", True),
+    ("id-newline.yaml", 'principals:\n  - id: "boras-gsf\\n"\n', False),
+    ("id-block.yaml", "principals:\n  - id: |\n      boras-gsf\n", False),
+    ("id-ring.yaml", "principals:\n  - id: borås\n", False),
+    ("org-id.yaml", "principals:\n  - id: a\n    org_id: SE-ON-2120001561\n", True),
+    ("org-id-newline.yaml", 'principals:\n  - id: a\n    org_id: "SE-ON-2120001561\\n"\n', False),
+    ("org-id-arabic.yaml", "principals:\n  - id: a\n    org_id: SE-ON-٢١٢٠٠٠١٥٦١\n", False),
+]
+
+
+@needs_check_jsonschema
+def test_check_jsonschema_and_sicheck_agree_on_patterns_without_a_regex_variant(
+    exported_schema: Path, tmp_path: Path
+) -> None:
+    files = []
+    for name, text, _ in PATTERN_CASES:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    decisions = _check_jsonschema(exported_schema, files)
+    for (name, _, valid), path in zip(PATTERN_CASES, files, strict=True):
+        assert _sicheck_valid(path) is valid, name
+        assert decisions[str(path)] is valid, name

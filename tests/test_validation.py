@@ -18,11 +18,11 @@ from sicheck.criteria import META_SCHEMA_RESOURCE as META
 from sicheck.errors import CriteriaError
 from sicheck.i18n import Text
 from sicheck.loader import load_yaml
-from sicheck.reviews import SCHEMA_RESOURCE as REVIEW
+from sicheck.reviews.loading import SCHEMA_RESOURCE as REVIEW
 
 from .conftest import CATALOG, ROOT, SAMPLES
 
-SHIPPED = [APPLICATION, META, REVIEW]
+SHIPPED = [APPLICATION, META, REVIEW, "config.schema.json"]
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 CRITERIA_FILES = sorted((ROOT / "criteria").glob("*.yaml"))
 

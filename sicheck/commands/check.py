@@ -100,7 +100,7 @@ def check(
 ) -> None:
     """Granska ansökningar. / Check applications."""
     from sicheck.checker import CheckOptions
-    from sicheck.reviews import review_files
+    from sicheck.reviews.loading import review_files
     from sicheck.runner import RenderOptions, RunTracker, render_run
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
@@ -171,35 +171,29 @@ def _check_with_reviews(
     from sicheck.i18n import msg
     from sicheck.model import Report
     from sicheck.render import reviewed as reviewed_format
-    from sicheck.reviews import attach, load_review
-    from sicheck.runner import criteria_sets, outcomes
+    from sicheck.runner import check_and_review, criteria_sets
 
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
         raise UsageError(msg("check-reviews-format"))
-    results = []
-    for outcome in _progress(len(files), rendering.lang)(outcomes(files, options, None, jobs=jobs)):
-        tracker.add(outcome)
-        assert outcome.result is not None
-        results.append(outcome.result)
-    reviewed, problems = attach(results, [load_review(path, shown) for path, shown in reviews], options.catalog)
+    run = check_and_review(files, options, reviews, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
     report = Report(
-        results=tuple(results),
+        results=run.results,
         summary=tracker.summary,
         version=rendering.version,
         policy=rendering.policy,
-        criteria_sets=criteria_sets(results, options.catalog),
+        criteria_sets=criteria_sets(run.results, options.catalog),
     )
     text = reviewed_format.render(
         report,
-        reviewed,
-        problems,
+        run.reviewed,
+        run.problems,
         format_name=rendering.format,
         lang=rendering.lang,
         color=rendering.color,
         width=rendering.width,
     )
     destination.write(for_the_log(text, rendering.format, to_stdout=destination.is_stdout))
-    return bool(problems)
+    return bool(run.problems)
 
 
 def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:

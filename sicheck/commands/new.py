@@ -93,7 +93,7 @@ def new(
         if review is not None:
             from sicheck.errors import UsageError
             from sicheck.i18n import msg
-            from sicheck.reviews import review_template
+            from sicheck.reviews.template import review_template
 
             if not review.is_file():
                 raise UsageError(msg("path-missing", path=str(review)))

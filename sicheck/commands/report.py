@@ -29,7 +29,7 @@ from sicheck.commands.common import (
 from sicheck.report import FORMATS
 
 if TYPE_CHECKING:
-    from sicheck.reviews import ReviewProblem
+    from sicheck.reviews.model import ReviewProblem
 
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
@@ -90,8 +90,8 @@ def report(
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
-    from sicheck.reviews import attach, load_review, review_files
-    from sicheck.runner import outcomes
+    from sicheck.reviews.loading import review_files
+    from sicheck.runner import RunTracker, check_and_review
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
@@ -118,16 +118,20 @@ def report(
             config=settings.config.file,
         )
         destination = Output(output, inputs=inputs)
-        allowed = progress_allowed()
         label = msg("report-progress").get(lang_code)
-        # The same runner as `check`: both cores for a large call, results in file order, and
-        # a bug in sicheck on one file becomes that file's problem.
-        checked = with_progress(outcomes(files, options, None), len(files), label, allowed=allowed)
-        results = [outcome.result for outcome in checked if outcome.result is not None]
-        loaded = [load_review(path, shown) for path, shown in review_sources]
-        reviewed, problems = attach(results, loaded, context.catalog)
+        allowed = progress_allowed()
+        # The same runner and review pipeline as `check --reviews`: both cores for a large
+        # call, results in file order, and a bug in sicheck on one file becomes that file's problem.
+        run = check_and_review(
+            files,
+            options,
+            review_sources,
+            RunTracker(context.policy),
+            watch=lambda checked: with_progress(checked, len(files), label, allowed=allowed),
+        )
+        problems = run.problems
         call_report = build(
-            reviewed,
+            run.reviewed,
             __version__,
             reviews_given=reviews is not None,
             review_files=len(review_sources),
@@ -145,7 +149,7 @@ def report(
     if problems:
         say(_review_problem_lines(problems, lang_code))
     # A run that could not read an application it was asked to read does not pass.
-    unread = any(problem.code == "file-unreadable" for result in results for problem in result.problems)
+    unread = any(problem.code == "file-unreadable" for result in run.results for problem in result.problems)
     raise typer.Exit(1 if problems or unread else 0)
 
 

@@ -8,7 +8,6 @@ gets a reviewer block under each application, JSON a ``"review"`` object per app
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 
 from rich.padding import Padding
@@ -16,10 +15,10 @@ from rich.text import Text as RichText
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import Report
-from sicheck.render import json_format, text
+from sicheck.render import text
 from sicheck.render.console import make_console
-from sicheck.report.json_format import _review_problem, review
-from sicheck.reviews import ReviewedResult, ReviewProblem, ReviewSummary
+from sicheck.report.json_format import reviewed_text
+from sicheck.reviews.model import ReviewedResult, ReviewProblem, ReviewSummary
 from sicheck.sanitize import one_line, visible
 
 # Formats that can show reviews; the command refuses --reviews with the others.
@@ -82,11 +81,7 @@ def render(
 ) -> str:
     """The whole run, for the formats in `FORMATS_WITH_REVIEWS`, in file order."""
     if format_name == "json":
-        document = json.loads(json_format.render(report, lang=lang))
-        for application, item in zip(document["applications"], reviewed, strict=True):
-            application["review"] = review(item.review)
-        document["review_problems"] = [_review_problem(p, lang) for p in problems]
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return reviewed_text(reviewed, report.summary, report.version, problems, lang)
     parts = []
     for index, item in enumerate(reviewed):
         parts.append(text.item(item.result, index=index, lang=lang, color=color, width=width))

@@ -16,7 +16,7 @@ import csv
 import io
 
 from sicheck.report.model import CallReport, criteria_groups, number, t
-from sicheck.reviews import RECOMMENDATIONS
+from sicheck.reviews.model import RECOMMENDATIONS
 from sicheck.sanitize import one_line
 
 BOM = "\ufeff"

@@ -15,7 +15,7 @@ from html import escape as html_escape
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult
 from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
-from sicheck.reviews import SCALE, SCALE_MAX, ReviewedResult, ReviewSummary
+from sicheck.reviews.model import SCALE, SCALE_MAX, ReviewedResult, ReviewSummary
 from sicheck.sanitize import one_line, visible
 
 _CSS = """

@@ -8,11 +8,13 @@ adds ``"review_problems"``: the review files that were left out, and why.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from sicheck.model import RunSummary
 from sicheck.render.json_format import application
 from sicheck.report.model import CallReport
-from sicheck.reviews import ReviewProblem, ReviewSummary
+from sicheck.reviews.model import ReviewedResult, ReviewProblem, ReviewSummary
 
 
 def review(summary: ReviewSummary | None) -> dict[str, Any] | None:
@@ -49,18 +51,28 @@ def _review_problem(entry: ReviewProblem, lang: str) -> dict[str, Any]:
     }
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+def reviewed_text(
+    items: Sequence[ReviewedResult],
+    summary: RunSummary,
+    version: str,
+    review_problems: Sequence[ReviewProblem],
+    lang: str,
+) -> str:
+    """The check JSON with each application's reviews, in the order given; `sicheck check
+    --reviews --format json` writes it in file order, `report` ranked."""
     document = {
-        "tool": {"name": "sicheck", "version": report.version},
-        "applications": [
-            {**application(item.result, lang), "review": review(item.review)} for item in report.applications
-        ],
+        "tool": {"name": "sicheck", "version": version},
+        "applications": [{**application(item.result, lang), "review": review(item.review)} for item in items],
         "summary": {
-            "applications": report.summary.applications,
-            "eligible": report.summary.eligible,
-            "ineligible": report.summary.ineligible,
-            "invalid": report.summary.invalid,
+            "applications": summary.applications,
+            "eligible": summary.eligible,
+            "ineligible": summary.ineligible,
+            "invalid": summary.invalid,
         },
-        "review_problems": [_review_problem(entry, lang) for entry in report.review_problems],
+        "review_problems": [_review_problem(entry, lang) for entry in review_problems],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return reviewed_text(report.applications, report.summary, report.version, report.review_problems, lang)

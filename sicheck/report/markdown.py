@@ -12,7 +12,7 @@ import re
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
 from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
-from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can

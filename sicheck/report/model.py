@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sicheck.i18n import Text, format_number, format_percent, msg
 from sicheck.model import RunSummary, Verdict
-from sicheck.reviews import ReviewedResult, ReviewProblem
+from sicheck.reviews.model import ReviewedResult, ReviewProblem
 
 VERDICT_ORDER: dict[Verdict, int] = {"eligible": 0, "ineligible": 1, "invalid": 2}
 STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}

@@ -15,7 +15,7 @@ from rich.text import Text as RichText
 
 from sicheck.render.console import make_console
 from sicheck.report.model import STATUS_SYMBOL, CallReport, number, percent, t
-from sicheck.reviews import SCALE, ReviewedResult
+from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}

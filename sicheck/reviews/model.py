@@ -1,0 +1,128 @@
+"""The values of reviews: one reviewer's file, the merge per application, and the 0–5 scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sicheck.i18n import Text, msg
+from sicheck.model import ApplicationResult, Location, Problem
+
+Recommendation = Literal["yes", "maybe", "no"]
+RECOMMENDATIONS: tuple[Recommendation, ...] = ("yes", "maybe", "no")
+
+SCALE_MIN = 0
+SCALE_MAX = 5
+# Reviewers disagree on a criterion when their scores are this far apart or more.
+DISAGREEMENT_SPREAD = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleStep:
+    """One anchor of the 0–5 scale: the score and what it means."""
+
+    score: int
+    label: Text
+
+
+# The one definition of the scale's anchors; the template, the reports and `explain` show
+# these, and a test holds the review schema's description to them.
+SCALE: tuple[ScaleStep, ...] = tuple(ScaleStep(n, msg(f"review-scale-{n}")) for n in range(SCALE_MIN, SCALE_MAX + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionScore:
+    """One reviewer's judgement of one criterion. ``score`` is None when left blank."""
+
+    criterion: str
+    score: int | None
+    comment: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One loaded review file that follows the review schema."""
+
+    file: str
+    application: str
+    application_location: Location
+    reviewer: str
+    reviewer_location: Location
+    recommendation: Recommendation | None
+    scores: tuple[CriterionScore, ...]
+    comment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFile:
+    """The outcome of loading one review file: a review, or the problems that stop it."""
+
+    file: str
+    review: Review | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewProblem:
+    """A problem in a review file, with the file it is in (reports list them per file)."""
+
+    file: str
+    problem: Problem
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewComment:
+    reviewer: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionReview:
+    """The reviewers' scores of one criterion of one application, merged."""
+
+    id: str
+    n: int
+    mean: float | None
+    min: int | None
+    max: int | None
+    disagreement: bool
+    comments: tuple[ReviewComment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendations:
+    yes: int = 0
+    maybe: int = 0
+    no: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """Every usable review of one application, merged.
+
+    ``mean`` is the mean of the reviewers' own means, so each reviewer counts once however
+    many criteria they scored. Means are rounded to two decimals once, here, so that every
+    format shows and ranks by the same number.
+    """
+
+    reviewers: int
+    recommendations: Recommendations
+    mean: float | None
+    criteria: tuple[CriterionReview, ...]
+    reviews: tuple[Review, ...]
+
+    @property
+    def disagreements(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria if c.disagreement)
+
+    def criterion(self, criterion_id: str) -> CriterionReview | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedResult:
+    """An application's machine result, unchanged, with its reviewers' merged judgement."""
+
+    result: ApplicationResult
+    review: ReviewSummary | None
