@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from sicheck import __version__
-from sicheck.commands.common import Lang, run_inputs, tool_errors, wants_color, width
+from sicheck.commands.common import Lang, for_the_log, run_inputs, tool_errors, wants_color, width
 from sicheck.followup import FORMATS
 
 # The --format choices come from the follow-up's own registry of renderers.
