@@ -10,6 +10,7 @@ from sicheck import schemas, validation
 from sicheck.i18n import msg, suggestion
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
+from sicheck.values import value_at
 
 SCHEMA_RESOURCE = "application-1.schema.json"
 
@@ -74,17 +75,6 @@ def _capped(problems: list[Problem], total: int, document: Document) -> list[Pro
     return [*problems, more]
 
 
-def _get(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(value, dict) and isinstance(part, str):
-            value = value.get(part)
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
-            return None
-    return value
-
-
 def _duplicate_id(document: Document, list_name: str, first: int, index: int, item_id: Any) -> Problem:
     first_line = document.locate((list_name, first, "id")).line
     return Problem(
@@ -123,7 +113,7 @@ def _structure_problems(document: Document) -> Iterator[Callable[[], Problem]]:
         known[list_name] = ids
 
     def check(path: tuple[str | int, ...], target: str) -> Iterator[Callable[[], Problem]]:
-        value = _get(application, path)
+        value = value_at(application, path)
         if value is None or value in known[target]:
             return
         yield partial(_broken_reference, document, path, value, target, known[target])
@@ -134,5 +124,5 @@ def _structure_problems(document: Document) -> Iterator[Callable[[], Problem]]:
         for index, _ in enumerate(application.get(list_name) or []):
             yield from check((list_name, index, field), target)
     for list_path, target in ID_LIST_REFERENCES:
-        for index, _ in enumerate(_get(application, list_path) or []):
+        for index, _ in enumerate(value_at(application, list_path) or []):
             yield from check((*list_path, index), target)

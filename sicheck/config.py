@@ -34,6 +34,7 @@ PYPROJECT = "pyproject.toml"
 TOML_TABLE = ("tool", "sicheck")
 
 KEYS = (
+    "call",
     "criteria",
     "criteria_dirs",
     "paths",
@@ -74,6 +75,7 @@ class Config:
     """The settings a configuration file gives; None where it says nothing."""
 
     file: Path | None = None
+    call: str | None = None  # the call's name, the title of `sicheck report`
     criteria: str | None = None
     criteria_dirs: tuple[Path, ...] = ()
     paths: tuple[Path, ...] = ()
@@ -427,6 +429,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
     exclude = text_list("exclude")
     return Config(
         file=path,
+        call=text_value("call"),
         criteria=criteria,
         criteria_dirs=tuple(criteria_dirs),
         paths=tuple(base / p for p in text_list("paths")),

@@ -25,9 +25,8 @@ from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, 
 from sicheck.i18n import Text, format_number, msg
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import SEVERITY_STYLE
 from sicheck.template import criterion_fields
-
-SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sicheck.i18n import Text, msg
 from sicheck.model import Location, Problem
+from sicheck.values import json_type
 
 # Returned by the resolver for untagged nodes; anything else on a node is an explicit tag.
 _IMPLICIT = "tag:sicheck,implicit"
@@ -165,25 +166,6 @@ class Document:
 class LoadResult:
     document: Document | None
     problem: Problem | None
-
-
-def json_type(value: object) -> str:
-    """The JSON Schema type name of a loaded value ("object", "array", "string" …)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -1,11 +1,18 @@
-"""The rule vocabulary criteria sets are written in.
+"""The rule vocabulary criteria sets are written in: every rule type, each in one place.
 
-Each rule type is one compile function in ``RULES``: it takes the rule's parameters
-from the criteria file and returns a `Rule`, a predicate over a *context* (the
-application, or one list item inside ``count`` and ``each``) and the application root.
-``docs/criteria-format.md`` is the user documentation; the meta-schema
-``sicheck/schemas/criteria.meta.json`` has one entry per rule type. Adding a rule type
-means one function here, one registry entry, one meta-schema entry and one test.
+A rule type is one `RuleType` in ``RULES``, made by the `rule_type` decorator on its
+compile function. Together they hold all there is to know about it:
+
+- the compile function takes the rule's parameters from the criteria file and returns a
+  `Rule`, a predicate over a *context* (the application, or one list item inside
+  ``count`` and ``each``) and the application root; the engine runs it;
+- ``paths`` says which application fields it reads (``sicheck new`` writes each field's
+  readers into the template);
+- ``schema`` is its part of the meta-schema (``sicheck/schemas/criteria.meta.json``);
+- ``syntax`` and the compile function's docstring are its row in ``docs/criteria-format.md``.
+
+Tests hold the meta-schema and the documentation to this module, so they cannot drift.
+Adding a rule type means one decorated function here and one test.
 
 Examples (each passes on ``{"principals": [{"id": "vgr", "kind": "region"}]}``)::
 
@@ -16,14 +23,17 @@ Examples (each passes on ``{"principals": [{"id": "vgr", "kind": "region"}]}``):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sicheck.validation import is_date
+from sicheck.values import is_absent, is_number, json_equal, value_at
 
 Path = tuple[str, ...]
 Predicate = Callable[[Any, Any], bool]
+Paths = Callable[[Any, Path], Iterable[Path]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,36 +48,40 @@ class RuleError(Exception):
     """A rule in a criteria file that cannot be compiled (unknown type, bad parameter)."""
 
 
+@dataclass(frozen=True, slots=True)
+class RuleType:
+    """One rule type: how it is written, what it means, what it reads and how it runs."""
+
+    name: str
+    syntax: str  # how it is written, with placeholders (PATH, RULE, N, X)
+    meaning: str  # when it passes: the documentation's second column
+    schema: dict[str, Any]  # its parameters' part of the meta-schema
+    compile: Callable[[Any], Rule]
+    paths: Paths  # the application paths it reads, from a base path
+
+
+RULES: dict[str, RuleType] = {}
+
+# The meta-schema's definitions the rule types' schemas refer to.
+PATH_SCHEMA = {"$ref": "#/$defs/path"}
+RULE_SCHEMA = {"$ref": "#/$defs/rule"}
+
+
+def rule_type(
+    name: str, *, syntax: str, schema: dict[str, Any], paths: Paths
+) -> Callable[[Callable[[Any], Rule]], Callable[[Any], Rule]]:
+    """Register a compile function as the rule type ``name``; its docstring is its meaning."""
+
+    def register(compile_function: Callable[[Any], Rule]) -> Callable[[Any], Rule]:
+        meaning = " ".join(inspect.getdoc(compile_function).split())  # type: ignore[union-attr]
+        RULES[name] = RuleType(name, syntax, meaning, schema, compile_function, paths)
+        return compile_function
+
+    return register
+
+
 def parse_path(text: str) -> Path:
     return () if text == "." else tuple(text.split("."))
-
-
-def get(value: Any, path: Path) -> Any:
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def is_absent(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b)
 
 
 def compile_rule(spec: Mapping[str, Any]) -> Rule:
@@ -75,43 +89,131 @@ def compile_rule(spec: Mapping[str, Any]) -> Rule:
     if not isinstance(spec, Mapping) or len(spec) != 1:
         raise RuleError("a rule is a mapping with exactly one key, the rule type")
     ((kind, params),) = spec.items()
-    factory = RULES.get(kind)
-    if factory is None:
+    found = RULES.get(kind)
+    if found is None:
         raise RuleError(f"unknown rule type '{kind}'; known: {', '.join(sorted(RULES))}")
-    return factory(params)
+    return found.compile(params)
 
 
+def rule_paths(spec: Any, base: Path = ()) -> Iterator[Path]:
+    """Every application path a rule reads, from the root; list items add no index."""
+    if not isinstance(spec, Mapping) or len(spec) != 1:
+        return
+    ((kind, params),) = spec.items()
+    found = RULES.get(kind)
+    if found is not None:
+        yield from found.paths(params, base)
+
+
+def _object(required: list[str], **properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "required": required, "additionalProperties": False, "properties": properties}
+
+
+def _rule_list() -> dict[str, Any]:
+    return {"type": "array", "minItems": 1, "items": RULE_SCHEMA}
+
+
+def _at(*keys: str) -> Paths:
+    """The paths in these parameters, each relative to the base."""
+
+    def paths(params: Any, base: Path) -> Iterator[Path]:
+        for key in keys:
+            yield base + parse_path(params[key])
+
+    return paths
+
+
+def _each_part(params: Any, base: Path) -> Iterator[Path]:
+    for part in params:
+        yield from rule_paths(part, base)
+
+
+def _inside_list(params: Any, base: Path) -> Iterator[Path]:
+    # Inside count and each, paths are relative to a list item: joined to the list's path
+    # (co_financing + hours).
+    items = base + parse_path(params["path"])
+    yield items
+    inner = params.get("where", params.get("rule"))
+    if inner is not None:
+        yield from rule_paths(inner, items)
+
+
+def _ref_paths(params: Any, base: Path) -> Iterator[Path]:
+    # A ref reads its `to` list only when it asks something of the target (where); a plain
+    # lookup serves the field that refers, not the list it refers to.
+    yield base + parse_path(params["path"])
+    if "where" in params:
+        target = parse_path(params["to"])
+        yield target
+        yield from rule_paths(params["where"], target)
+
+
+# ---------------------------------------------------------------------------- the rule types
+
+
+@rule_type(
+    "present", syntax="present: PATH", schema=PATH_SCHEMA, paths=lambda params, base: [base + parse_path(params)]
+)
 def _present(params: Any) -> Rule:
+    """the value at PATH is not absent"""
     path = parse_path(params)
-    return Rule(lambda ctx, root: not is_absent(get(ctx, path)), path)
+    return Rule(lambda ctx, root: not is_absent(value_at(ctx, path)), path)
 
 
+@rule_type(
+    "words",
+    syntax="words: {path: PATH, min: N}",
+    schema=_object(["path", "min"], path=PATH_SCHEMA, min={"type": "integer", "minimum": 1, "maximum": 12}),
+    paths=_at("path"),
+)
 def _words(params: Mapping[str, Any]) -> Rule:
+    """the text at PATH has at least N words (1 ≤ N ≤ 12)"""
     path, minimum = parse_path(params["path"]), int(params["min"])
 
     def test(ctx: Any, root: Any) -> bool:
-        value = get(ctx, path)
+        value = value_at(ctx, path)
         return isinstance(value, str) and len(value.split()) >= minimum
 
     return Rule(test, path)
 
 
+@rule_type(
+    "one_of",
+    syntax="one_of: {path: PATH, values: [...]}",
+    schema=_object(
+        ["path", "values"],
+        path=PATH_SCHEMA,
+        values={"type": "array", "minItems": 1, "items": {"type": ["string", "number", "boolean"]}},
+    ),
+    paths=_at("path"),
+)
 def _one_of(params: Mapping[str, Any]) -> Rule:
+    """the value at PATH equals one of `values`"""
     path, values = parse_path(params["path"]), list(params["values"])
 
     def test(ctx: Any, root: Any) -> bool:
-        value = get(ctx, path)
-        return any(_same(value, allowed) for allowed in values)
+        value = value_at(ctx, path)
+        return any(json_equal(value, allowed) for allowed in values)
 
     return Rule(test, path)
 
 
+@rule_type(
+    "number",
+    syntax="number: {path: PATH, min: X, max: X, above: X}",
+    schema=_object(
+        ["path"], path=PATH_SCHEMA, min={"type": "number"}, max={"type": "number"}, above={"type": "number"}
+    ),
+    paths=_at("path"),
+)
 def _number(params: Mapping[str, Any]) -> Rule:
+    """the value at PATH is a number (not a boolean) and `min ≤ value ≤ max`, `value > above`;
+    each bound optional"""
     path = parse_path(params["path"])
     low, high, above = params.get("min"), params.get("max"), params.get("above")
 
     def test(ctx: Any, root: Any) -> bool:
-        value = get(ctx, path)
+        value = value_at(ctx, path)
         if not is_number(value):
             return False
         return (low is None or value >= low) and (high is None or value <= high) and (above is None or value > above)
@@ -119,25 +221,47 @@ def _number(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path)
 
 
+@rule_type(
+    "date_order",
+    syntax="date_order: {first: PATH, then: PATH}",
+    schema=_object(["first", "then"], first=PATH_SCHEMA, then=PATH_SCHEMA),
+    paths=_at("first", "then"),
+)
 def _date_order(params: Mapping[str, Any]) -> Rule:
+    """both are valid ISO dates and `then` is strictly later than `first`"""
     first, then = parse_path(params["first"]), parse_path(params["then"])
 
     def test(ctx: Any, root: Any) -> bool:
-        a, b = get(ctx, first), get(ctx, then)
+        a, b = value_at(ctx, first), value_at(ctx, then)
         # ISO dates compare correctly as text once both are known to be real dates.
         return isinstance(a, str) and isinstance(b, str) and is_date(a) and is_date(b) and b > a
 
     return Rule(test, then)
 
 
+@rule_type(
+    "count",
+    syntax="count: {path: PATH, where: RULE, min: N, max: N}",
+    schema=_object(
+        ["path"],
+        path=PATH_SCHEMA,
+        where=RULE_SCHEMA,
+        min={"type": "integer", "minimum": 0},
+        max={"type": "integer", "minimum": 0},
+    ),
+    paths=_inside_list,
+)
 def _count(params: Mapping[str, Any]) -> Rule:
+    """PATH is a list and the number of items for which `where` passes (every item if no
+    `where`) is at least `min` (default 1) and at most `max` (default no limit); each item is
+    the context of `where`"""
     path = parse_path(params["path"])
     where = compile_rule(params["where"]).test if "where" in params else None
     low = int(params.get("min", 1))
     high = int(params["max"]) if "max" in params else None
 
     def test(ctx: Any, root: Any) -> bool:
-        items = get(ctx, path)
+        items = value_at(ctx, path)
         if not isinstance(items, list):
             # An absent list counts as empty; any other value is not a list at all.
             return is_absent(items) and low <= 0 and (high is None or high >= 0)
@@ -147,12 +271,20 @@ def _count(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path)
 
 
+@rule_type(
+    "each",
+    syntax="each: {path: PATH, rule: RULE, min: N}",
+    schema=_object(["path", "rule"], path=PATH_SCHEMA, rule=RULE_SCHEMA, min={"type": "integer", "minimum": 0}),
+    paths=_inside_list,
+)
 def _each(params: Mapping[str, Any]) -> Rule:
+    """PATH is a list with at least `min` items (default 1) and every item passes `rule`; each
+    item is the context of `rule`"""
     path, rule = parse_path(params["path"]), compile_rule(params["rule"]).test
     minimum = int(params.get("min", 1))
 
     def test(ctx: Any, root: Any) -> bool:
-        items = get(ctx, path)
+        items = value_at(ctx, path)
         if not isinstance(items, list):
             return is_absent(items) and minimum <= 0
         return len(items) >= minimum and all(rule(item, root) for item in items)
@@ -161,7 +293,7 @@ def _each(params: Mapping[str, Any]) -> Rule:
 
 
 def _id_key(value: Any) -> tuple[str, Any] | None:
-    """A dict key that matches exactly when `_same` does (true is not 1); None if unhashable."""
+    """A dict key that matches exactly when `json_equal` does (true is not 1); None if unhashable."""
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, (int, float)):
@@ -171,7 +303,16 @@ def _id_key(value: Any) -> tuple[str, Any] | None:
     return None if isinstance(value, (list, dict)) else ("other", value)
 
 
+@rule_type(
+    "ref",
+    syntax="ref: {path: PATH, to: PATH, where: RULE}",
+    schema=_object(["path", "to"], path=PATH_SCHEMA, to=PATH_SCHEMA, where=RULE_SCHEMA),
+    paths=_ref_paths,
+)
 def _ref(params: Mapping[str, Any]) -> Rule:
+    """the value at PATH is the `id` of an item in the list at `to` (always a path from the
+    application root), and that item passes `where` if given. If the value is a list, it
+    must be non-empty and every element must resolve"""
     path, target = parse_path(params["path"]), parse_path(params["to"])
     where = compile_rule(params["where"]).test if "where" in params else None
     # The target list's items by id, built once per application (the first item with an
@@ -182,7 +323,7 @@ def _ref(params: Mapping[str, Any]) -> Rule:
 
     def index_of(root: Any) -> dict[tuple[str, Any], Any]:
         if indexed[0] is not root:
-            items = get(root, target)
+            items = value_at(root, target)
             index: dict[tuple[str, Any], Any] = {}
             for item in items if isinstance(items, list) else ():
                 if isinstance(item, dict):
@@ -194,18 +335,18 @@ def _ref(params: Mapping[str, Any]) -> Rule:
         return found
 
     def resolves(ident: Any, root: Any) -> bool:
-        items = get(root, target)
+        items = value_at(root, target)
         if is_absent(ident) or not isinstance(items, list):
             return False
         key = _id_key(ident)
         if key is None:  # a list or mapping as an id: rare, and matched the slow way
-            match = next((i for i in items if isinstance(i, dict) and _same(i.get("id"), ident)), None)
+            match = next((i for i in items if isinstance(i, dict) and json_equal(i.get("id"), ident)), None)
         else:
             match = index_of(root).get(key)
         return match is not None and (where is None or bool(where(match, root)))
 
     def test(ctx: Any, root: Any) -> bool:
-        value = get(ctx, path)
+        value = value_at(ctx, path)
         if isinstance(value, list):
             return bool(value) and all(resolves(v, root) for v in value)
         return resolves(value, root)
@@ -213,33 +354,59 @@ def _ref(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path)
 
 
+@rule_type("all", syntax="all: [RULE, ...]", schema=_rule_list(), paths=_each_part)
 def _all(params: list[Any]) -> Rule:
+    """every rule passes"""
     rules = [compile_rule(p) for p in params]
     tests = [r.test for r in rules]
     return Rule(lambda ctx, root: all(t(ctx, root) for t in tests), rules[0].anchor if rules else ())
 
 
+@rule_type("any", syntax="any: [RULE, ...]", schema=_rule_list(), paths=_each_part)
 def _any(params: list[Any]) -> Rule:
+    """at least one rule passes"""
     rules = [compile_rule(p) for p in params]
     tests = [r.test for r in rules]
     return Rule(lambda ctx, root: any(t(ctx, root) for t in tests), rules[0].anchor if rules else ())
 
 
+@rule_type("not", syntax="not: RULE", schema=RULE_SCHEMA, paths=lambda params, base: rule_paths(params, base))
 def _not(params: Mapping[str, Any]) -> Rule:
+    """the rule fails"""
     rule = compile_rule(params)
     return Rule(lambda ctx, root: not rule.test(ctx, root), rule.anchor)
 
 
-RULES: dict[str, Callable[[Any], Rule]] = {
-    "present": _present,
-    "words": _words,
-    "one_of": _one_of,
-    "number": _number,
-    "date_order": _date_order,
-    "count": _count,
-    "each": _each,
-    "ref": _ref,
-    "all": _all,
-    "any": _any,
-    "not": _not,
-}
+# ---------------------------------------------------------------------------- what comes from it
+
+
+def meta_schema_rules() -> dict[str, Any]:
+    """The meta-schema's ``rule`` definition: one property per rule type."""
+    return {
+        "description": "A mapping with exactly one key, the rule type.",
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": False,
+        "properties": {name: found.schema for name, found in RULES.items()},
+    }
+
+
+def documentation_table() -> str:
+    """The rule table of ``docs/criteria-format.md``."""
+    rows = ["| rule | passes when |", "|---|---|"]
+    rows += [f"| `{found.syntax}` | {found.meaning} |" for found in RULES.values()]
+    return "\n".join(rows) + "\n"
+
+
+__all__ = [
+    "RULES",
+    "Rule",
+    "RuleError",
+    "RuleType",
+    "compile_rule",
+    "documentation_table",
+    "meta_schema_rules",
+    "parse_path",
+    "rule_paths",
+]

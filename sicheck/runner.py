@@ -12,8 +12,6 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
@@ -69,15 +67,6 @@ class RunTracker:
             self.failed = True
 
 
-def _module(format_name: str) -> ModuleType:
-    return import_module(FORMATS[format_name])
-
-
-def streams(format_name: str) -> bool:
-    module = _module(format_name)
-    return all(hasattr(module, name) for name in ("head", "item", "tail"))
-
-
 def _check_safely(path: str, options: CheckOptions, shown: str) -> ApplicationResult:
     """Check one file; a bug in sicheck becomes that file's problem, not the run's end."""
     try:
@@ -101,7 +90,7 @@ def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -
     result = _check_safely(path, options, shown)
     text = None
     if rendering is not None:
-        text = _module(rendering.format).item(
+        text = FORMATS.module(rendering.format).item(
             result, index=index, lang=rendering.lang, color=rendering.color, width=rendering.width
         )
     return Outcome(
@@ -187,8 +176,8 @@ def render_run(
 
     ``watch`` sees the outcomes pass, in order (the command line's progress bar).
     """
-    module = _module(rendering.format)
-    streamed = streams(rendering.format)
+    module = FORMATS.module(rendering.format)
+    streamed = FORMATS.streams(rendering.format)
 
     def observed() -> Iterator[Outcome]:
         checked = outcomes(files, options, rendering if streamed else None, jobs=jobs)
@@ -276,5 +265,4 @@ __all__ = [
     "criteria_sets",
     "outcomes",
     "render_run",
-    "streams",
 ]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sicheck.criteria import CriteriaSet, Criterion
 from sicheck.i18n import msg
-from sicheck.rules import parse_path
+from sicheck.rules import rule_paths
 from sicheck.sanitize import one_line, visible
 
 Path = tuple[str, ...]
@@ -27,43 +26,6 @@ _ITEM_IDS = {"principals": "template-id-principals", "effects": "template-id-eff
 
 
 # ---------------------------------------------------------------------------- rule paths
-
-
-def rule_paths(rule: Any, base: Path = ()) -> Iterator[Path]:
-    """Every application path a rule reads, from the root; list items add no index.
-
-    Inside ``count`` and ``each`` paths are relative to a list item, so they are joined to
-    the list's path (``co_financing`` + ``hours``). A ``ref`` reads its ``to`` list only
-    when it asks something of the target (``where``); a plain lookup serves the field
-    that refers, not the list it refers to.
-    """
-    if not isinstance(rule, dict) or len(rule) != 1:
-        return
-    ((kind, params),) = rule.items()
-    if kind == "present" and isinstance(params, str):
-        yield base + parse_path(params)
-    elif kind in ("words", "one_of", "number") and isinstance(params, dict):
-        yield base + parse_path(params["path"])
-    elif kind == "date_order" and isinstance(params, dict):
-        yield base + parse_path(params["first"])
-        yield base + parse_path(params["then"])
-    elif kind in ("count", "each") and isinstance(params, dict):
-        items = base + parse_path(params["path"])
-        yield items
-        inner = params.get("where", params.get("rule"))
-        if inner is not None:
-            yield from rule_paths(inner, items)
-    elif kind == "ref" and isinstance(params, dict):
-        yield base + parse_path(params["path"])
-        if "where" in params:
-            target = parse_path(params["to"])
-            yield target
-            yield from rule_paths(params["where"], target)
-    elif kind in ("all", "any") and isinstance(params, list):
-        for part in params:
-            yield from rule_paths(part, base)
-    elif kind == "not":
-        yield from rule_paths(params, base)
 
 
 def criterion_fields(criterion: Criterion) -> tuple[str, ...]:

@@ -25,8 +25,9 @@ from jsonschema import Draft202012Validator
 
 from sicheck import schemas
 from sicheck.i18n import Text, msg, suggestion
-from sicheck.loader import Document, format_path, json_type
+from sicheck.loader import Document, format_path
 from sicheck.model import Problem
+from sicheck.values import json_type
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

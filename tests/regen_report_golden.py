@@ -21,6 +21,11 @@ from sicheck.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
 
+# The report shows the day it was made; goldens are made on this one (2026-01-01).
+GOLDEN_DATE = "1767225600"
+
+ENV = {"NO_COLOR": None, "COLUMNS": "100", "CI": None, "SOURCE_DATE_EPOCH": GOLDEN_DATE}
+
 SAMPLES = ["sample_applications", "--reviews", "sample_reviews"]
 HOSTILE = ["tests/inputs/hostile", "--reviews", "tests/inputs/reviews/hostile"]
 
@@ -57,7 +62,7 @@ def run_case(args: list[str]) -> str:
     previous = Path.cwd()
     os.chdir(ROOT)
     try:
-        result = CliRunner().invoke(app, ["report", *args], env={"NO_COLOR": None, "COLUMNS": "100", "CI": None})
+        result = CliRunner().invoke(app, ["report", *args], env=ENV)
     finally:
         os.chdir(previous)
     return result.stdout

@@ -27,7 +27,7 @@ def test_json_has_the_review_beside_the_unchanged_verdict() -> None:
         review = with_review["review"]
         assert {k: v for k, v in with_review.items() if k != "review"} == machine  # the machine's result is unchanged
         if review is not None:
-            assert set(review) == {"reviewers", "recommendations", "mean", "criteria"}
+            assert set(review) == {"reviewers", "recommendations", "mean", "criteria", "by_reviewer"}
             for criterion in review["criteria"].values():
                 assert criterion["disagreement"] == (criterion["max"] - criterion["min"] >= 2)
     assert any(a["review"] is None for a in after["applications"])

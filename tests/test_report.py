@@ -183,26 +183,31 @@ def test_csv_conventions_follow_the_language() -> None:
     assert len(sv_rows) == len(en_rows) == 8
     assert len(sv_rows[0]) == len(en_rows[0]) == 12 + 2 * (9 + 13) + 1
     score = en_rows[0].index("Score (%)")
-    assert [row[score] for row in en_rows[1:]][:3] == ["100", "100", "88.9"]
-    assert [row[score] for row in sv_rows[1:]][:3] == ["100", "100", "88,9"]
+    # ale@2012 first (sets by id), ranked within the set.
+    assert [row[score] for row in en_rows[1:]][:3] == ["100", "88.9", "88.9"]
+    assert [row[score] for row in sv_rows[1:]][:3] == ["100", "88,9", "88,9"]
 
 
 def test_json_shape_and_unchanged_verdicts() -> None:
     code, out, _ = invoke(str(SAMPLES), "--reviews", str(SAMPLE_REVIEWS), "-f", "json")
     assert code == 0
     report = json.loads(out)
-    assert set(report) == {"tool", "applications", "summary", "review_problems"}
+    assert set(report) == {"tool", "call", "applications", "summary", "review_problems"}
     assert report["tool"] == {"name": "sicheck", "version": __version__}
+    assert [s["id"] for s in report["call"]["criteria_sets"]] == ["ale@2012", "vgr@2015"]
     assert report["review_problems"] == []
     check = json.loads(runner.invoke(app, ["check", str(SAMPLES), "-f", "json"]).stdout)
     by_file = {a["file"]: a for a in check["applications"]}
     for application in report["applications"]:
         review = application.pop("review")
+        rank = application.pop("rank")
+        assert (rank is None) == (review is None)  # with reviews given, an unreviewed one has no place
         # Exactly the check JSON for the application: reviews change nothing in it.
         assert application == by_file[application["file"]]
         if review is None:
             continue
-        assert set(review) == {"reviewers", "recommendations", "mean", "criteria"}
+        assert set(review) == {"reviewers", "recommendations", "mean", "criteria", "by_reviewer"}
+        assert len(review["by_reviewer"]) == review["reviewers"]
         assert set(review["recommendations"]) == {"yes", "maybe", "no"}
         for criterion in review["criteria"].values():
             assert set(criterion) == {"n", "mean", "min", "max", "disagreement", "comments"}

@@ -14,7 +14,8 @@ from sicheck.application import schema_document
 from sicheck.checker import CheckOptions, check_bytes
 from sicheck.cli import app
 from sicheck.loader import load_yaml
-from sicheck.template import criteria_by_field, rule_paths
+from sicheck.rules import rule_paths
+from sicheck.template import criteria_by_field
 
 from .conftest import CATALOG, INPUTS
 

@@ -55,6 +55,17 @@ def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
     return "".join(lines)
 
 
+def report_date() -> str:
+    """Today's date, or the one ``SOURCE_DATE_EPOCH`` gives, so a report can be made again byte for byte."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
 def report(
     paths: Annotated[
         list[str],
@@ -75,6 +86,14 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    title: Annotated[
+        Optional[str],
+        typer.Option(
+            "--title",
+            help="Utlysningens namn, överst i rapporten (annars 'call' i konfigurationen). / "
+            "The call's name, at the top of the report (else 'call' in the configuration).",
+        ),
+    ] = None,
     lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
     config_file: ConfigOption = None,
@@ -136,6 +155,8 @@ def report(
             reviews_given=reviews is not None,
             review_files=len(review_sources),
             review_problems=problems,
+            title=title if title is not None else context.settings.config.call,
+            date=report_date(),
         )
         text = render(
             output_format.value,

@@ -20,8 +20,8 @@ from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
 from sicheck.numbers import format_number, format_percent
 from sicheck.render.console import make_console
-from sicheck.render.text import SEVERITY_STYLE
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import SEVERITY_STYLE
 
 STATUS_SYMBOL = {"on-track": "✔", "behind": "✘", "not-measured": "○", "cannot-tell": "?"}
 STATUS_STYLE = {"on-track": "green", "behind": "red", "not-measured": "red", "cannot-tell": "yellow"}

@@ -20,11 +20,7 @@ from sicheck.model import ApplicationResult, Report, RunSummary
 from sicheck.policy import RunPolicy
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
-
-STATUS_SYMBOL = {"met": "✔", "partial": "◐", "missing": "✘"}
-STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
-VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
-SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
+from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
 
 
 def _t(message_id: str, lang: str, **params: object) -> str:

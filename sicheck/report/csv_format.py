@@ -59,10 +59,10 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([guard(cell) for cell in header])
-    for rank, item in enumerate(report.applications, 1):
+    for position, item in enumerate(report.applications):
         result, review = item.result, item.review
         row = [
-            str(rank),
+            report.rank_label(position),
             one_line(result.title) if result.title else "",
             one_line(result.file),
             f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "",

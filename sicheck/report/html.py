@@ -14,9 +14,25 @@ from html import escape as html_escape
 
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
-from sicheck.reviews.model import SCALE, SCALE_MAX, ReviewedResult, ReviewSummary
+from sicheck.report.model import (
+    CallReport,
+    Section,
+    banner,
+    criteria_groups,
+    heading,
+    made_line,
+    number,
+    percent,
+    recommendation_counts,
+    reviews_line,
+    section_name,
+    set_lines,
+    t,
+    uncounted_rows,
+)
+from sicheck.reviews.model import SCALE, SCALE_MAX, SCALE_MIN, ReviewedResult, ReviewSummary
 from sicheck.sanitize import one_line, visible
+from sicheck.symbols import STATUS_SYMBOL, STATUSES
 
 _CSS = """
 :root { --met: #1b7f3b; --met-bg: #dcf2e3; --partial: #8a5a00; --partial-bg: #fdf0cc;
@@ -75,15 +91,55 @@ ul.gaps li { margin: 4px 0; }
 .rec-yes { color: var(--met); } .rec-maybe { color: var(--partial); } .rec-no { color: var(--missing); }
 .problems li { margin: 4px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: .85em; }
+.subtitle { font-size: 1.05em; color: var(--muted); margin: 0 0 6px; }
+.meta { color: var(--muted); font-size: .9em; }
+.meta ul { margin: 2px 0 6px; padding-left: 20px; }
+.banner { background: var(--missing-bg); color: #5c140f; border: 2px solid var(--missing); border-radius: 6px;
+  padding: 8px 12px; margin: 10px 0; font-weight: 600; }
+.banner a { color: #5c140f; }
+.badge.unreviewed { color: var(--muted); background: #eceff2; border: 1px dashed #9aa3ad; }
+.uncounted { display: inline-block; margin-top: 2px; color: var(--missing); font-weight: 600; font-size: .85em; }
+td.rank { font-weight: 700; }
+table.ranking td:nth-child(2) { min-width: 13em; }
+.chart { margin: 8px 0 4px; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+.chart .legend-item { display: inline-block; margin: 2px 14px 2px 0; white-space: nowrap; font-size: .9em; }
+.chart .legend-item svg { display: inline-block; vertical-align: middle; margin-right: 4px; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+/* On a phone the ranking and checklists become cards: one application or criterion per card. */
+@media (max-width: 600px) {
+  body { padding: 12px; font-size: 14px; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 12px; padding: 6px 10px; }
+  table.cards td { border: none; padding: 3px 0; text-align: left; white-space: normal; }
+  table.cards td[data-label] { display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; align-items: baseline; }
+  table.cards td[data-label]::before { content: attr(data-label); font-size: .8em; color: var(--muted);
+    font-weight: 600; overflow-wrap: anywhere; }
+  table.cards td.rank::before { content: "#"; display: inline; }
+  table.cards td.rank.unranked, table.cards td.empty { display: none; }
+  table.ranking td:nth-child(2) { min-width: 0; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: 6px; }
+  nav a { display: inline-block; margin: 0 12px 6px 0; }
+}
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   .scroll { overflow: visible; }
+  /* Each application on a page of its own; the heading over them starts the first one's page. */
+  #applications { break-before: page; }
   .application { break-before: page; border-top: none; }
-  tr, li, .review { break-inside: avoid; }
+  #applications > h2 + .application { break-before: avoid; }
+  tr, li, .review, .chart, dl.facts, .banner { break-inside: avoid; }
+  thead { display: table-header-group; }
+  td svg.bar { width: 48px; }
+  /* A heading never ends a page: it keeps room for the first lines after it. */
+  h2, h3, h4 { break-inside: avoid; }
+  h2::after, h3::after, h4::after { content: ""; display: block; height: 5em; margin-bottom: -5em; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  @page { margin: 14mm; }
 }
 """
 
@@ -129,23 +185,41 @@ def _verdict(result: ApplicationResult, lang: str) -> str:
     return f'<span class="badge {result.verdict}">{_esc(t(f"report-verdict-{result.verdict}", lang))}</span>'
 
 
-def _ranking(report: CallReport, lang: str) -> list[str]:
-    heads = [
-        '<th class="num">#</th>',
-        f"<th>{_esc(t('report-column-application', lang))}</th>",
-        f"<th>{_esc(t('heading-criteria-set', lang))}</th>",
-        f"<th>{_esc(t('report-column-verdict', lang))}</th>",
-        f"<th>{_esc(t('report-column-score', lang))}</th>",
-        f"<th>{_esc(t('report-column-not-met', lang))}</th>",
+def _td(label: str, content: str, css: str = "") -> str:
+    """A cell that names its column, so that it still reads as a card on a phone."""
+    klass = f' class="{css}"' if css else ""
+    return f'<td{klass} data-label="{_esc(label)}">{content}</td>'
+
+
+def _uncounted_mark(report: CallReport, position: int, lang: str) -> str:
+    problems = report.problems_for(position)
+    if not problems:
+        return ""
+    label = _esc(t("report-application-uncounted", lang, n=len(problems)))
+    return f'<a class="uncounted nowrap" href="#review-problems">⚠&nbsp;{label}</a>'
+
+
+def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]:
+    columns = [
+        t("report-column-application", lang),
+        t("report-column-verdict", lang),
+        t("report-column-score", lang),
+        t("report-column-not-met", lang),
     ]
     if report.reviews_given:
-        heads += [
-            f"<th>{_esc(t('report-column-reviewer-mean', lang))}</th>",
-            f"<th>{_esc(t('report-column-recommendations', lang))}</th>",
-            f"<th>{_esc(t('report-column-disagreement', lang))}</th>",
+        columns += [
+            t("report-column-reviewer-mean", lang),
+            t("report-column-recommendations", lang),
+            t("report-column-disagreement", lang),
         ]
-    lines = ['<div class="scroll"><table class="ranking">', "<thead><tr>" + "".join(heads) + "</tr></thead>", "<tbody>"]
-    for rank, item in enumerate(report.applications, 1):
+    heads = ['<th class="num">#</th>', *(f"<th>{_esc(c)}</th>" for c in columns)]
+    lines = [
+        '<div class="scroll"><table class="ranking cards">',
+        "<thead><tr>" + "".join(heads) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for position in section.applications:
+        item = report.applications[position]
         result = item.result
         not_met = " ".join(
             f'<span class="nowrap st-{c.status}" title="{_esc1(c.title.get(lang))}">'
@@ -155,35 +229,59 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
         )
         if result.verdict == "invalid":
             not_met = _esc(t("report-see-problems", lang, count=len(result.problems)))
+        name, verdict, score, gaps = columns[:4]
         cells = [
-            f'<td class="num">{rank}</td>',
-            f'<td><a href="#app-{rank}">{_title(result, lang)}</a><div class="file">{_esc1(result.file)}</div></td>',
-            f"<td>{_set_name(result)}</td>",
-            f"<td>{_verdict(result, lang)}</td>",
-            f'<td class="num">{_score(result, lang)}</td>',
-            f"<td>{not_met}</td>",
+            f'<td class="num rank{" unranked" if report.place(position) is None else ""}">'
+            f"{_esc(report.rank_label(position))}</td>",
+            _td(
+                name,
+                f'<a href="#app-{position + 1}">{_title(result, lang)}</a><div class="file">{_esc1(result.file)}</div>',
+            ),
+            _td(verdict, _verdict(result, lang)),
+            _td(score, _score(result, lang), "num"),
+            _td(gaps, not_met or "–"),
         ]
         if report.reviews_given:
+            mean_label, recommendation_label, disagreement_label = columns[4:]
             review = item.review
+            uncounted = _uncounted_mark(report, position, lang)
             if review is None:
-                cells += ['<td class="num">–</td>', "<td>–</td>", "<td></td>"]
+                unreviewed = f'<span class="badge unreviewed">{_esc(t("report-not-reviewed", lang))}</span>'
+                cells += [
+                    _td(mean_label, unreviewed + (f"<div>{uncounted}</div>" if uncounted else ""), "num"),
+                    _td(recommendation_label, "–"),
+                    _td(disagreement_label, "–"),
+                ]
             else:
                 flags = " ".join(f'<span class="flag nowrap">⚠&nbsp;{_esc1(c)}</span>' for c in review.disagreements)
                 counts = review.recommendations
                 given = [(counts.yes, "yes"), (counts.maybe, "maybe"), (counts.no, "no")]
                 recommendations = "<br>".join(
-                    f'<span class="nowrap rec-{name}">{n} {_esc(t(f"report-recommendation-{name}", lang))}</span>'
-                    for n, name in given
+                    f'<span class="nowrap rec-{kind}">{n} {_esc(t(f"report-recommendation-{kind}", lang))}</span>'
+                    for n, kind in given
                     if n
                 )
                 reviewers = _esc(t("report-reviewer-count", lang, n=review.reviewers))
+                mean = f'{_mean_bar(review.mean, lang)}<div class="small muted">{reviewers}</div>'
+                if uncounted:
+                    mean += f"<div>{uncounted}</div>"
                 cells += [
-                    f'<td class="num">{_mean_bar(review.mean, lang)}<div class="small muted">{reviewers}</div></td>',
-                    f"<td>{recommendations or '–'}</td>",
-                    f"<td>{flags}</td>",
+                    _td(mean_label, mean, "num"),
+                    _td(recommendation_label, recommendations or "–"),
+                    _td(disagreement_label, flags or "–"),
                 ]
         lines.append(f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
+    return lines
+
+
+def _ranking(report: CallReport, lang: str) -> list[str]:
+    lines = [f'<p class="muted">{_esc(t("report-section-note", lang))}</p>']
+    if report.reviews_given and any(rank is None for rank in report.ranks):
+        lines.append(f'<p class="muted">{_esc(t("report-not-reviewed-note", lang))}</p>')
+    for section in report.sections:
+        lines.append(f"<h3>{_esc1(section_name(section, lang))}</h3>")
+        lines += _ranking_table(report, section, lang)
     return lines
 
 
@@ -211,7 +309,7 @@ def _matrix(report: CallReport, lang: str) -> list[str]:
             item = report.applications[position]
             by_id = {c.id: c for c in item.result.criteria}
             cells = [
-                f'<td class="num">{position + 1}</td>',
+                f'<td class="num">{_esc(report.rank_label(position))}</td>',
                 f'<td><a href="#app-{position + 1}">{_title(item.result, lang)}</a></td>',
             ]
             for column in group.criteria:
@@ -242,10 +340,7 @@ def _matrix_cell(
 
 
 def _legend(lang: str) -> str:
-    parts = [
-        f'<span class="badge st-{s}">{STATUS_SYMBOL[s]} {_esc(t(f"status-{s}", lang))}</span>'
-        for s in ("met", "partial", "missing")
-    ]
+    parts = [f'<span class="badge st-{s}">{STATUS_SYMBOL[s]} {_esc(t(f"status-{s}", lang))}</span>' for s in STATUSES]
     parts.append(
         f'<span class="badge disagree"><span class="flag">⚠</span> {_esc(t("report-disagreement", lang))}</span>'
     )
@@ -254,20 +349,26 @@ def _legend(lang: str) -> str:
 
 def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
     result = item.result
-    heads = [
-        f"<th>{_esc(t('column-criterion', lang))}</th>",
-        f"<th>{_esc(t('column-status', lang))}</th>",
-        f'<th class="num">{_esc(t("column-points", lang))}</th>',
-        f"<th>{_esc(t('column-missing', lang))}</th>",
+    labels = [
+        t("column-criterion", lang),
+        t("column-status", lang),
+        t("column-points", lang),
+        t("column-missing", lang),
     ]
-    if report.reviews_given:
-        heads += [
-            f'<th class="num">{_esc(t("report-column-reviewers", lang))}</th>',
-            f'<th class="num">{_esc(t("report-column-reviewer-mean", lang))}</th>',
-            f'<th class="num">{_esc(t("report-column-range", lang))}</th>',
+    # An application nobody reviewed gets no empty reviewer columns.
+    with_reviews = report.reviews_given and item.review is not None
+    if with_reviews:
+        labels += [
+            t("report-column-reviewers", lang),
+            t("report-column-reviewer-mean", lang),
+            t("report-column-range", lang),
         ]
-    lines = ['<div class="scroll"><table class="checklist">', "<thead><tr>" + "".join(heads) + "</tr></thead>"]
-    lines.append("<tbody>")
+    numeric = {2, 4, 5, 6}
+    heads = "".join(
+        f'<th class="num">{_esc(label)}</th>' if i in numeric else f"<th>{_esc(label)}</th>"
+        for i, label in enumerate(labels)
+    )
+    lines = ['<div class="scroll"><table class="checklist cards">', f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
     for criterion in result.criteria:
         name = f"<strong>{_esc1(criterion.id)}</strong> {_esc1(criterion.title.get(lang))}"
         if not criterion.required:
@@ -277,18 +378,18 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
             for k in criterion.checks
             if not k.passed
         )
+        status = f"{STATUS_SYMBOL[criterion.status]}&nbsp;{_esc(t(f'status-{criterion.status}', lang))}"
         cells = [
             f"<td>{name}</td>",
-            f'<td class="st-{criterion.status}">{STATUS_SYMBOL[criterion.status]}&nbsp;'
-            f"{_esc(t(f'status-{criterion.status}', lang))}</td>",
-            f'<td class="num">{number(criterion.points, lang)}/{number(criterion.max_points, lang)}</td>',
-            f"<td>{failing}</td>",
+            _td(labels[1], status, f"st-{criterion.status}"),
+            _td(labels[2], f"{number(criterion.points, lang)}/{number(criterion.max_points, lang)}", "num"),
+            _td(labels[3], failing) if failing else '<td class="empty"></td>',
         ]
         row_class = ""
-        if report.reviews_given:
+        if with_reviews:
             judged = item.review.criterion(criterion.id) if item.review else None
             if judged is None or judged.n == 0:
-                cells += ['<td class="num">0</td>', '<td class="num">–</td>', '<td class="num">–</td>']
+                cells += [_td(labels[4], "0", "num"), _td(labels[5], "–", "num"), _td(labels[6], "–", "num")]
             else:
                 flag = (
                     f' <span class="flag">⚠ {_esc(t("report-disagreement", lang))}</span>'
@@ -296,15 +397,103 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
                     else ""
                 )
                 cells += [
-                    f'<td class="num">{judged.n}</td>',
-                    f'<td class="num">{_esc(number(judged.mean, lang))}</td>',
-                    f'<td class="num">{judged.min}–{judged.max}{flag}</td>',
+                    _td(labels[4], str(judged.n), "num"),
+                    _td(labels[5], _esc(number(judged.mean, lang)), "num"),
+                    _td(labels[6], f"{judged.min}–{judged.max}{flag}", "num"),
                 ]
                 if judged.disagreement:
                     row_class = ' class="disagree"'
         lines.append(f"<tr{row_class}>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
     return lines
+
+
+# Okabe–Ito colours (told apart with colour blindness) and a shape each, so the chart
+# reads in black and white too.
+_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+_SHAPES = ("circle", "square", "triangle", "diamond")
+_CHART_LEFT = 70
+_CHART_STEP = 60
+_CHART_ROW = 24
+_CHART_TOP = 20
+
+
+def _marker(shape: str, x: float, y: float, color: str, tooltip: str = "") -> str:
+    title = f"<title>{_esc(tooltip)}</title>" if tooltip else ""
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}" stroke="#fff">{title}</circle>'
+    if shape == "square":
+        corner = f'x="{x - 4.5:.1f}" y="{y - 4.5:.1f}"'
+        return f'<rect {corner} width="9" height="9" fill="{color}" stroke="#fff">{title}</rect>'
+    if shape == "triangle":
+        points = f"{x:.1f},{y - 5.5:.1f} {x + 5.5:.1f},{y + 4.5:.1f} {x - 5.5:.1f},{y + 4.5:.1f}"
+        return f'<polygon points="{points}" fill="{color}" stroke="#fff">{title}</polygon>'
+    points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"
+    return f'<polygon points="{points}" fill="{color}" stroke="#fff">{title}</polygon>'
+
+
+def _style(index: int) -> tuple[str, str]:
+    return _SHAPES[index % len(_SHAPES)], _PALETTE[index % len(_PALETTE)]
+
+
+def _chart(review: ReviewSummary, lang: str) -> list[str]:
+    """Each reviewer's score per criterion as a dot plot: disagreement is seen, not read.
+
+    One row per criterion someone scored, the 0–5 scale across, one marker per reviewer
+    (colour and shape), a line over the spread, and a yellow row where reviewers disagree.
+    Inline SVG: no script, no font, nothing fetched.
+    """
+    rows = [c for c in review.criteria if c.n]
+    if not rows:
+        return []
+    width = _CHART_LEFT + (SCALE_MAX - SCALE_MIN) * _CHART_STEP + 16
+    height = _CHART_TOP + len(rows) * _CHART_ROW + 4
+    label = t("report-chart-label", lang)
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{_esc(label)}"'
+        ' xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="11">'
+    ]
+
+    def x_of(score: float) -> float:
+        return _CHART_LEFT + (score - SCALE_MIN) * _CHART_STEP
+
+    for step in range(SCALE_MIN, SCALE_MAX + 1):
+        x = x_of(step)
+        parts.append(f'<line x1="{x:.1f}" y1="{_CHART_TOP - 4}" x2="{x:.1f}" y2="{height - 2}" stroke="#e1e5ea"/>')
+        parts.append(f'<text x="{x:.1f}" y="11" text-anchor="middle" fill="#5b6470">{step}</text>')
+    reviewers = len(review.reviews)
+    for row, judged in enumerate(rows):
+        top = _CHART_TOP + row * _CHART_ROW
+        middle = top + _CHART_ROW / 2
+        if judged.disagreement:
+            parts.append(f'<rect x="0" y="{top}" width="{width}" height="{_CHART_ROW}" fill="#fff4bf"/>')
+        parts.append(f'<text x="4" y="{middle + 4:.1f}" fill="#1d2329" font-weight="600">{_esc1(judged.id)}</text>')
+        if judged.min is not None and judged.max is not None and judged.max > judged.min:
+            color = "#7a5b00" if judged.disagreement else "#9aa3ad"
+            parts.append(
+                f'<line x1="{x_of(judged.min):.1f}" y1="{middle:.1f}" x2="{x_of(judged.max):.1f}" y2="{middle:.1f}"'
+                f' stroke="{color}" stroke-width="2"/>'
+            )
+        for index, entry in enumerate(review.reviews):
+            score = next((s.score for s in entry.scores if s.criterion == judged.id), None)
+            if score is None:
+                continue
+            # Reviewers side by side within the row, so equal scores do not hide each other.
+            offset = (index - (reviewers - 1) / 2) * min(5.5, 16.0 / max(reviewers - 1, 1))
+            shape, color = _style(index)
+            tooltip = t("report-chart-point", lang, reviewer=one_line(entry.reviewer), criterion=judged.id, score=score)
+            parts.append(_marker(shape, x_of(score), middle + offset, color, tooltip))
+    parts.append("</svg>")
+    legend = []
+    for index, entry in enumerate(review.reviews):
+        shape, color = _style(index)
+        own = t("report-column-own-mean", lang).lower()
+        mean = f" ({_esc(own)} {_esc(number(entry.mean, lang))})" if entry.mean is not None else ""
+        legend.append(
+            '<span class="legend-item"><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
+            f"{_marker(shape, 7, 7, color)}</svg>{_esc1(entry.reviewer)}{mean}</span>"
+        )
+    return ['<figure class="chart">', "".join(parts), f"<figcaption>{''.join(legend)}</figcaption>", "</figure>"]
 
 
 def _gaps(result: ApplicationResult, lang: str) -> list[str]:
@@ -332,6 +521,7 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
     # Criterion × reviewer: every score side by side, disagreements highlighted.
     heads = "".join(f'<th class="num">{_esc1(name)}</th>' for name in names)
     lines = [
+        *_chart(review, lang),
         '<div class="scroll"><table class="scores">',
         f"<thead><tr><th>{_esc(t('column-criterion', lang))}</th>{heads}"
         f'<th class="num">{_esc(t("report-column-reviewer-mean", lang))}</th>'
@@ -351,12 +541,20 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
             + "".join(f'<td class="num">{g}</td>' for g in given)
             + f'<td class="num">{_esc(number(judged.mean, lang))}</td><td class="num">{spread}{flag}</td></tr>'
         )
-    lines.append("</tbody></table></div>")
+    own = "".join(f'<td class="num"><strong>{_esc(number(r.mean, lang))}</strong></td>' for r in review.reviews)
+    lines.append(
+        f"</tbody><tfoot><tr><th>{_esc(t('report-column-own-mean', lang))}</th>{own}"
+        f'<td class="num"><strong>{_esc(number(review.mean, lang))}</strong></td><td></td></tr></tfoot>'
+    )
+    lines.append("</table></div>")
     for r in review.reviews:
         head = f"<strong>{_esc1(r.reviewer)}</strong>"
         if r.recommendation is not None:
             label = t(f"report-recommendation-{r.recommendation}", lang)
             head += f' – <span class="rec rec-{r.recommendation}">{_esc(label)}</span>'
+        if r.mean is not None:
+            own = t("report-column-own-mean", lang).lower()
+            head += f' <span class="muted">({_esc(own)} {_esc(number(r.mean, lang))})</span>'
         lines.append(f'<div class="review"><p>{head}</p>')
         if r.comment is not None:
             lines.append(f'<p class="text">{_esc(r.comment)}</p>')
@@ -374,9 +572,17 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
     return lines
 
 
-def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
+def _application(position: int, item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
     result = item.result
-    lines = [f'<article class="application" id="app-{rank}">', f"<h3>{rank}. {_title(result, lang)}</h3>"]
+    label = report.rank_label(position)
+    place = f"{_esc(label)}. " if label != "–" else ""
+    unreviewed = ""
+    if report.reviews_given and item.review is None:
+        unreviewed = f' <span class="badge unreviewed">{_esc(t("report-not-reviewed", lang))}</span>'
+    lines = [
+        f'<article class="application" id="app-{position + 1}">',
+        f"<h3>{place}{_title(result, lang)}{unreviewed}</h3>",
+    ]
     facts = [
         (t("heading-file", lang), _esc1(result.file)),
         (
@@ -398,6 +604,9 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
                     f"{_esc(recommendation_counts(item, lang))}",
                 )
             )
+        uncounted = _uncounted_mark(report, position, lang)
+        if uncounted:
+            facts.append((t("report-column-uncounted", lang), uncounted))
     lines.append('<dl class="facts">')
     lines += [f"<dt>{_esc(label)}</dt><dd>{value}</dd>" for label, value in facts]
     lines.append("</dl>")
@@ -410,9 +619,37 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
     return lines
 
 
+def _uncounted(report: CallReport, lang: str) -> list[str]:
+    """Every review or score not counted: who, which application, where, and why."""
+    labels = [
+        t("report-column-reviewer", lang),
+        t("report-column-application", lang),
+        t("report-column-where", lang),
+        t("report-column-uncounted", lang),
+        t("report-column-reason", lang),
+    ]
+    lines = [
+        f'<section id="review-problems"><h2>{_esc(t("report-review-problems", lang))}</h2>',
+        '<div class="scroll"><table class="problems cards">',
+        "<thead><tr>" + "".join(f"<th>{_esc(label)}</th>" for label in labels) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in uncounted_rows(report, lang):
+        cells = [
+            _td(labels[0], f"<strong>{_esc1(row.reviewer)}</strong>"),
+            _td(labels[1], _esc1(row.application)),
+            _td(labels[2], f'<span class="where">{_esc1(row.where)}</span>'),
+            _td(labels[3], _esc(row.scope)),
+            _td(labels[4], f'<span class="text">{_esc(row.reason)}</span>'),
+        ]
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table></div></section>")
+    return lines
+
+
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     summary = report.summary
-    title = t("report-title", lang)
+    title = heading(report, lang)
     summary_line = summary.line().get(lang)
     lines = [
         "<!DOCTYPE html>",
@@ -422,50 +659,55 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         f'<meta name="generator" content="sicheck {_esc(report.version)}">',
-        f"<title>{_esc(title)}</title>",
+        f"<title>{_esc1(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_esc(title)}</h1>",
-        f'<p class="summary">{_esc(summary_line)}</p>',
+        f"<h1>{_esc1(title)}</h1>",
     ]
+    if report.title:
+        lines.append(f'<p class="subtitle">{_esc(t("report-title", lang))}</p>')
+    sets = "".join(f"<li>{_esc1(line)}</li>" for line in set_lines(report, lang))
+    lines.append(
+        f'<div class="meta"><p>{_esc(made_line(report, lang))}</p>'
+        f"<p>{_esc(t('report-criteria-sets', lang))}:</p><ul>{sets}</ul></div>"
+    )
+    warning = banner(report, lang)
+    if warning is not None:
+        lines.append(
+            f'<p class="banner" role="alert">⚠ {_esc(warning)}. '
+            f'<a href="#review-problems">{_esc(t("report-banner-see", lang))}</a></p>'
+        )
+    lines.append(f'<p class="summary">{_esc(summary_line)}</p>')
     if report.reviews_given:
-        lines.append(f'<p class="muted">{_esc(t("report-reviews-line", lang, files=report.review_files))}</p>')
-    nav = [
-        ("ranking", t("report-heading-ranking", lang)),
+        lines.append(f'<p class="muted">{_esc(reviews_line(report, lang))}</p>')
+    nav = [("ranking", t("report-heading-ranking", lang))]
+    if report.review_problems:
+        nav.append(("review-problems", t("report-review-problems", lang)))
+    nav += [
         ("matrix", t("report-heading-matrices", lang)),
         ("applications", t("report-heading-applications", lang)),
     ]
-    if report.review_problems:
-        nav.append(("review-problems", t("report-review-problems", lang)))
     lines.append("<nav>" + "".join(f'<a href="#{anchor}">{_esc(label)}</a>' for anchor, label in nav) + "</nav>")
     lines.append("</header>")
     lines.append("<main>")
     lines += [f'<section id="ranking"><h2>{_esc(t("report-heading-ranking", lang))}</h2>', *_ranking(report, lang)]
     lines.append("</section>")
+    # The list of what is not counted comes right after the ranking it changes, not at the end.
+    if report.review_problems:
+        lines += _uncounted(report, lang)
     lines += [f'<section id="matrix"><h2>{_esc(t("report-heading-matrices", lang))}</h2>', *_matrix(report, lang)]
     lines.append("</section>")
     lines.append(f'<section id="applications"><h2>{_esc(t("report-heading-applications", lang))}</h2>')
-    for rank, item in enumerate(report.applications, 1):
-        lines += _application(rank, item, report, lang)
+    for position, item in enumerate(report.applications):
+        lines += _application(position, item, report, lang)
     lines.append("</section>")
     if report.reviews_given:
         lines.append(f'<section id="scale"><h2>{_esc(t("review-scale-heading", lang))}</h2><ul>')
         lines += [f"<li><strong>{step.score}</strong> = {_esc(step.label.get(lang))}</li>" for step in SCALE]
         lines.append(f'</ul><p class="muted">{_esc(t("report-disagreement-note", lang))}</p></section>')
-    if report.review_problems:
-        lines.append(f'<section id="review-problems"><h2>{_esc(t("report-review-problems", lang))}</h2>')
-        lines.append('<ul class="problems">')
-        for entry in report.review_problems:
-            problem = entry.problem
-            where = f"{entry.file}:{problem.location.line}:{problem.location.column}"
-            lines.append(
-                f'<li><span class="where">{_esc1(where)}</span> <span class="code">{_esc1(problem.code)}</span>'
-                f'<div class="text">{_esc(problem.message.get(lang))}</div></li>'
-            )
-        lines.append("</ul></section>")
     lines.append("</main>")
-    lines.append(f"<footer>{_esc(t('report-footer', lang, version=report.version))}</footer>")
+    lines.append(f"<footer>{_esc(made_line(report, lang))}</footer>")
     lines += ["</body>", "</html>"]
     return "\n".join(lines) + "\n"

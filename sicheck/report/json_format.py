@@ -1,8 +1,11 @@
 """The json format: the check JSON (DESIGN.md section 4), ranked, with each application's reviews.
 
 Each application object is exactly what ``sicheck check --format json`` writes, plus
-``"review"``: the merged reviews, or null when the application has none. The top level
-adds ``"review_problems"``: the review files that were left out, and why.
+``"rank"`` (its place among the applications under the same criteria set; null for one
+nobody reviewed when reviews were given) and ``"review"``: the merged reviews, or null when
+the application has none. ``review.by_reviewer`` keeps each reviewer's own judgement:
+recommendation, mean, scores and comments. The top level adds ``"call"`` (title, date,
+criteria sets) and ``"review_problems"``: the reviews or scores that were left out, and why.
 """
 
 from __future__ import annotations
@@ -36,6 +39,18 @@ def review(summary: ReviewSummary | None) -> dict[str, Any] | None:
             }
             for c in summary.criteria
         },
+        "by_reviewer": [
+            {
+                "reviewer": r.reviewer,
+                "file": r.file,
+                "recommendation": r.recommendation,
+                "mean": r.mean,
+                "scores": {s.criterion: s.score for s in r.scores},
+                "comments": {s.criterion: s.comment for s in r.scores if s.comment is not None},
+                "comment": r.comment,
+            }
+            for r in summary.reviews
+        ],
     }
 
 
@@ -43,11 +58,34 @@ def _review_problem(entry: ReviewProblem, lang: str) -> dict[str, Any]:
     problem = entry.problem
     return {
         "file": entry.file,
+        "not_counted": entry.scope,  # "review": the whole file; "score": only this score
+        "reviewer": entry.reviewer,
+        "application": entry.target or entry.application,
         "severity": problem.severity,
         "code": problem.code,
         "criterion": problem.criterion,
         "message": problem.message.get(lang),
         "location": {"path": problem.location.path, "line": problem.location.line, "column": problem.location.column},
+    }
+
+
+def _document(
+    items: Sequence[ReviewedResult],
+    summary: RunSummary,
+    version: str,
+    review_problems: Sequence[ReviewProblem],
+    lang: str,
+) -> dict[str, Any]:
+    return {
+        "tool": {"name": "sicheck", "version": version},
+        "applications": [{**application(item.result, lang), "review": review(item.review)} for item in items],
+        "summary": {
+            "applications": summary.applications,
+            "eligible": summary.eligible,
+            "ineligible": summary.ineligible,
+            "invalid": summary.invalid,
+        },
+        "review_problems": [_review_problem(entry, lang) for entry in review_problems],
     }
 
 
@@ -59,20 +97,28 @@ def reviewed_text(
     lang: str,
 ) -> str:
     """The check JSON with each application's reviews, in the order given; `sicheck check
-    --reviews --format json` writes it in file order, `report` ranked."""
-    document = {
-        "tool": {"name": "sicheck", "version": version},
-        "applications": [{**application(item.result, lang), "review": review(item.review)} for item in items],
-        "summary": {
-            "applications": summary.applications,
-            "eligible": summary.eligible,
-            "ineligible": summary.ineligible,
-            "invalid": summary.invalid,
-        },
-        "review_problems": [_review_problem(entry, lang) for entry in review_problems],
-    }
+    --reviews --format json` writes it in file order."""
+    document = _document(items, summary, version, review_problems, lang)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    return reviewed_text(report.applications, report.summary, report.version, report.review_problems, lang)
+    """The call report: ranked per criteria set, each application with its ``rank``, and the call."""
+    document = _document(report.applications, report.summary, report.version, report.review_problems, lang)
+    for position, entry in enumerate(document["applications"]):
+        entry["rank"] = report.place(position)
+        entry["review"] = entry.pop("review")  # keep "review" last, after "rank"
+    call = {
+        "title": report.title,
+        "date": report.date or None,
+        "criteria_sets": [
+            {
+                "id": section.key,
+                "title": section.title.get(lang) if section.title else None,
+                "applications": len(section.applications),
+            }
+            for section in report.sections
+        ],
+    }
+    document = {"tool": document.pop("tool"), "call": call, **document}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

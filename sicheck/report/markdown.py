@@ -11,9 +11,25 @@ import re
 
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
-from sicheck.report.model import STATUS_SYMBOL, CallReport, criteria_groups, number, percent, recommendation_counts, t
+from sicheck.report.model import (
+    CallReport,
+    Section,
+    banner,
+    criteria_groups,
+    heading,
+    made_line,
+    number,
+    percent,
+    recommendation_counts,
+    reviews_line,
+    section_name,
+    set_lines,
+    t,
+    uncounted_rows,
+)
 from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line
+from sicheck.symbols import STATUS_SYMBOL, STATUSES
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
@@ -38,17 +54,16 @@ def _set_name(result: ApplicationResult) -> str:
     return f"{result.criteria_set.id}@{result.criteria_set.version}" if result.criteria_set else "–"
 
 
-def _ranking(report: CallReport, lang: str) -> list[str]:
+def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]:
     headers = [
         "#",
         t("report-column-application", lang),
         t("heading-file", lang),
-        t("heading-criteria-set", lang),
         t("report-column-verdict", lang),
         t("report-column-score", lang),
         t("report-column-not-met", lang),
     ]
-    align = ["--:", "---", "---", "---", "---", "--:", "---"]
+    align = ["--:", "---", "---", "---", "--:", "---"]
     if report.reviews_given:
         headers += [
             t("report-column-reviewer-mean", lang),
@@ -58,26 +73,59 @@ def _ranking(report: CallReport, lang: str) -> list[str]:
         ]
         align += ["--:", "--:", "---", "---"]
     lines = [_row(headers), _row(align)]
-    for rank, item in enumerate(report.applications, 1):
+    for position in section.applications:
+        item = report.applications[position]
         result = item.result
         not_met = " ".join(f"{STATUS_SYMBOL[c.status]} {escape(c.id)}" for c in result.criteria if c.status != "met")
         cells = [
-            str(rank),
+            report.rank_label(position),
             _title(result, lang),
             escape(result.file),
-            _set_name(result),
             t(f"report-verdict-{result.verdict}", lang),
             percent(result.score, lang),
             not_met,
         ]
         if report.reviews_given:
             review = item.review
+            mean = number(review.mean, lang) if review else f"*{t('report-not-reviewed', lang)}*"
+            uncounted = report.problems_for(position)
+            if uncounted:
+                mean += f" ⚠ [{t('report-application-uncounted', lang, n=len(uncounted))}](#{_uncounted_anchor(lang)})"
             cells += [
-                number(review.mean, lang) if review else "–",
+                mean,
                 str(review.reviewers) if review else "0",
                 recommendation_counts(item, lang),
                 " ".join(f"⚠ {c}" for c in review.disagreements) if review else "",
             ]
+        lines.append(_row(cells))
+    return lines
+
+
+def _ranking(report: CallReport, lang: str) -> list[str]:
+    lines = [t("report-section-note", lang)]
+    if report.reviews_given and any(rank is None for rank in report.ranks):
+        lines += ["", t("report-not-reviewed-note", lang)]
+    for section in report.sections:
+        lines += ["", f"### {escape(section_name(section, lang))}", "", *_ranking_table(report, section, lang)]
+    return lines
+
+
+def _uncounted_anchor(lang: str) -> str:
+    """The anchor GitHub and most renderers give the heading of the list of reviews not counted."""
+    return "-".join(t("report-review-problems", lang).lower().split())
+
+
+def _uncounted(report: CallReport, lang: str) -> list[str]:
+    headers = [
+        t("report-column-reviewer", lang),
+        t("report-column-application", lang),
+        t("report-column-where", lang),
+        t("report-column-uncounted", lang),
+        t("report-column-reason", lang),
+    ]
+    lines = ["", f"## {t('report-review-problems', lang)}", "", _row(headers), _row(["---"] * len(headers))]
+    for row in uncounted_rows(report, lang):
+        cells = [escape(row.reviewer), escape(row.application), escape(row.where), row.scope, escape(row.reason)]
         lines.append(_row(cells))
     return lines
 
@@ -91,7 +139,7 @@ def _matrix(report: CallReport, lang: str) -> list[str]:
         for position in group.applications:
             item = report.applications[position]
             status = {c.id: c.status for c in item.result.criteria}
-            cells = [str(position + 1), _title(item.result, lang)]
+            cells = [report.rank_label(position), _title(item.result, lang)]
             for column in group.criteria:
                 cell = STATUS_SYMBOL[status[column.id]] if column.id in status else "–"
                 judged = item.review.criterion(column.id) if item.review else None
@@ -158,8 +206,13 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
     lines = []
     for review in item.review.reviews:
         head = f"- **{escape(review.reviewer)}**"
+        said = []
         if review.recommendation is not None:
-            head += f" ({t(f'report-recommendation-{review.recommendation}', lang)})"
+            said.append(t(f"report-recommendation-{review.recommendation}", lang))
+        if review.mean is not None:
+            said.append(f"{t('report-column-own-mean', lang).lower()} {number(review.mean, lang)}")
+        if said:
+            head += f" ({', '.join(said)})"
         if review.comment is not None:
             head += f": {escape(review.comment)}"
         lines.append(head)
@@ -173,9 +226,12 @@ def _reviews(item: ReviewedResult, lang: str) -> list[str]:
     return lines
 
 
-def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
+def _application(position: int, item: ReviewedResult, report: CallReport, lang: str) -> list[str]:
     result = item.result
-    lines = ["", f"### {rank}. {_title(result, lang)}", ""]
+    label = report.rank_label(position)
+    place = f"{label}. " if label != "–" else ""
+    unreviewed = f" ({t('report-not-reviewed', lang)})" if report.reviews_given and item.review is None else ""
+    lines = ["", f"### {place}{_title(result, lang)}{unreviewed}", ""]
     lines.append(f"- **{t('heading-file', lang)}:** {escape(result.file)}")
     if result.criteria_set is not None:
         set_title = escape(result.criteria_set.title.get(lang))
@@ -201,27 +257,32 @@ def _application(rank: int, item: ReviewedResult, report: CallReport, lang: str)
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     summary = report.summary
-    lines = [f"# {t('report-title', lang)}", ""]
-    lines.append(summary.line().get(lang))
+    lines = [f"# {escape(heading(report, lang))}", ""]
+    if report.title:
+        lines += [f"*{t('report-title', lang)}*", ""]
+    lines.append(made_line(report, lang))
+    lines += ["", f"{t('report-criteria-sets', lang)}:", ""]
+    lines += [f"- {escape(line)}" for line in set_lines(report, lang)]
+    warning = banner(report, lang)
+    if warning is not None:
+        see = t("report-banner-see", lang)
+        lines += ["", f"> **⚠ {warning}.** [{see}](#{_uncounted_anchor(lang)})"]
+    lines += ["", summary.line().get(lang)]
     if report.reviews_given:
-        lines += ["", t("report-reviews-line", lang, files=report.review_files)]
+        lines += ["", reviews_line(report, lang)]
     lines += ["", f"## {t('report-heading-ranking', lang)}", "", *_ranking(report, lang)]
-    legend = ", ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    if report.review_problems:
+        lines += _uncounted(report, lang)
+    legend = ", ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
     lines += ["", f"## {t('report-heading-matrices', lang)}", "", legend]
     if report.reviews_given:
         lines += ["", t("report-matrix-note", lang)]
     lines += _matrix(report, lang)
     lines += ["", f"## {t('report-heading-applications', lang)}"]
-    for rank, item in enumerate(report.applications, 1):
-        lines += _application(rank, item, report, lang)
+    for position, item in enumerate(report.applications):
+        lines += _application(position, item, report, lang)
     if report.reviews_given:
         lines += ["", f"## {t('review-scale-heading', lang)}", ""]
         lines += [f"- {step.score} = {step.label.get(lang)}" for step in SCALE]
         lines += ["", t("report-disagreement-note", lang)]
-    if report.review_problems:
-        lines += ["", f"## {t('report-review-problems', lang)}", ""]
-        for entry in report.review_problems:
-            problem = entry.problem
-            where = f"{escape(entry.file)}:{problem.location.line}:{problem.location.column}"
-            lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
     return "\n".join(lines) + "\n"

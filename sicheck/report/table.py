@@ -14,12 +14,23 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.render.console import make_console
-from sicheck.report.model import STATUS_SYMBOL, CallReport, number, percent, t
+from sicheck.report.model import (
+    CallReport,
+    Section,
+    banner,
+    heading,
+    made_line,
+    number,
+    percent,
+    reviews_line,
+    section_name,
+    set_lines,
+    t,
+    uncounted_rows,
+)
 from sicheck.reviews.model import SCALE, ReviewedResult
 from sicheck.sanitize import one_line, visible
-
-STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
-VERDICT_STYLE = {"eligible": "bold green", "ineligible": "bold red", "invalid": "bold magenta"}
+from sicheck.symbols import STATUS_STYLE, STATUS_SYMBOL, STATUSES, VERDICT_STYLE
 
 
 def _recommendations(item: ReviewedResult, lang: str) -> str:
@@ -30,7 +41,7 @@ def _recommendations(item: ReviewedResult, lang: str) -> str:
     return "\n".join(f"{n} {t(f'report-recommendation-{name}', lang)}" for n, name in given if n)
 
 
-def _table(report: CallReport, lang: str) -> Table:
+def _table(report: CallReport, section: Section, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(t("report-column-application", lang), overflow="fold", min_width=24)
@@ -40,12 +51,11 @@ def _table(report: CallReport, lang: str) -> Table:
     if report.reviews_given:
         table.add_column(t("report-column-reviewers", lang), no_wrap=True)
         table.add_column(t("report-column-disagreement", lang), no_wrap=True)
-    for rank, item in enumerate(report.applications, 1):
+    for position in section.applications:
+        item = report.applications[position]
         result = item.result
         name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
         name.append("\n" + visible(result.file), style="dim")
-        if result.criteria_set:
-            name.append(f"\n{result.criteria_set.id}@{result.criteria_set.version}", style="dim")
         verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
         score = percent(result.score, lang)
         not_met = RichText()
@@ -57,17 +67,23 @@ def _table(report: CallReport, lang: str) -> Table:
                 not_met.append(f"{STATUS_SYMBOL[criterion.status]}{criterion.id}", style=STATUS_STYLE[criterion.status])
         if result.verdict == "invalid":
             not_met.append(t("report-see-problems", lang, count=len(result.problems)), style="magenta")
-        row: list[RichText | str] = [str(rank), name, verdict, score, not_met]
+        row: list[RichText | str] = [report.rank_label(position), name, verdict, score, not_met]
         if report.reviews_given:
             review = item.review
+            uncounted = report.problems_for(position)
             if review is None:
-                row += ["–", ""]
+                judged = RichText(t("report-not-reviewed", lang), style="dim italic")
             else:
                 judged = RichText(f"⌀ {number(review.mean, lang)} ({review.reviewers})")
                 recommendations = _recommendations(item, lang)
                 if recommendations:
                     judged.append("\n" + recommendations, style="dim")
-                row.append(judged)
+            if uncounted:
+                judged.append("\n⚠ " + t("report-application-uncounted", lang, n=len(uncounted)), style="bold red")
+            row.append(judged)
+            if review is None:
+                row.append("")
+            else:
                 row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
         table.add_row(*row)
     return table
@@ -76,27 +92,43 @@ def _table(report: CallReport, lang: str) -> Table:
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, color=color, width=width)
-    console.print(RichText(t("report-title", lang), style="bold"))
-    console.print()
-    console.print(_table(report, lang))
+    console.print(RichText(one_line(heading(report, lang)), style="bold"))
+    if report.title:
+        console.print(RichText(t("report-title", lang)))
+    console.print(RichText(made_line(report, lang), style="dim"))
+    for line in set_lines(report, lang):
+        console.print(RichText(f"  {one_line(line)}", style="dim"))
+    warning = banner(report, lang)
+    if warning is not None:
+        # First, before the tables: numbers that leave reviewers' work out must say so at once.
+        console.print()
+        console.print(RichText(f"⚠ {warning}. {t('report-banner-see-below', lang)}", style="bold red"))
+    for section in report.sections:
+        console.print()
+        console.print(RichText(one_line(section_name(section, lang)), style="bold underline"))
+        console.print(_table(report, section, lang))
     summary = report.summary
     line = summary.line().get(lang)
     console.print(RichText(line))
-    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in ("met", "partial", "missing"))
+    legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
     console.print(RichText(legend, style="dim"))
+    console.print(RichText(t("report-section-note", lang), style="dim"))
     if report.reviews_given:
-        console.print(RichText(t("report-reviews-line", lang, files=report.review_files), style="dim"))
+        if any(rank is None for rank in report.ranks):
+            console.print(RichText(t("report-not-reviewed-note", lang), style="dim"))
+        console.print(RichText(reviews_line(report, lang), style="dim"))
         scale = ", ".join(f"{step.score} = {step.label.get(lang)}" for step in SCALE)
         console.print(RichText(f"{t('review-scale-heading', lang)}: {scale}", style="dim"))
         console.print(RichText(t("report-disagreement-note", lang), style="dim"))
     if report.review_problems:
         console.print()
         console.print(RichText(t("report-review-problems", lang), style="bold underline"))
-        for item in report.review_problems:
-            problem = item.problem
+        for row in uncounted_rows(report, lang):
             where = RichText("  ")
-            where.append(f"{visible(item.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
-            where.append(f"  {problem.code}", style="dim")
+            where.append(visible(row.where), style="cyan")
+            where.append(f"  {one_line(row.reviewer)}", style="bold")
+            where.append(f" – {one_line(row.application)}")
+            where.append(f"  ({row.scope})", style="dim")
             console.print(where)
-            console.print(RichText("      " + visible(problem.message.get(lang))))
+            console.print(RichText("      " + visible(row.reason)))
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from sicheck.i18n import msg
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Problem
 from sicheck.reviews.model import SCALE_MAX, SCALE_MIN, CriterionScore, Review, ReviewFile
+from sicheck.values import is_number, value_at
 
 SCHEMA_RESOURCE = "review-1.schema.json"
 
@@ -63,22 +64,14 @@ def load_review_bytes(data: bytes, name: str) -> ReviewFile:
     return ReviewFile(name, _build(document, name))
 
 
-def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if not isinstance(value, dict) or not isinstance(part, str) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
     location = violation.locate(document)
-    value = _value_at(document.value, violation.path)
+    value = value_at(document.value, violation.path)
     path = violation.path
     # The generic schema messages are right but not helpful for the mistakes reviewers make
     # most: a score off the scale, a name or file left blank or left out, and a comment
     # with a comma outside quotes, which YAML reads as one more key.
-    if len(path) == 3 and path[0] == "scores" and path[2] == "score" and _is_number(value):
+    if len(path) == 3 and path[0] == "scores" and path[2] == "score" and is_number(value):
         message = msg("review-score-range", criterion=str(path[1]), value=value, low=SCALE_MIN, high=SCALE_MAX)
         return Problem("error", "score-range", message, location, criterion=str(path[1]))
     for field in ("reviewer", "application"):
@@ -90,10 +83,6 @@ def _schema_problem(document: Document, violation: validation.Violation) -> Prob
         message = msg("review-comment-quotes", key=str(path[2]), criterion=str(path[1]))
         return Problem("error", validation.code(violation), message, location, criterion=str(path[1]))
     return validation.problem(document, violation)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _text_or_none(value: object) -> str | None:

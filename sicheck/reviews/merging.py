@@ -202,7 +202,11 @@ def attach(
             elif not found:
                 reviewers_seen[key] = review_file.file
                 per_result.setdefault(index, []).append(review)
-        problems.extend(ReviewProblem(review_file.file, p) for p in found)
+        target = results[matches[0]].file if len(matches) == 1 else None
+        problems.extend(
+            ReviewProblem(review_file.file, p, reviewer=review.reviewer, application=review.application, target=target)
+            for p in found
+        )
 
     reviewed = [
         ReviewedResult(

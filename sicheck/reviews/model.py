@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, round_half_up
 from sicheck.model import ApplicationResult, Location, Problem
 
 Recommendation = Literal["yes", "maybe", "no"]
@@ -53,6 +53,12 @@ class Review:
     scores: tuple[CriterionScore, ...]
     comment: str | None
 
+    @property
+    def mean(self) -> float | None:
+        """This reviewer's own mean over the criteria they scored (half-up, two decimals)."""
+        given = [s.score for s in self.scores if s.score is not None]
+        return round_half_up(sum(given) / len(given), 2) if given else None
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewFile:
@@ -63,12 +69,25 @@ class ReviewFile:
     problems: tuple[Problem, ...] = ()
 
 
+# What a problem costs: the whole review file is not counted, or only one score in it.
+ProblemScope = Literal["review", "score"]
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewProblem:
-    """A problem in a review file, with the file it is in (reports list them per file)."""
+    """A problem in a review file, with the file it is in (reports list them per file).
+
+    ``reviewer`` and ``application`` are what the file says, where it could be read;
+    ``target`` is the application's file when the review was matched to one, so a report
+    can mark that application as having a review that is not (wholly) counted.
+    """
 
     file: str
     problem: Problem
+    scope: ProblemScope = "review"
+    reviewer: str | None = None
+    application: str | None = None
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
