@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -42,9 +43,28 @@ def schema_document() -> dict[str, Any]:
 MAX_PROBLEMS = 100
 
 
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The format problems of an application, and what of it is still usable.
+
+    ``usable`` is the application with every value that breaks the format left out (a key
+    removed, a list item replaced by null so that positions stay those of the file), so the
+    criteria can still be evaluated on the parts that are valid.
+    """
+
+    problems: list[Problem]
+    usable: dict[str, Any]
+
+
 def validate(document: Document) -> list[Problem]:
-    """Schema errors first; ids and references only once the shapes are right."""
+    return examine(document).problems
+
+
+def examine(document: Document) -> Validation:
+    """Schema errors first, then ids and references, checked on the parts that are valid."""
     found_violations = list(validation.violations(SCHEMA_RESOURCE, document.value))
+    problems: list[Problem] = []
+    usable: dict[str, Any] = document.value
     if found_violations:
         # In the order of the file, as people read it; messages only for those shown.
         located = sorted(
@@ -55,15 +75,50 @@ def validate(document: Document) -> list[Problem]:
             Problem("error", validation.code(v), validation.message(v), location)
             for location, _, v in located[:MAX_PROBLEMS]
         ]
-        return _capped(problems, len(located), document)
+        problems = _capped(problems, len(located), document)
+        usable = _without(document.value, [v.path for v in found_violations if _breaks_value(v)])
     found: list[Problem] = []
     total = 0
     # Problems come as recipes: only the ones shown are built, with their "did you mean".
-    for make_problem in _structure_problems(document):
+    for make_problem in _structure_problems(document, usable):
         total += 1
         if total <= MAX_PROBLEMS:
             found.append(make_problem())
-    return _capped(found, total, document)
+    return Validation(problems + _capped(found, total, document), usable)
+
+
+# Keywords about which keys a mapping has: the mapping itself stays usable.
+_ABOUT_KEYS = frozenset(("required", "minProperties", "maxProperties", "dependentRequired", "propertyNames"))
+
+
+def _breaks_value(violation: validation.Violation) -> bool:
+    """Whether a violation condemns the value at its path (an unknown key: the key)."""
+    return bool(violation.path) and violation.keyword not in _ABOUT_KEYS
+
+
+def _without(value: Any, paths: list[tuple[str | int, ...]]) -> Any:
+    """A copy of ``value`` without what is at ``paths`` (list items become null)."""
+    by_first: dict[str | int, list[tuple[str | int, ...]]] = {}
+    for path in paths:
+        if not path:
+            return None
+        by_first.setdefault(path[0], []).append(path[1:])
+    if isinstance(value, dict):
+        copy = dict(value)
+        for key, rests in by_first.items():
+            if key in copy:
+                if any(not rest for rest in rests):
+                    del copy[key]  # type: ignore[arg-type]
+                else:
+                    copy[key] = _without(copy[key], rests)  # type: ignore[index]
+        return copy
+    if isinstance(value, list):
+        items = list(value)
+        for index, rests in by_first.items():
+            if isinstance(index, int) and 0 <= index < len(items):
+                items[index] = None if any(not rest for rest in rests) else _without(items[index], rests)
+        return items
+    return value
 
 
 def _capped(problems: list[Problem], total: int, document: Document) -> list[Problem]:
@@ -73,6 +128,10 @@ def _capped(problems: list[Problem], total: int, document: Document) -> list[Pro
         "error", "too-many-problems", msg("too-many-problems", count=total - MAX_PROBLEMS), document.locate(())
     )
     return [*problems, more]
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _duplicate_id(document: Document, list_name: str, first: int, index: int, item_id: Any) -> Problem:
@@ -89,8 +148,7 @@ def _broken_reference(
     document: Document, path: tuple[str | int, ...], value: Any, target: str, ids: dict[str, int]
 ) -> Problem:
     # difflib costs candidates x length: only for a shown problem, against a capped list.
-    names = sorted(map(str, ids))
-    hint = suggestion(str(value), names)
+    hint = suggestion(str(value), sorted(map(str, ids)))
     return Problem(
         "error",
         "reference",
@@ -99,13 +157,14 @@ def _broken_reference(
     )
 
 
-def _structure_problems(document: Document) -> Iterator[Callable[[], Problem]]:
-    application = document.value
+def _structure_problems(document: Document, application: dict[str, Any]) -> Iterator[Callable[[], Problem]]:
     known: dict[str, dict[str, int]] = {}
     for list_name in ID_LISTS:
         ids: dict[str, int] = {}
-        for index, item in enumerate(application.get(list_name) or []):
-            item_id = item.get("id")
+        for index, item in enumerate(_items(application.get(list_name))):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
             if item_id in ids:
                 yield partial(_duplicate_id, document, list_name, ids[item_id], index, item_id)
             else:
@@ -114,15 +173,15 @@ def _structure_problems(document: Document) -> Iterator[Callable[[], Problem]]:
 
     def check(path: tuple[str | int, ...], target: str) -> Iterator[Callable[[], Problem]]:
         value = value_at(application, path)
-        if value is None or value in known[target]:
+        if not isinstance(value, str) or value in known[target]:
             return
         yield partial(_broken_reference, document, path, value, target, known[target])
 
     for path, target in REFERENCES:
         yield from check(path, target)
     for list_name, field, target in LIST_REFERENCES:
-        for index, _ in enumerate(application.get(list_name) or []):
+        for index, _ in enumerate(_items(application.get(list_name))):
             yield from check((list_name, index, field), target)
     for list_path, target in ID_LIST_REFERENCES:
-        for index, _ in enumerate(value_at(application, list_path) or []):
+        for index, _ in enumerate(_items(value_at(application, list_path))):
             yield from check((*list_path, index), target)

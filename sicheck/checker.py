@@ -65,7 +65,8 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
     title = project.get("title") if isinstance(project, dict) else None
     title = title if isinstance(title, str) else None
 
-    problems = application.validate(document)
+    validation = application.examine(document)
+    problems = list(validation.problems)
 
     spec = options.criteria
     if spec is None:
@@ -86,24 +87,27 @@ def check_bytes(data: bytes, name: str, options: CheckOptions) -> ApplicationRes
                         document.locate(("criteria",)),
                     )
                 )
-                return _invalid(name, problems, title)
+                # The checklist is still worth having: against the default set.
+                chosen = options.catalog.load(options.default_criteria)
         else:
             chosen = options.catalog.load(options.default_criteria)
     else:
         chosen = options.catalog.load(spec)
 
-    if problems:
-        return _invalid(name, problems, title, chosen)
-
     from sicheck.engine import evaluate
 
-    evaluation = evaluate(document, chosen)
+    # A file that breaks the format is still evaluated on its valid parts, so a draft is
+    # fixed in one pass; it stays invalid, and its format problems come first.
+    evaluation = evaluate(document, chosen, validation.usable)
+    # A gap at a field that already has a format problem says nothing new.
+    broken = {p.location.path for p in problems}
+    gaps = tuple(p for p in evaluation.problems if p.location.path not in broken)
     return ApplicationResult(
         file=name,
         title=title,
         criteria_set=set_ref(chosen),
-        verdict=evaluation.verdict,
+        verdict="invalid" if problems else evaluation.verdict,
         score=evaluation.score,
         criteria=evaluation.criteria,
-        problems=evaluation.problems,
+        problems=(*problems, *gaps),
     )

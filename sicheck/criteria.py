@@ -139,7 +139,8 @@ def _optional_text(value: dict[str, str] | None) -> Text | None:
     return None if value is None else _text(value)
 
 
-def _teaching_hint(advice: Text, why: Text | None) -> Text:
+def with_why(advice: Text, why: Text | None) -> Text:
+    """A hint with the funder's reason as its second line."""
     if why is None:
         return advice
     line = msg("why-line", why=why)
@@ -182,7 +183,7 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                     severity=raw_check["severity"],
                     points=float(raw_check.get("points", 1)),
                     text=_text(raw_check["text"]),
-                    hint=_teaching_hint(advice, why),
+                    hint=with_why(advice, why),
                     rule=rule,
                     spec=raw_check["rule"],
                     why=why,

@@ -753,6 +753,52 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-footer": ("Skapad med sicheck {version}.", "Made with sicheck {version}."),
 }
 
+# Gaps that point at one list item, and rules in words (explain, hints for one item).
+_FEEDBACK: dict[str, tuple[str, str]] = {
+    "item-with-id": ("{list} {id}", "{list} {id}"),
+    "item-at": ("{list} nr {number}", "{list} no. {number}"),
+    "heading-format-problems": ("Fel i filen", "Problems in the file"),
+    "heading-checklist": ("Checklista", "Checklist"),
+    "gap-in-item": ("{item}: {message}", "{item}: {message}"),
+    "item-fix": ("Rätta posten så att {rule}.", "Correct the item so that {rule}."),
+    "and": (" och ", " and "),
+    "rule-present": ("{path} är ifyllt", "{path} is filled in"),
+    "rule-absent": ("{path} är tomt", "{path} is empty"),
+    "rule-words": ("{path} har minst {min} ord", "{path} has at least {min} words"),
+    "rule-one-of": ("{path} är {values}", "{path} is {values}"),
+    "rule-not-one-of": ("{path} är inte {values}", "{path} is not {values}"),
+    "rule-number": ("{path} är ett tal{bounds}", "{path} is a number{bounds}"),
+    "rule-above": ("större än {value}", "greater than {value}"),
+    "rule-min": ("minst {value}", "at least {value}"),
+    "rule-max": ("högst {value}", "at most {value}"),
+    "rule-date-order": (
+        "{then} är ett senare datum än {first} (prövas när båda är ifyllda)",
+        "{then} is a later date than {first} (tested when both are filled in)",
+    ),
+    "rule-count": ("{path} har minst {min} poster", "{path} has at least {min} items"),
+    "rule-count-one": ("{path} har minst en post", "{path} has at least one item"),
+    "rule-count-where-one": ("{path} har minst en post där {where}", "{path} has at least one item where {where}"),
+    "rule-each-one": (
+        "{path} har minst en post, och i varje post gäller att {rule}",
+        "{path} has at least one item, and in each item {rule}",
+    ),
+    "rule-count-where": (
+        "{path} har minst {min} poster där {where}",
+        "{path} has at least {min} items where {where}",
+    ),
+    "rule-count-max": (" och högst {max}", " and at most {max}"),
+    "rule-each": (
+        "{path} har minst {min} poster, och i varje post gäller att {rule}",
+        "{path} has at least {min} items, and in each item {rule}",
+    ),
+    "rule-ref": ("{path} är id för en post i {to}", "{path} is the id of an item in {to}"),
+    "rule-ref-where": (
+        "{path} är id för en post i {to} där {where}",
+        "{path} is the id of an item in {to} where {where}",
+    ),
+    "rule-not": ("inte ({rule})", "not ({rule})"),
+}
+
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)
 _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-empty": (
@@ -943,7 +989,15 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     ),
 }
 
-CATALOGUE: dict[str, tuple[str, str]] = {**_CORE, **_CI, **_APPLICANT, **_REVIEW, **_CHECK_REVIEWS, **_FOLLOWUP}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **_CORE,
+    **_CI,
+    **_APPLICANT,
+    **_REVIEW,
+    **_CHECK_REVIEWS,
+    **_FOLLOWUP,
+    **_FEEDBACK,
+}
 
 
 def _one_line(value: object) -> object:

@@ -35,6 +35,8 @@ class Problem:
     location: Location
     criterion: str | None = None
     hint: Text | None = None
+    # The list item a gap is about, as people name it ("effects E2"); the message names it too.
+    item: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sicheck.i18n import Text, msg
 from sicheck.validation import is_date
 from sicheck.values import is_absent, is_number, json_equal, value_at
 
@@ -36,12 +37,60 @@ Predicate = Callable[[Any, Any], bool]
 Paths = Callable[[Any, Path], Iterable[Path]]
 
 
+Where = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """A list item a failure belongs to: the list's path, the item's index and its id if any."""
+
+    list_path: Where
+    index: int
+    id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """Where a rule fails, from its context; the list item to blame; the condition it misses.
+
+    ``fix`` is set for a *near miss* in ``count``: an item that meets the first conditions of
+    ``where`` but not all of them (a region's co-financing row with no hours), so the gap can
+    point at that item and say what to change there instead of asking for a new one.
+    """
+
+    path: Where
+    item: ItemRef | None = None
+    fix: Rule | None = None
+
+
+Describer = Callable[[bool], Text]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A compiled rule: ``test(context, root)``, and the path a failure points at."""
+    """A compiled rule: ``test(context, root)``, the path a failure points at, and its words.
+
+    ``misses`` says where exactly a failing rule fails (one `Miss` per failing list item);
+    without it the failure is at ``anchor``. ``describe(negated)`` is the rule in words, for
+    people (``sicheck explain``, and the hint for one list item). ``parts`` are the sub-rules
+    of ``all``, in order (used to find near misses).
+    """
 
     test: Predicate
     anchor: Path
+    describe: Describer
+    misses: Callable[[Any, Any], list[Miss]] | None = None
+    parts: tuple[Rule, ...] = ()
+    combinator: bool = False
+    # False when the rule has nothing to judge yet (a date it compares is missing): it does
+    # not fail then, and it earns no points either.
+    applies: Predicate | None = None
+
+    def find_misses(self, ctx: Any, root: Any) -> list[Miss]:
+        """Where this rule fails on ``ctx``; call only when ``test`` is false."""
+        if self.misses is None:
+            return [Miss(self.anchor)]
+        return self.misses(ctx, root) or [Miss(self.anchor)]
 
 
 class RuleError(Exception):
@@ -148,6 +197,91 @@ def _ref_paths(params: Any, base: Path) -> Iterator[Path]:
         yield from rule_paths(params["where"], target)
 
 
+# ---------------------------------------------------------------------------- rules in words
+
+
+def _dotted(path: Path) -> str:
+    return ".".join(path) or "."
+
+
+def _said(value: Any) -> str:
+    """A value as an applicant writes it in the file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else str(value)
+
+
+def _worded(message_id: str, negative_id: str | None = None, **params: object) -> Describer:
+    """A rule's words; negated, its own negative wording, else "not (…)"."""
+
+    def describe(negated: bool) -> Text:
+        if not negated:
+            return msg(message_id, **params)
+        if negative_id is not None:
+            return msg(negative_id, **params)
+        return msg("rule-not", rule=msg(message_id, **params))
+
+    return describe
+
+
+def _fixed(words: Text) -> Describer:
+    return lambda negated: msg("rule-not", rule=words) if negated else words
+
+
+def _alternatives(values: list[Any]) -> Text:
+    shown = [_said(v) for v in values]
+    return Text(msg("or").sv.join(shown), msg("or").en.join(shown))
+
+
+def _nested(rule: Rule) -> Text:
+    """A sub-rule's words, in parentheses when it is itself made of several rules."""
+    words = rule.describe(False)
+    return Text(f"({words.sv})", f"({words.en})") if rule.combinator else words
+
+
+def _joined(rules: list[Rule], joiner: str) -> Describer:
+    def describe(negated: bool) -> Text:
+        parts = [_nested(r) for r in rules]
+        words = Text(msg(joiner).sv.join(p.sv for p in parts), msg(joiner).en.join(p.en for p in parts))
+        return msg("rule-not", rule=words) if negated else words
+
+    return describe
+
+
+# ---------------------------------------------------------------------------- list items
+
+
+def item_ref(list_path: Where, index: int, item: Any) -> ItemRef:
+    ident = item.get("id") if isinstance(item, dict) else None
+    named = ident if isinstance(ident, (str, int)) and not isinstance(ident, bool) and not is_absent(ident) else None
+    return ItemRef(list_path, index, None if named is None else str(named))
+
+
+def _in_item(list_path: Where, index: int, item: Any, inner: Miss) -> Miss:
+    """A miss inside a list item, seen from the list's context (the outermost item names it)."""
+    return Miss((*list_path, index, *inner.path), item_ref(list_path, index, item), inner.fix)
+
+
+def _progress(where: Rule, item: Any, root: Any) -> tuple[int, Rule | None]:
+    """How many leading conditions of ``where`` an item meets, and the first it misses."""
+    if not where.parts:
+        return 0, where
+    for done, part in enumerate(where.parts):
+        if not part.test(item, root):
+            return done, part
+    return len(where.parts), None
+
+
+def _first_failing(rules: list[Rule]) -> Callable[[Any, Any], list[Miss]]:
+    def misses(ctx: Any, root: Any) -> list[Miss]:
+        for rule in rules:
+            if not rule.test(ctx, root):
+                return rule.find_misses(ctx, root)
+        return []
+
+    return misses
+
+
 # ---------------------------------------------------------------------------- the rule types
 
 
@@ -157,7 +291,8 @@ def _ref_paths(params: Any, base: Path) -> Iterator[Path]:
 def _present(params: Any) -> Rule:
     """the value at PATH is not absent"""
     path = parse_path(params)
-    return Rule(lambda ctx, root: not is_absent(value_at(ctx, path)), path)
+    describe = _worded("rule-present", "rule-absent", path=_dotted(path))
+    return Rule(lambda ctx, root: not is_absent(value_at(ctx, path)), path, describe)
 
 
 @rule_type(
@@ -174,7 +309,7 @@ def _words(params: Mapping[str, Any]) -> Rule:
         value = value_at(ctx, path)
         return isinstance(value, str) and len(value.split()) >= minimum
 
-    return Rule(test, path)
+    return Rule(test, path, _worded("rule-words", path=_dotted(path), min=minimum))
 
 
 @rule_type(
@@ -195,7 +330,8 @@ def _one_of(params: Mapping[str, Any]) -> Rule:
         value = value_at(ctx, path)
         return any(json_equal(value, allowed) for allowed in values)
 
-    return Rule(test, path)
+    describe = _worded("rule-one-of", "rule-not-one-of", path=_dotted(path), values=_alternatives(values))
+    return Rule(test, path, describe)
 
 
 @rule_type(
@@ -218,7 +354,16 @@ def _number(params: Mapping[str, Any]) -> Rule:
             return False
         return (low is None or value >= low) and (high is None or value <= high) and (above is None or value > above)
 
-    return Rule(test, path)
+    bounds = [
+        msg(message_id, value=_said(bound))
+        for message_id, bound in (("rule-above", above), ("rule-min", low), ("rule-max", high))
+        if bound is not None
+    ]
+    joined = Text(
+        "".join(" " + b.sv for b in bounds[:1]) + "".join(msg("and").sv + b.sv for b in bounds[1:]),
+        "".join(" " + b.en for b in bounds[:1]) + "".join(msg("and").en + b.en for b in bounds[1:]),
+    )
+    return Rule(test, path, _worded("rule-number", path=_dotted(path), bounds=joined))
 
 
 @rule_type(
@@ -228,15 +373,24 @@ def _number(params: Mapping[str, Any]) -> Rule:
     paths=_at("first", "then"),
 )
 def _date_order(params: Mapping[str, Any]) -> Rule:
-    """both are valid ISO dates and `then` is strictly later than `first`"""
+    """both are valid ISO dates and `then` is strictly later than `first`; while either is
+    absent the rule passes and earns no points (a `present` check on each date says it is
+    missing)"""
     first, then = parse_path(params["first"]), parse_path(params["then"])
 
+    def applies(ctx: Any, root: Any) -> bool:
+        return not is_absent(value_at(ctx, first)) and not is_absent(value_at(ctx, then))
+
     def test(ctx: Any, root: Any) -> bool:
+        # Nothing to compare yet: each date's own check says it is missing, this one stays quiet.
+        if not applies(ctx, root):
+            return True
         a, b = value_at(ctx, first), value_at(ctx, then)
         # ISO dates compare correctly as text once both are known to be real dates.
         return isinstance(a, str) and isinstance(b, str) and is_date(a) and is_date(b) and b > a
 
-    return Rule(test, then)
+    describe = _worded("rule-date-order", first=_dotted(first), then=_dotted(then))
+    return Rule(test, then, describe, applies=applies)
 
 
 @rule_type(
@@ -256,7 +410,8 @@ def _count(params: Mapping[str, Any]) -> Rule:
     `where`) is at least `min` (default 1) and at most `max` (default no limit); each item is
     the context of `where`"""
     path = parse_path(params["path"])
-    where = compile_rule(params["where"]).test if "where" in params else None
+    where_rule = compile_rule(params["where"]) if "where" in params else None
+    where = where_rule.test if where_rule is not None else None
     low = int(params.get("min", 1))
     high = int(params["max"]) if "max" in params else None
 
@@ -268,7 +423,33 @@ def _count(params: Mapping[str, Any]) -> Rule:
         n = len(items) if where is None else sum(1 for item in items if where(item, root))
         return n >= low and (high is None or n <= high)
 
-    return Rule(test, path)
+    def misses(ctx: Any, root: Any) -> list[Miss]:
+        items = value_at(ctx, path)
+        if where_rule is None or not isinstance(items, list):
+            return [Miss(path)]
+        # Too few items pass: blame those that come closest (meet the most leading
+        # conditions of `where`), at the condition they miss; if none comes close, the list.
+        ranked = []
+        for index, item in enumerate(items):
+            done, missed = _progress(where_rule, item, root)
+            if missed is not None and done > 0:
+                ranked.append((done, index, item, missed))
+        best = max((done for done, *_ in ranked), default=0)
+        found = []
+        for done, index, item, missed in ranked:
+            if done == best:
+                inner = missed.find_misses(item, root)[0]
+                found.append(_in_item(path, index, item, Miss(inner.path, inner.item, missed)))
+        return found or [Miss(path)]
+
+    one = "-one" if low == 1 else ""
+    if where_rule is None:
+        words = msg(f"rule-count{one}", path=_dotted(path), min=low)
+    else:
+        words = msg(f"rule-count-where{one}", path=_dotted(path), min=low, where=where_rule.describe(False))
+    if high is not None:
+        words = Text(words.sv + msg("rule-count-max", max=high).sv, words.en + msg("rule-count-max", max=high).en)
+    return Rule(test, path, _fixed(words), misses)
 
 
 @rule_type(
@@ -280,7 +461,8 @@ def _count(params: Mapping[str, Any]) -> Rule:
 def _each(params: Mapping[str, Any]) -> Rule:
     """PATH is a list with at least `min` items (default 1) and every item passes `rule`; each
     item is the context of `rule`"""
-    path, rule = parse_path(params["path"]), compile_rule(params["rule"]).test
+    path, inner = parse_path(params["path"]), compile_rule(params["rule"])
+    rule = inner.test
     minimum = int(params.get("min", 1))
 
     def test(ctx: Any, root: Any) -> bool:
@@ -289,7 +471,20 @@ def _each(params: Mapping[str, Any]) -> Rule:
             return is_absent(items) and minimum <= 0
         return len(items) >= minimum and all(rule(item, root) for item in items)
 
-    return Rule(test, path)
+    def misses(ctx: Any, root: Any) -> list[Miss]:
+        items = value_at(ctx, path)
+        if not isinstance(items, list) or len(items) < minimum:
+            return [Miss(path)]
+        # One miss per failing item, at the field it misses.
+        return [
+            _in_item(path, index, item, inner.find_misses(item, root)[0])
+            for index, item in enumerate(items)
+            if not rule(item, root)
+        ]
+
+    one = "-one" if minimum == 1 else ""
+    words = msg(f"rule-each{one}", path=_dotted(path), min=minimum, rule=inner.describe(False))
+    return Rule(test, path, _fixed(words), misses)
 
 
 def _id_key(value: Any) -> tuple[str, Any] | None:
@@ -314,7 +509,8 @@ def _ref(params: Mapping[str, Any]) -> Rule:
     application root), and that item passes `where` if given. If the value is a list, it
     must be non-empty and every element must resolve"""
     path, target = parse_path(params["path"]), parse_path(params["to"])
-    where = compile_rule(params["where"]).test if "where" in params else None
+    where_rule = compile_rule(params["where"]) if "where" in params else None
+    where = where_rule.test if where_rule is not None else None
     # The target list's items by id, built once per application (the first item with an
     # id wins, as a scan would find it): 50,000 references cost 50,000 look-ups, not
     # 50,000 scans of the list. Kept for the last root seen, which is held so its id
@@ -351,7 +547,17 @@ def _ref(params: Mapping[str, Any]) -> Rule:
             return bool(value) and all(resolves(v, root) for v in value)
         return resolves(value, root)
 
-    return Rule(test, path)
+    def misses(ctx: Any, root: Any) -> list[Miss]:
+        value = value_at(ctx, path)
+        if isinstance(value, list) and value:
+            return [Miss((*path, index)) for index, v in enumerate(value) if not resolves(v, root)]
+        return [Miss(path)]
+
+    if where_rule is None:
+        words = msg("rule-ref", path=_dotted(path), to=_dotted(target))
+    else:
+        words = msg("rule-ref-where", path=_dotted(path), to=_dotted(target), where=_nested(where_rule))
+    return Rule(test, path, _fixed(words), misses)
 
 
 @rule_type("all", syntax="all: [RULE, ...]", schema=_rule_list(), paths=_each_part)
@@ -359,7 +565,14 @@ def _all(params: list[Any]) -> Rule:
     """every rule passes"""
     rules = [compile_rule(p) for p in params]
     tests = [r.test for r in rules]
-    return Rule(lambda ctx, root: all(t(ctx, root) for t in tests), rules[0].anchor if rules else ())
+    return Rule(
+        lambda ctx, root: all(t(ctx, root) for t in tests),
+        rules[0].anchor if rules else (),
+        _joined(rules, "and"),
+        _first_failing(rules),
+        tuple(rules),
+        combinator=len(rules) > 1,
+    )
 
 
 @rule_type("any", syntax="any: [RULE, ...]", schema=_rule_list(), paths=_each_part)
@@ -367,14 +580,24 @@ def _any(params: list[Any]) -> Rule:
     """at least one rule passes"""
     rules = [compile_rule(p) for p in params]
     tests = [r.test for r in rules]
-    return Rule(lambda ctx, root: any(t(ctx, root) for t in tests), rules[0].anchor if rules else ())
+    return Rule(
+        lambda ctx, root: any(t(ctx, root) for t in tests),
+        rules[0].anchor if rules else (),
+        _joined(rules, "or"),
+        combinator=len(rules) > 1,
+    )
 
 
 @rule_type("not", syntax="not: RULE", schema=RULE_SCHEMA, paths=lambda params, base: rule_paths(params, base))
 def _not(params: Mapping[str, Any]) -> Rule:
     """the rule fails"""
     rule = compile_rule(params)
-    return Rule(lambda ctx, root: not rule.test(ctx, root), rule.anchor)
+    return Rule(
+        lambda ctx, root: not rule.test(ctx, root),
+        rule.anchor,
+        lambda negated: rule.describe(not negated),
+        combinator=rule.combinator,
+    )
 
 
 # ---------------------------------------------------------------------------- what comes from it
@@ -401,6 +624,8 @@ def documentation_table() -> str:
 
 __all__ = [
     "RULES",
+    "ItemRef",
+    "Miss",
     "Rule",
     "RuleError",
     "RuleType",

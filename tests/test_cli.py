@@ -169,8 +169,8 @@ def test_application_files_are_never_written(tmp_path: Path) -> None:
 def test_english_and_swedish() -> None:
     _, sv, _ = invoke("check", INELIGIBLE)
     _, en, _ = invoke("check", INELIGIBLE, "--lang", "en")
-    assert "EJ STÖDBERÄTTIGAD" in sv and "Brister" in sv
-    assert "INELIGIBLE" in en and "Gaps" in en
+    assert "EJ STÖDBERÄTTIGAD" in sv and "Varför:" in sv and "saknas" in sv
+    assert "INELIGIBLE" in en and "Why:" in en and "missing" in en
 
 
 def test_no_color_when_piped_and_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -158,12 +158,16 @@ def wants_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def width() -> int:
-    if sys.stdout.isatty():
-        import shutil
+# Below this, wrapped text would be mostly indentation.
+MIN_WIDTH = 40
 
-        return max(60, shutil.get_terminal_size((100, 24)).columns)
-    return 100
+
+def width() -> int:
+    """The output width: the terminal's, else ``COLUMNS`` (piped output too), else 80."""
+    import shutil
+
+    # get_terminal_size reads COLUMNS first, then the terminal, then falls back to 80.
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
 def collect_files(

@@ -8,17 +8,16 @@ bidi overrides visible.
 from __future__ import annotations
 
 import io
+import textwrap
 
-from rich import box
 from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.i18n import msg, number_text
-from sicheck.model import ApplicationResult, Report, RunSummary
+from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
 from sicheck.render.console import make_console
+from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
 
@@ -31,64 +30,167 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def _application(console: Console, result: ApplicationResult, lang: str) -> None:
+Segment = tuple[str, str]
+
+
+def _wrapped(console: Console, segments: list[Segment], *, indent: int, hang: int, width: int) -> None:
+    """Print styled segments as one paragraph wrapped to ``width``, later lines ``hang`` further in.
+
+    The first segment is a lead (a location, a marker) that never wraps. Lines end without
+    trailing spaces, and a wrapped line starts under the text it continues, never at column 0.
+    """
+    lead, lead_style = segments[0]
+    body = "".join(part for part, _ in segments[1:])
+    first_pad = " " * indent + lead
+    lines = textwrap.wrap(
+        body,
+        width=max(20, width),
+        initial_indent=first_pad,
+        subsequent_indent=" " * (indent + hang),
+        break_on_hyphens=False,
+        break_long_words=True,
+        drop_whitespace=True,
+    ) or [first_pad.rstrip()]
+    # Style the first line's segments where they fall; later lines carry the last style.
+    offsets: list[tuple[int, int, str]] = [(indent, indent + len(lead), lead_style)]
+    position = len(first_pad)
+    for part, style in segments[1:]:
+        offsets.append((position, position + len(part), style))
+        position += len(part)
+    for number, line in enumerate(lines):
+        text = RichText(line.rstrip())
+        if number == 0:
+            for start, stop, style in offsets:
+                if style and start < len(line):
+                    text.stylize(style, start, min(stop, len(line)))
+        elif segments[-1][1]:
+            text.stylize(segments[-1][1], 0, len(line))
+        console.print(text, soft_wrap=True)
+
+
+def _line(console: Console, text: str, width: int) -> None:
+    _wrapped(console, [("", ""), (text, "")], indent=0, hang=2, width=width)
+
+
+def _hint(console: Console, hint: str, width: int) -> None:
+    # The arrow marks what to do; a hint's later lines (the funder's "why") follow unmarked.
+    first, *rest = hint.split("\n")
+    _wrapped(console, [("→ ", "italic"), (first, "italic")], indent=4, hang=2, width=width)
+    for later in rest:
+        _wrapped(console, [("", "dim"), (later, "dim")], indent=4, hang=0, width=width)
+
+
+def _problem(console: Console, problem: Problem, file: str, lang: str, width: int) -> None:
+    """One format problem: where, how severe and what kind, the message, then what to do."""
+    where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
+    kind = rule_name(problem.code).get(lang)
+    _wrapped(
+        console,
+        [
+            (where, "cyan"),
+            (_t(f"severity-{problem.severity}", lang), SEVERITY_STYLE[problem.severity]),
+            (f"  {kind}", "bold"),
+        ],
+        indent=2,
+        hang=2,
+        width=width,
+    )
+    _wrapped(console, [("", ""), (visible(problem.message.get(lang)), "")], indent=4, hang=0, width=width)
+    if problem.hint is not None:
+        _hint(console, visible(problem.hint.get(lang)), width)
+
+
+def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: int) -> None:
+    """A criterion's gaps under its line: the funder's reason once, then each gap's hint.
+
+    The criterion's line already says what is missing; a gap says where, which check (for
+    ``sicheck explain``), and what to write there (the list item first, when it is about
+    one). The check's own sentence is in JSON and the CI formats.
+    """
+    hints = [visible(p.hint.get(lang)).split("\n") if p.hint is not None else [""] for p in gaps]
+    for reason in (line for lines in hints for line in lines[1:]):
+        _wrapped(console, [("", "dim"), (reason, "dim")], indent=2, hang=2, width=width)
+    for problem, (advice, *_) in zip(gaps, hints, strict=True):
+        where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
+        severity = _t(f"severity-{problem.severity}", lang)
+        said = advice or visible(problem.message.get(lang))
+        if problem.item is not None and not said.startswith(problem.item.get(lang)):
+            said = f"{visible(problem.item.get(lang))}: {said}"
+        _wrapped(
+            console,
+            [
+                (where, "cyan"),
+                (problem.code, "dim"),
+                # An error is what a criterion's gaps are; advice says that it is advice.
+                (f" ({severity})" if problem.severity == "warning" else "", SEVERITY_STYLE[problem.severity]),
+                (f"  {said}", ""),
+            ],
+            indent=2,
+            hang=2,
+            width=width,
+        )
+
+
+def _application(console: Console, result: ApplicationResult, lang: str, width: int) -> None:
     title = one_line(result.title) if result.title else _t("untitled", lang)
-    console.print(RichText(title, style="bold"))
-    header = RichText("  ")
-    header.append(f"{_t('heading-file', lang)}: ", style="dim")
-    header.append(visible(result.file))
+    _wrapped(console, [("", "bold"), (title, "bold")], indent=0, hang=2, width=width)
+    header: list[Segment] = [(f"{_t('heading-file', lang)}: ", "dim"), (visible(result.file), "")]
     if result.criteria_set:
-        header.append(f"   {_t('heading-criteria-set', lang)}: ", style="dim")
-        header.append(f"{result.criteria_set.id}@{result.criteria_set.version}")
-        header.append(f" ({result.criteria_set.title.get(lang)})", style="dim")
-    console.print(header)
-    verdict = RichText("  ")
-    verdict.append(_t(f"verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
+        header.append((f"   {_t('heading-criteria-set', lang)}: ", "dim"))
+        header.append((f"{result.criteria_set.id}@{result.criteria_set.version}", ""))
+    _wrapped(console, header, indent=2, hang=2, width=width)
+    verdict: list[Segment] = [("", ""), (_t(f"verdict-{result.verdict}", lang), VERDICT_STYLE[result.verdict])]
     if result.score is not None:
-        verdict.append("   " + _t("score-line", lang, score=number_text(result.score)))
-    console.print(verdict)
+        verdict.append(("   " + _t("score-line", lang, score=number_text(result.score)), ""))
+    _wrapped(console, verdict, indent=2, hang=2, width=width)
+
+    # Format problems first: the file is invalid until they are fixed.
+    own = [p for p in result.problems if p.criterion is None]
+    if own:
+        console.print()
+        console.print(RichText(_t("heading-format-problems", lang), style="bold underline"))
+        for problem in own:
+            _problem(console, problem, result.file, lang, width)
 
     if result.criteria:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        table.add_column(_t("column-status", lang), no_wrap=True)
-        table.add_column(_t("column-criterion", lang))
-        table.add_column(_t("column-points", lang), justify="right", no_wrap=True)
-        table.add_column(_t("column-missing", lang))
+        # The checklist: one line per criterion, its gaps (with hints) right under it.
+        console.print()
+        if own:
+            console.print(RichText(_t("heading-checklist", lang), style="bold underline"))
+        gaps: dict[str, list[Problem]] = {}
+        for problem in result.problems:
+            if problem.criterion is not None:
+                gaps.setdefault(problem.criterion, []).append(problem)
+        statuses = {status: _t(f"status-{status}", lang) for status in STATUS_SYMBOL}
+        status_width = max(len(word) for word in statuses.values())
+        names = {c.id: _criterion_name(c, lang) for c in result.criteria}
+        name_width = min(max(len(n) for n in names.values()), max(20, width - status_width - 16))
         for criterion in result.criteria:
-            status = RichText(STATUS_SYMBOL[criterion.status] + " ", style=STATUS_STYLE[criterion.status])
-            status.append(_t(f"status-{criterion.status}", lang))
-            name = RichText(f"{criterion.id} ", style="bold")
-            name.append(criterion.title.get(lang))
-            if not criterion.required:
-                name.append(f" ({_t('optional-mark', lang)})", style="dim")
-            missing = RichText()
-            for check in criterion.checks:
-                if not check.passed:
-                    if missing:
-                        missing.append("\n")
-                    missing.append("• " + check.message.get(lang), style=SEVERITY_STYLE[check.severity])
-            table.add_row(status, name, f"{_points(criterion.points)}/{_points(criterion.max_points)}", missing)
-        console.print(table)
-
-    console.print(RichText(_t("heading-gaps", lang), style="bold underline"))
-    if not result.problems:
+            status = f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]:<{status_width}}  "
+            points = f"{_points(criterion.points)}/{_points(criterion.max_points)}"
+            name = names[criterion.id]
+            _wrapped(
+                console,
+                [
+                    (status, STATUS_STYLE[criterion.status]),
+                    (name.ljust(name_width) if len(name) <= name_width else name, "bold"),
+                    (f"  {points}", ""),
+                ],
+                indent=0,
+                hang=len(status),
+                width=width,
+            )
+            _gaps(console, gaps.get(criterion.id, []), result.file, lang, width)
+    elif not own:
         console.print(RichText("  " + _t("no-gaps", lang), style="green"))
-    for problem in result.problems:
-        line = RichText("  ")
-        where = f"{visible(result.file)}:{problem.location.line}:{problem.location.column}"
-        line.append(where, style="cyan")
-        line.append("  ")
-        line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
-        line.append(f"  {problem.code}", style="dim")
-        console.print(line)
-        console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
-        if problem.hint is not None:
-            # The arrow marks what to do; a hint's later lines (the funder's "why") follow unmarked.
-            first, *rest = visible(problem.hint.get(lang)).split("\n")
-            console.print(Padding(RichText("→ " + first, style="italic"), (0, 0, 0, 6), expand=False))
-            for later in rest:
-                console.print(Padding(RichText(later, style="dim"), (0, 0, 0, 6), expand=False))
     console.print()
+
+
+def _criterion_name(criterion: CriterionResult, lang: str) -> str:
+    name = f"{criterion.id} {one_line(criterion.title.get(lang))}"
+    if not criterion.required:
+        name += f" ({_t('optional-mark', lang)})"
+    return name
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
@@ -102,7 +204,7 @@ def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 10
 def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     """One application's block; streamed one at a time for large runs."""
     buffer = io.StringIO()
-    _application(_console(buffer, color, width), result, lang)
+    _application(_console(buffer, color, width), result, lang, width)
     return buffer.getvalue()
 
 
@@ -116,17 +218,13 @@ def tail(
 ) -> str:
     buffer = io.StringIO()
     console = _console(buffer, color, width)
-    console.print(RichText(_t("heading-summary", lang), style="bold underline"))
-    line = summary.line().get(lang)
-    console.print(RichText("  " + line))
+    _line(console, summary.line().get(lang), width)
     threshold = policy.fail_under
     if threshold is not None and summary.under_threshold:
         count = summary.under_threshold
-        console.print(
-            RichText("  " + _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)))
-        )
+        _line(console, _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)), width)
     if policy.strict and summary.warned:
-        console.print(RichText("  " + _t("summary-warnings-strict", lang, count=summary.warned)))
+        _line(console, _t("summary-warnings-strict", lang, count=summary.warned), width)
     return buffer.getvalue()
 
 
