@@ -950,18 +950,29 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-markdown-heading": ("Uppföljning av beviljade projekt", "Follow-up of funded projects"),
     "followup-html-title": ("Uppföljning – sicheck", "Follow-up – sicheck"),
     "followup-col-source": ("Källa", "Source"),
+    "followup-col-date": ("Datum", "Date"),
     "followup-deviations": ("Avvikelser", "Deviations"),
     "followup-changes": ("Ändringar i planen", "Changes to the plan"),
     "followup-reports-heading": ("Rapporter", "Reports"),
     "followup-period": ("Period", "Period"),
     "followup-check-format": (
-        "Uppföljningsrapporter kan visas med --format text, json eller markdown.",
-        "Follow-up reports can be shown with --format text, json or markdown.",
+        "Uppföljningsrapporter kan visas med --format text, json eller markdown, och inte tillsammans med --reviews.",
+        "Follow-up reports can be shown with --format text, json or markdown, and not together with --reviews.",
     ),
     "followup-report-column": ("Uppföljning", "Follow-up"),
-    "followup-report-cell": ("{on_track} av {effects} effekter i fas", "{on_track} of {effects} effects on track"),
+    "followup-report-cell": (
+        "{on_track} av {effects} effekter i fas, brister: {gaps}",
+        "{on_track} of {effects} effects on track, gaps: {gaps}",
+    ),
     "followup-report-latest": ("senaste rapport {date}", "latest report {date}"),
-    "followup-report-none": ("ingen rapport", "no report"),
+    "followup-csv-on-track": ("Uppföljning: effekter i fas", "Follow-up: effects on track"),
+    "followup-csv-effects": ("Uppföljning: effekter", "Follow-up: effects"),
+    "followup-csv-latest": ("Uppföljning: senaste rapport", "Follow-up: latest report"),
+    "followup-csv-status": ("Uppföljning: läget", "Follow-up: status"),
+    "followup-report-problem-line": (
+        "{file}:{line}:{column}: uppföljningsrapporten räknas inte: {message}",
+        "{file}:{line}:{column}: the follow-up report is not counted: {message}",
+    ),
     "followup-report-problems": (
         "Uppföljningsrapporter som inte räknas",
         "Follow-up reports that are not counted",
@@ -982,6 +993,35 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-template-measure-every": (
         "Enligt ansökan mäts effekterna {frequency}.",
         "The application says the effects are measured {frequency}.",
+    ),
+    "new-written-followup": (
+        "Skrev {path}. Fyll i den och granska med: sicheck followup {application} {path}",
+        "Wrote {path}. Fill it in and check it with: sicheck followup {application} {path}",
+    ),
+    "followup-template-period": (
+        "första dag och sista dag som rapporten gäller",
+        "first and last day the report covers",
+    ),
+    "followup-template-date": ("dagen rapporten lämnas, ÅÅÅÅ-MM-DD", "the day the report is submitted, YYYY-MM-DD"),
+    "followup-template-final": ("true i slutrapporten", "true in the final report"),
+    "followup-template-status": ("hur projektet går, med egna ord", "how the project is going, in your own words"),
+    "followup-template-measurements": (
+        "Mätvärden per effekt: en rad per mätning med datum, värde och källa.",
+        "Measurements per effect: one line per measurement with date, value and source.",
+    ),
+    "followup-template-co-financing": (
+        "Egen tid som varje huvudman gett hittills, från projektets start till periodens slut.",
+        "Own time each principal has given so far, from the project's start to the end of the period.",
+    ),
+    "followup-template-spent": (
+        "förbrukat av de beviljade medlen hittills, kronor",
+        "granted funds spent so far, kronor",
+    ),
+    "followup-template-deviations": ("det som inte gått som planerat", "what has not gone as planned"),
+    "followup-template-changes": ("ändringar i projektplanen", "changes to the project plan"),
+    "followup-template-results": (
+        "Bara i slutrapporten: per effekt om målet nåddes och vilken huvudman som mäter efter projektets slut.",
+        "Only in the final report: per effect whether the target was reached and which principal measures after the project ends.",
     ),
     "followup-co-financing-hint": (
         "Ange under co_financing de timmar {principal} gett hittills, och skriv under deviations varför de är färre än utlovat.",

@@ -27,3 +27,18 @@ def is_review(data: bytes) -> bool:
         return False
     found = {match.group(1) for match in _REVIEW_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
     return len(found) == 2
+
+
+_FOLLOWUP_KEY = re.compile(rb"""^["']?(period|application)["']?[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
+
+
+def is_followup(data: bytes) -> bool:
+    """True when ``data`` has both ``application`` and ``period`` as top-level keys.
+
+    Those two keys make a follow-up report (``schemas/followup-1.schema.json`` requires
+    both); an application has neither, and a review has no ``period``.
+    """
+    if b"period" not in data or b"application" not in data:
+        return False
+    found = {match.group(1) for match in _FOLLOWUP_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
+    return len(found) == 2

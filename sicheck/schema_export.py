@@ -42,9 +42,18 @@ def application_schema(lang: str = "sv") -> dict[str, Any]:
     return schema
 
 
-def render(lang: str = "sv") -> str:
+def followup_schema(lang: str = "sv") -> dict[str, Any]:
+    """The follow-up report schema in ``lang``."""
+    from sicheck.followup.load import schema_document
+
+    schema: dict[str, Any] = localized(schema_document(), lang)
+    return schema
+
+
+def render(lang: str = "sv", *, followup: bool = False) -> str:
     """The schema as JSON text: stable key order, UTF-8 characters as they are, final newline."""
-    return json.dumps(application_schema(lang), ensure_ascii=False, indent=2) + "\n"
+    schema = followup_schema(lang) if followup else application_schema(lang)
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def schema_id() -> str:

@@ -259,7 +259,8 @@ def test_every_format_has_a_golden() -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_followup(name: str) -> None:
     command, args = CASES[name]
-    expected = (GOLDEN / "followup" / name).read_text(encoding="utf-8")
+    with open(GOLDEN / "followup" / name, encoding="utf-8", newline="") as handle:
+        expected = handle.read()
     assert run_case(command, args) == expected, f"regenerate with: python -m tests.regen_followup_golden ({name})"
 
 
@@ -297,6 +298,103 @@ def test_sparkline_only_in_a_terminal() -> None:
     from sicheck.followup import render
     from sicheck.followup.model import FollowupRun
 
-    run = FollowupRun((follow_up(AVSTAMP_APP, [load_followup(p) for p in AVSTAMP_REPORTS]),), "0")
-    assert "▁" in render("text", run, terminal=True)
-    assert not any(bar in render("text", run, terminal=False) for bar in "▁▂▃▄▅▆▇█")
+    result = follow_up(AVSTAMP_APP, [load_followup(p) for p in AVSTAMP_REPORTS])
+    assert "▁" in render("text", FollowupRun((result,), "0", sparklines=True))
+    assert not any(bar in render("text", FollowupRun((result,), "0")) for bar in "▁▂▃▄▅▆▇█")
+
+
+# --- sicheck new --followup, schema --followup, check and report ------------------------------
+
+
+def test_followup_template_is_a_valid_report_written_from_the_promises(tmp_path: Path) -> None:
+    target = tmp_path / "delrapport.yaml"
+    code = CliRunner().invoke(app, ["new", "--followup", AVSTAMP_APP, "-o", str(target)]).exit_code
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "period: {start: 2015-10-01, end: 2016-03-31}" in text  # the first six-month window
+    assert '"E1": []' in text and '"E2": []' in text
+    assert "gullspang-vo: 1600 utlovade timmar" in text
+    loaded = load_followup(target)
+    assert loaded.report is not None, loaded.problems
+    result = follow_up(AVSTAMP_APP, [loaded])
+    assert result.reports[0].counted
+    # Nothing reported yet: the due measurements of the first window are missing.
+    assert [e.missing for e in result.effects] == [1, 1]
+    # Never overwritten.
+    assert CliRunner().invoke(app, ["new", "--followup", AVSTAMP_APP, "-o", str(target)]).exit_code == 1
+
+
+def test_followup_template_keeps_hostile_application_text_in_comments(tmp_path: Path) -> None:
+    application = (ROOT / "sample_applications/utmanande-avstamp-2.yaml").read_text(encoding="utf-8")
+    application = application.replace(
+        "indicator: Antal familjer som erbjudits resursmöte",
+        'indicator: "Antal\\nfinal: true\\nx: [1"',
+    )
+    path = tmp_path / "a.yaml"
+    path.write_text(application, encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", "--followup", str(path), "--lang", "en"])
+    assert result.exit_code == 0
+    assert "\nfinal: true\nx:" not in result.stdout
+    assert load_followup_bytes(result.stdout.encode(), "t.yaml").report is not None
+
+
+def test_schema_followup_is_the_shipped_schema_in_one_language() -> None:
+    result = CliRunner().invoke(app, ["schema", "--followup", "--lang", "en"])
+    schema = json.loads(result.stdout)
+    assert schema["$id"] == "https://sicheck.dev/schemas/followup-1.schema.json"
+    assert schema["title"].startswith("Follow-up report")
+    assert "x-en" not in result.stdout
+
+
+def test_is_followup_tells_reports_from_applications_and_reviews() -> None:
+    from sicheck.kinds import is_followup, is_review
+
+    report = (AVSTAMP_REPORTS[0]).read_bytes()
+    assert is_followup(report) and not is_review(report)
+    assert not is_followup(Path(AVSTAMP_APP).read_bytes())
+    assert not is_followup(b"application: a.yaml\nreviewer: Anna\n")
+    assert not is_followup(b"status: |\n  period: x\n  application: y\n")
+
+
+def test_check_with_a_follow_up_file_uses_check_exit_codes() -> None:
+    ok = ["check", AVSTAMP_APP, *map(str, AVSTAMP_REPORTS), "--no-color"]
+    code, out = _run(ok)
+    assert code == 0, out
+    assert "Uppföljning: Utmanande avstamp 2" in out and "2 av 2 effekter i fas" in out
+    code, out = _run(["check", AVSTAMP_APP, str(FOLLOWUPS / "missing-measurement.yaml"), "--no-color"])
+    assert code == 1 and "followup-missing-measurement" in out
+    assert _run([*ok, "--exit-zero"])[0] == 0
+    assert _run(["check", AVSTAMP_APP, str(AVSTAMP_REPORTS[0]), "--format", "sarif"])[0] == 2
+
+
+def test_check_json_with_follow_ups_keeps_the_check_shape() -> None:
+    code, out = _run(["check", TMR_APP, str(TMR_REPORTS[0]), "--format", "json"])
+    document = json.loads(out)
+    assert code == 1
+    assert [a["file"] for a in document["applications"]] == [TMR_APP]  # the report is not an application
+    assert document["followups"][0]["application"]["file"] == TMR_APP
+    assert document["followup_summary"]["on_track"] == 3
+
+
+def test_report_with_followups_shows_status_and_on_track_counts() -> None:
+    args = ["report", str(ROOT / "sample_applications"), "--followups", str(ROOT / "sample_followups")]
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0
+    by_file = {Path(a["file"]).name: a["followup"] for a in json.loads(result.stdout)["applications"]}
+    assert by_file["utmanande-avstamp-2.yaml"]["effects_on_track"] == 2
+    assert by_file["tmr.yaml"]["effects_on_track"] == 3 and by_file["tmr.yaml"]["final"] is True
+    assert by_file["minimili.yaml"] is None
+    bad = CliRunner().invoke(app, [*args, "--followups", str(FOLLOWUPS / "unknown-effect.yaml"), "--no-color"])
+    assert bad.exit_code == 1
+    assert "unknown-effect.yaml:7:3" in bad.stderr
+
+
+def test_narrow_terminals_get_a_block_per_effect() -> None:
+    from sicheck.followup import render
+    from sicheck.followup.model import FollowupRun
+
+    run = FollowupRun((follow_up(TMR_APP, [load_followup(p) for p in TMR_REPORTS]),), "0")
+    narrow = render("text", run, lang="en", width=60)
+    assert "E1 Andel elever som skattar hög stress" in narrow  # the indicator is not cut to "A…"
+    assert "30 → 30 → 26 → 24 → 21 → 19  target 20 (2017-06-30)" in narrow
+    assert all(len(line) <= 60 for line in narrow.splitlines())

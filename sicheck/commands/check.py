@@ -15,7 +15,6 @@ from sicheck.commands.common import (
     Lang,
     NoConfigOption,
     collect_files,
-    for_the_log,
     progress_allowed,
     run_context,
     run_inputs,
@@ -23,6 +22,7 @@ from sicheck.commands.common import (
     wants_color,
     width,
     with_progress,
+    write_output,
 )
 from sicheck.render import FORMATS
 
@@ -125,13 +125,13 @@ def check(
         # DESIGN section 2: --criteria, else the file's own field, else the configuration.
         options = CheckOptions.of(settings, context.catalog)
         files = _files(paths, settings.config, settings.lang)
-        # Every path is checked before the slow part, so a typo fails at once.
-        review_sources = review_files(reviews) if reviews else []
+        # Every path is checked before the slow part, so a typo fails at once, and no
+        # output may land on anything the run reads.
         destination = Output(
             output,
             inputs=run_inputs(
                 files,
-                reviews=review_sources,
+                reviews=review_files(reviews) if reviews else (),
                 criteria=(settings.criteria, settings.config.criteria),
                 criteria_dirs=settings.criteria_dirs,
                 config=settings.config.file,
@@ -146,13 +146,23 @@ def check(
             version=__version__,
             policy=context.policy,
         )
-        if reviews:
-            review_problems = _check_with_reviews(files, options, rendering, tracker, review_sources, jobs, destination)
+        # A follow-up report named on the command line is held against its application
+        # after the checklist (`sicheck followup` does the same on its own).
+        named = _followups([p for p in paths or [] if p != "-"])
+        reports = [(path, shown) for path, shown in files if path in named]
+        files = [(path, shown) for path, shown in files if path not in named]
+        if reports:
+            followups_failed = _check_with_followups(
+                files, reports, options, rendering, tracker, jobs, destination, reviews
+            )
+            failed = tracker.failed or followups_failed
+        elif reviews:
+            review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, destination)
             failed = tracker.failed or review_problems
         else:
             watch = _progress(len(files), settings.lang)
             chunks = render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
-            destination.write(for_the_log(chunks, rendering.format, to_stdout=destination.is_stdout))
+            write_output(chunks, destination, format_name=rendering.format)
             failed = tracker.failed
     raise typer.Exit(context.policy.exit_code(failed))
 
@@ -162,20 +172,23 @@ def _check_with_reviews(
     options: CheckOptions,
     rendering: RenderOptions,
     tracker: RunTracker,
-    reviews: list[tuple[str, str]],
+    reviews: list[str],
     jobs: int | None,
-    destination: Output,
+    output: Output,
 ) -> bool:
     """Check, attach the reviews, write the output; True when a review file had problems."""
     from sicheck.errors import UsageError
     from sicheck.i18n import msg
     from sicheck.model import Report
     from sicheck.render import reviewed as reviewed_format
+    from sicheck.reviews.loading import review_files
     from sicheck.runner import check_and_review, criteria_sets
 
     if rendering.format not in reviewed_format.FORMATS_WITH_REVIEWS:
         raise UsageError(msg("check-reviews-format"))
-    run = check_and_review(files, options, reviews, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
+    # Every review path is checked before the slow part, so a typo fails at once.
+    sources = review_files(reviews)
+    run = check_and_review(files, options, sources, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
     report = Report(
         results=run.results,
         summary=tracker.summary,
@@ -192,8 +205,61 @@ def _check_with_reviews(
         color=rendering.color,
         width=rendering.width,
     )
-    destination.write(for_the_log(text, rendering.format, to_stdout=destination.is_stdout))
+    write_output(text, output, format_name=rendering.format)
     return bool(run.problems)
+
+
+def _followups(named: list[str]) -> set[str]:
+    from sicheck.followup.pairing import followup_paths
+
+    return followup_paths(named)
+
+
+def _check_with_followups(
+    files: list[tuple[str, str]],
+    reports: list[tuple[str, str]],
+    options: CheckOptions,
+    rendering: RenderOptions,
+    tracker: RunTracker,
+    jobs: int | None,
+    output: Output,
+    reviews: list[str] | None,
+) -> bool:
+    """Check the applications, then follow up those the reports name; True when a follow-up fails."""
+    import json
+
+    from sicheck.errors import UsageError
+    from sicheck.followup import render as render_followups
+    from sicheck.followup.json_format import followup, summary
+    from sicheck.followup.model import FollowupRun
+    from sicheck.followup.pairing import follow_up_all
+    from sicheck.i18n import msg
+    from sicheck.runner import render_run
+
+    if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
+        raise UsageError(msg("followup-check-format"))
+    strict = rendering.policy.strict
+    run = FollowupRun(follow_up_all(files, reports), rendering.version, strict=strict)
+    checked = render_run(files, options, rendering, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
+
+    def chunks() -> Iterator[str]:
+        if rendering.format == "json":
+            document = json.loads("".join(checked))
+            document["followups"] = [followup(r, rendering.lang) for r in run.followups]
+            document["followup_summary"] = summary(run)
+            yield json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            return
+        yield from checked
+        yield "\n" + render_followups(
+            rendering.format, run, lang=rendering.lang, color=rendering.color, width=rendering.width
+        )
+
+    write_output(chunks(), output, format_name=rendering.format)
+    return any(r.fails(strict=strict) for r in run.followups)
+
+
+# Formats that can show follow-ups after the checklist; `sicheck followup` has html too.
+FORMATS_WITH_FOLLOWUPS = ("text", "json", "markdown")
 
 
 def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:

@@ -16,6 +16,7 @@ import typer
 if TYPE_CHECKING:
     from sicheck.config import Config
     from sicheck.settings import CommandLine, RunContext
+    from sicheck.writing import Output
 
 # --criteria means the same wherever it appears: the set to use for every file.
 CriteriaOption = Annotated[
@@ -170,6 +171,13 @@ def width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
+def shown_name(path: str) -> str:
+    """A file name as text: bytes that are not UTF-8 become visible escapes, never an error."""
+    from sicheck.reading import shown_name as shown
+
+    return shown(path)
+
+
 def collect_files(
     paths: list[str], lang: str = "sv", *, excluded: Callable[[str], bool] | None = None
 ) -> list[tuple[str, str]]:
@@ -201,14 +209,25 @@ def run_inputs(
     return found
 
 
-def write_output(chunks: str | Iterable[str], output: Path | str | None, *, inputs: Iterable[str | Path] = ()) -> None:
+def write_output(
+    chunks: str | Iterable[str],
+    output: Output | Path | str | None,
+    *,
+    inputs: Iterable[str | Path] = (),
+    format_name: str | None = None,
+) -> None:
     """Write to stdout, or to ``output`` whole or not at all; never onto one of ``inputs``.
 
+    ``output`` may be an `Output` made earlier (so a bad target failed before the run).
+    With ``format_name``, the text is made safe for a CI log first (`for_the_log`).
     ``chunks`` may be a generator that checks files as it goes: nothing is held back.
     """
     from sicheck.writing import Output
 
-    Output(output, inputs=inputs).write(chunks)
+    destination = output if isinstance(output, Output) else Output(output, inputs=inputs)
+    if format_name is not None:
+        chunks = for_the_log(chunks, format_name, to_stdout=destination.is_stdout)
+    destination.write(chunks)
 
 
 # A run shorter than this gets no progress bar: it would only flicker.

@@ -10,7 +10,18 @@ from typing import Annotated, Optional
 import typer
 
 from sicheck import __version__
-from sicheck.commands.common import Lang, for_the_log, run_inputs, tool_errors, wants_color, width
+from sicheck.commands.common import (
+    ConfigOption,
+    LangOption,
+    NoConfigOption,
+    run_context,
+    run_inputs,
+    shown_name,
+    tool_errors,
+    wants_color,
+    width,
+    write_output,
+)
 from sicheck.followup import FORMATS
 
 # The --format choices come from the follow-up's own registry of renderers.
@@ -33,10 +44,15 @@ def followup(
         FollowupFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Språk. / Language.")] = Lang.sv,
-    strict: Annotated[bool, typer.Option("--strict", help="Varningar fäller också. / Warnings fail too.")] = False,
+    lang: LangOption = None,
+    strict: Annotated[
+        Optional[bool],
+        typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    config_file: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Följ upp ett beviljat projekt mot ansökan. / Follow up a funded project against its application.
 
@@ -45,47 +61,37 @@ def followup(
     2: usage error.
     """
     from sicheck.errors import UsageError
-    from sicheck.i18n import msg
-
-    lang_code = lang.value
-    with tool_errors(lang_code):
-        if not application.is_file():
-            raise UsageError(msg("path-missing", path=str(application)))
-        from sicheck.followup.load import followup_files
-        from sicheck.reading import shown_name
-        from sicheck.writing import Output
-
-        report_sources = followup_files(reports) if reports else []
-        destination = Output(output, inputs=run_inputs([str(application)], reviews=report_sources))
-        run = build_run([(str(application), shown_name(str(application)))], reports or [], strict=strict)
-        text = render_run(run, output_format.value, lang_code, no_color=no_color, output=output)
-        destination.write(for_the_log(text, output_format.value, to_stdout=destination.is_stdout))
-    failed = any(r.fails(strict=strict) for r in run.followups)
-    raise typer.Exit(0 if exit_zero or not failed else 1)
-
-
-def build_run(applications: list[tuple[str, str]], report_paths: list[str], *, strict: bool = False):  # type: ignore[no-untyped-def]
-    """Load every report below ``report_paths`` and follow up each application with its reports."""
     from sicheck.followup.analysis import follow_up
     from sicheck.followup.load import followup_files, load_followup
     from sicheck.followup.model import FollowupRun
+    from sicheck.i18n import msg
+    from sicheck.settings import CommandLine
+    from sicheck.writing import Output
 
-    loaded = [load_followup(path, shown) for path, shown in followup_files(report_paths)] if report_paths else []
-    results = tuple(follow_up(path, loaded, shown=shown) for path, shown in applications)
-    return FollowupRun(results, __version__, strict=strict)
-
-
-def render_run(run, format_name: str, lang: str, *, no_color: bool, output: Path | None) -> str:  # type: ignore[no-untyped-def]
-    from sicheck.followup import render
-
-    return render(
-        format_name,
-        run,
-        lang=lang,
+    line = CommandLine(
+        lang=lang.value if lang is not None else None,
+        strict=strict,
+        exit_zero=exit_zero,
         color=wants_color(no_color, output),
         width=width() if output is None else 100,
-        terminal=output is None and sys.stdout.isatty(),
     )
+    context = run_context(line, config_file=config_file, no_config=no_config)
+    settings = context.settings
+    with tool_errors(settings.lang):
+        if not application.is_file():
+            raise UsageError(msg("path-missing", path=str(application)))
+        sources = followup_files(reports) if reports else []
+        destination = Output(
+            output, inputs=run_inputs([str(application)], reviews=sources, config=settings.config.file)
+        )
+        loaded = [load_followup(path, shown) for path, shown in sources]
+        result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
+        terminal = output is None and sys.stdout.isatty()
+        run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
+        text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
+        write_output(text, destination, format_name=output_format.value)
+    failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
+    raise typer.Exit(context.policy.exit_code(failed))
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,7 @@ from sicheck.commands.common import (
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import CriteriaSet
+    from sicheck.i18n import Text
 
 
 def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: str, output: Path | None) -> str:
@@ -45,8 +46,20 @@ def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: st
     )
 
 
-def emit(text: str, output: Path | None, *, force: bool, lang: str, inputs: tuple[str | Path, ...] = ()) -> None:
-    """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``."""
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    force: bool,
+    lang: str,
+    written: Text | None = None,
+    inputs: tuple[str | Path, ...] = (),
+) -> None:
+    """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``.
+
+    ``written`` is what to say once the file is written (by default: check it with ``check``).
+    The template never lands on one of ``inputs`` (the application it is for, say).
+    """
     from sicheck.i18n import msg
     from sicheck.writing import Output, shown
 
@@ -56,7 +69,7 @@ def emit(text: str, output: Path | None, *, force: bool, lang: str, inputs: tupl
         return
     if not destination.write(text):
         raise fail(msg("new-exists", path=shown(str(output))).get(lang), code=1)
-    say(msg("new-written", path=shown(str(output))).get(lang) + "\n")
+    say((written or msg("new-written", path=shown(str(output)))).get(lang) + "\n")
 
 
 def new(
@@ -69,6 +82,14 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
     ] = False,
+    followup: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--followup",
+            help="Skriv en mall för en uppföljningsrapport för den här ansökan. / "
+            "Write a follow-up report template for this application.",
+        ),
+    ] = None,
     review: Annotated[
         Optional[Path],
         typer.Option(
@@ -90,7 +111,17 @@ def new(
     )
     lang_code = context.lang
     with tool_errors(lang_code):
-        if review is not None:
+        written = None
+        if followup is not None:
+            from sicheck.errors import UsageError
+            from sicheck.followup.template import followup_template
+            from sicheck.i18n import msg
+
+            if not followup.is_file():
+                raise UsageError(msg("path-missing", path=str(followup)))
+            text = followup_template(followup, lang_code, file_name=str(output) if output else None)
+            written = msg("new-written-followup", path=str(output), application=str(followup))
+        elif review is not None:
             from sicheck.errors import UsageError
             from sicheck.i18n import msg
             from sicheck.reviews.template import review_template
@@ -105,13 +136,14 @@ def new(
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
             text = application_template(chosen, context.catalog, lang_code, output)
         settings = context.settings
+        named = [str(path) for path in (review, followup) if path is not None]
         inputs = run_inputs(
-            [str(review)] if review is not None else [],
+            named,
             criteria=(settings.criteria, settings.config.criteria),
             criteria_dirs=settings.criteria_dirs,
             config=settings.config.file,
         )
-        emit(text, output, force=force, lang=lang_code, inputs=tuple(inputs))
+        emit(text, output, force=force, lang=lang_code, written=written, inputs=tuple(inputs))
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,6 @@ from sicheck.commands.common import (
     LangOption,
     NoConfigOption,
     collect_files,
-    for_the_log,
     progress_allowed,
     run_context,
     run_inputs,
@@ -25,10 +24,12 @@ from sicheck.commands.common import (
     wants_color,
     width,
     with_progress,
+    write_output,
 )
 from sicheck.report import FORMATS
 
 if TYPE_CHECKING:
+    from sicheck.followup.model import Gap
     from sicheck.reviews.model import ReviewProblem
 
 # The --format choices come from the report's own registry of renderers.
@@ -81,6 +82,14 @@ def report(
             help="Granskningar: filer eller mappar; kan upprepas. / Reviews: files or folders; may be repeated.",
         ),
     ] = None,
+    followups: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--followups",
+            help="Uppföljningsrapporter: filer eller mappar; kan upprepas. / "
+            "Follow-up reports: files or folders; may be repeated.",
+        ),
+    ] = None,
     criteria: CriteriaOption = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
@@ -106,6 +115,8 @@ def report(
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
     from sicheck.checker import CheckOptions
+    from sicheck.followup.load import followup_files
+    from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
     from sicheck.report import render
     from sicheck.report.model import build
@@ -128,15 +139,18 @@ def report(
         files = collect_files(paths, lang_code)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
+        followup_sources = followup_files(followups) if followups else []
         settings = context.settings
-        inputs = run_inputs(
-            files,
-            reviews=review_sources,
-            criteria=(settings.criteria, settings.config.criteria),
-            criteria_dirs=settings.criteria_dirs,
-            config=settings.config.file,
+        destination = Output(
+            output,
+            inputs=run_inputs(
+                files,
+                reviews=[*review_sources, *followup_sources],
+                criteria=(settings.criteria, settings.config.criteria),
+                criteria_dirs=settings.criteria_dirs,
+                config=settings.config.file,
+            ),
         )
-        destination = Output(output, inputs=inputs)
         label = msg("report-progress").get(lang_code)
         allowed = progress_allowed()
         # The same runner and review pipeline as `check --reviews`: both cores for a large
@@ -149,6 +163,10 @@ def report(
             watch=lambda checked: with_progress(checked, len(files), label, allowed=allowed),
         )
         problems = run.problems
+        followed = None
+        if followups is not None:
+            applications = [(r.file, r.file) for r in run.results if r.file != "<stdin>"]
+            followed = follow_up_all(applications, followup_sources)
         call_report = build(
             run.reviewed,
             __version__,
@@ -157,6 +175,7 @@ def report(
             review_problems=problems,
             title=title if title is not None else context.settings.config.call,
             date=report_date(),
+            followups=followed,
         )
         text = render(
             output_format.value,
@@ -165,13 +184,32 @@ def report(
             color=context.settings.color,
             width=context.settings.width,
         )
-        # The table is text for people; the other formats are files for machines and browsers.
-        destination.write(for_the_log(text, output_format.value, to_stdout=destination.is_stdout))
+        write_output(text, destination, format_name=output_format.value)
     if problems:
         say(_review_problem_lines(problems, lang_code))
+    if call_report.followup_problems:
+        say(_followup_problem_lines(call_report.followup_problems, lang_code))
     # A run that could not read an application it was asked to read does not pass.
     unread = any(problem.code == "file-unreadable" for result in run.results for problem in result.problems)
-    raise typer.Exit(1 if problems or unread else 0)
+    raise typer.Exit(1 if problems or call_report.followup_problems or unread else 0)
+
+
+def _followup_problem_lines(gaps: Sequence[Gap], lang: str) -> str:
+    from sicheck.i18n import msg
+    from sicheck.sanitize import visible
+
+    lines = []
+    for gap in gaps:
+        where = gap.problem.location
+        message = msg(
+            "followup-report-problem-line",
+            file=gap.file,
+            line=where.line,
+            column=where.column,
+            message=gap.problem.message,
+        )
+        lines.append(f"sicheck: {visible(message.get(lang))}\n")
+    return "".join(lines)
 
 
 def register(app: typer.Typer) -> None:

@@ -23,8 +23,18 @@ def schema(
     lang: LangOption = None,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
+    followup: Annotated[
+        bool,
+        typer.Option(
+            "--followup",
+            help="Uppföljningsrapporternas schema i stället. / The follow-up reports' schema instead.",
+        ),
+    ] = False,
 ) -> None:
-    """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema."""
+    """Skriv ut ansökningsformatets JSON Schema. / Print the application format's JSON Schema.
+
+    Med --followup: uppföljningsrapporternas. / With --followup: the follow-up reports'.
+    """
     from sicheck import schema_export
     from sicheck.settings import CommandLine
 
@@ -33,7 +43,7 @@ def schema(
     )
     with tool_errors(context.lang):
         inputs = run_inputs([], config=context.settings.config.file)
-        write_output(schema_export.render(context.lang), output, inputs=inputs)
+        write_output(schema_export.render(context.lang, followup=followup), output, inputs=inputs)
 
 
 def register(app: typer.Typer) -> None:

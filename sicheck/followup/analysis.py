@@ -292,6 +292,47 @@ def follow_up(
     return analyse(_plan(document, name), files, application_path)
 
 
+def unmatched(loaded: FollowupFile, applications: Sequence[str]) -> FollowupResult:
+    """A report that cannot be paired with an application: its problems, or that it found none."""
+    if loaded.report is None:
+        gaps = tuple(Gap(loaded.file, p) for p in loaded.problems)
+        name = loaded.file
+    else:
+        report = loaded.report
+        names = sorted({Path(a).name for a in applications})
+        hint = suggestion(Path(report.application).name, names)
+        message = msg("followup-application-not-found", given=report.application, suggestion=hint)
+        gaps = (_gap(loaded.file, "followup-application", message, report.application_location),)
+        name = report.application
+    return FollowupResult(
+        application_file=name,
+        title=None,
+        start=None,
+        end=None,
+        as_of=None,
+        frequency=None,
+        frequency_text=None,
+        reports=(ReportSummary(loaded.file, None, None, False, None, False),),
+        effects=(),
+        co_financing=(),
+        spent_sek=None,
+        granted_sek=None,
+        gaps=gaps,
+        application_valid=False,
+    )
+
+
+def plan_of(application_path: str, limits: Limits | None = None) -> _Plan | None:
+    """What the application at ``application_path`` promised, or None if it cannot be read."""
+    source = read(application_path, (limits or Limits()).max_file_size)
+    if isinstance(source, Problem):
+        return None
+    loaded = load_yaml(source, limits or Limits())
+    if loaded.document is None or application.validate(loaded.document):
+        return None
+    return _plan(loaded.document, application_path)
+
+
 def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -> FollowupResult:
     gaps: list[Gap] = []
     summaries: list[ReportSummary] = []

@@ -143,13 +143,13 @@ def _effect(effect: EffectProgress, result: FollowupResult, lang: str) -> list[s
     lines = [f'<figure class="effect">{caption}', chart(effect, result.start, lang)]
     if effect.measurements:
         lines.append(
-            f'<table class="small"><thead><tr><th>{_esc(_t("followup-as-of", lang))}</th>'
+            f'<table class="small"><thead><tr><th>{_esc(_t("followup-col-date", lang))}</th>'
             f'<th class="num">{_esc(_t("followup-col-measurements", lang))}</th>'
             f"<th>{_esc(_t('followup-col-source', lang))}</th></tr></thead><tbody>"
         )
         for m in effect.measurements:
             lines.append(
-                f'<tr><td>{m.date.isoformat()}</td><td class="num">{_esc(num(m.value, lang, 2))}</td>'
+                f'<tr><td class="nowrap">{m.date.isoformat()}</td><td class="num">{_esc(num(m.value, lang, 2))}</td>'
                 f"<td>{_esc1(m.source or '')}</td></tr>"
             )
         lines.append("</tbody></table>")
@@ -240,7 +240,7 @@ def _followup(index: int, result: FollowupResult, lang: str) -> list[str]:
     return lines
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     title = _t("followup-markdown-heading", lang)
     lines = [
         "<!DOCTYPE html>",

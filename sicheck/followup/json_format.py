@@ -125,5 +125,5 @@ def summary(run: FollowupRun) -> dict[str, int]:
     }
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     return json.dumps(document(run, lang), ensure_ascii=False, indent=2) + "\n"

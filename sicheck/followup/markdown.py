@@ -148,7 +148,7 @@ def _followup(result: FollowupResult, lang: str) -> list[str]:
     return lines
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     lines = [f"## {_t('followup-markdown-heading', lang)}", "", escape(summary_line(run, lang)), ""]
     for result in run.followups:
         lines += _followup(result, lang)

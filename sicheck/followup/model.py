@@ -175,6 +175,14 @@ class FollowupResult:
         counted = [r for r in self.reports if r.counted and r.period_end is not None]
         return max(counted, key=lambda r: (r.period_end, r.final)) if counted else None
 
+    @property
+    def refusals(self) -> tuple[Gap, ...]:
+        """The problems that keep a report from being counted at all (or the application from being read)."""
+        if not self.application_valid:
+            return self.gaps
+        refused = {r.file for r in self.reports if not r.counted}
+        return tuple(g for g in self.gaps if g.file in refused)
+
     def fails(self, *, strict: bool = False) -> bool:
         return self.errors > 0 or (strict and self.warnings > 0)
 
@@ -186,3 +194,4 @@ class FollowupRun:
     followups: tuple[FollowupResult, ...]
     version: str
     strict: bool = False
+    sparklines: bool = False  # output goes to a terminal: the text format draws a sparkline per effect

@@ -104,8 +104,44 @@ def _header(console: Console, result: FollowupResult, lang: str) -> None:
         console.print(Padding(RichText(visible(latest.status), style="italic"), (0, 0, 0, 4), expand=False))
 
 
+# Below this width the effect table has no room for its texts: each effect gets a block.
+TABLE_MIN_WIDTH = 96
+
+
+def _effects_stacked(console: Console, result: FollowupResult, lang: str, terminal: bool) -> None:
+    for effect in result.effects:
+        head = RichText(STATUS_SYMBOL[effect.status] + " ", style=STATUS_STYLE[effect.status])
+        head.append(_t(f"followup-status-{effect.status}", lang), style=STATUS_STYLE[effect.status])
+        head.append(f"  {effect.id} ", style="bold")
+        head.append(one_line(effect.indicator or effect.description or ""))
+        if effect.unit:
+            head.append(f" ({one_line(effect.unit)})", style="dim")
+        console.print(head)
+        values = [num(effect.baseline, lang, 2), *(num(m.value, lang, 2) for m in effect.measurements)]
+        line = RichText(" → ".join(values))
+        line.append(f"  {_t('followup-col-target', lang).lower()} {num(effect.target, lang, 2)}")
+        if effect.expected_by:
+            line.append(f" ({effect.expected_by})")
+        if terminal:
+            line.append("  ")
+            line.append(effect_sparkline(effect), style=STATUS_STYLE[effect.status])
+        console.print(Padding(line, (0, 0, 0, 4), expand=False))
+        facts = RichText(f"{_t('followup-col-share', lang)}: {percent(effect.share, lang)}", style="dim")
+        if effect.expected_share is not None:
+            facts.append(" (" + _t("followup-expected-share", lang, share=percent(effect.expected_share, lang)) + ")")
+        if effect.latest is not None:
+            facts.append(", " + _t("followup-latest", lang, date=effect.latest.date))
+        if effect.missing:
+            facts.append(", ")
+            facts.append(_t("followup-missing-count", lang, count=effect.missing), style="red")
+        console.print(Padding(facts, (0, 0, 0, 4), expand=False))
+
+
 def _effects(console: Console, result: FollowupResult, lang: str, terminal: bool) -> None:
     if not result.effects:
+        return
+    if console.width < TABLE_MIN_WIDTH:
+        _effects_stacked(console, result, lang, terminal)
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(_t("followup-col-status", lang), no_wrap=True)
@@ -156,7 +192,7 @@ def _co_financing(console: Console, result: FollowupResult, lang: str) -> None:
     table.add_column(_t("followup-col-expected-hours", lang), justify="right")
     for entry in result.co_financing:
         name = RichText(entry.principal, style="bold")
-        if entry.name:
+        if entry.name and console.width >= TABLE_MIN_WIDTH:
             name.append(f" {one_line(entry.name)}")
         expected = f"{num(entry.expected_hours, lang, 0)} ({percent(entry.elapsed_share, lang)})"
         table.add_row(name, num(entry.promised_hours, lang), num(entry.given_hours, lang), expected)
@@ -194,13 +230,13 @@ def summary_line(run: FollowupRun, lang: str) -> str:
     return _t("followup-summary", lang, on_track=on_track, effects=effects, errors=errors, warnings=warnings)
 
 
-def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100, terminal: bool = False) -> str:
+def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, color=color, width=width)
     for result in run.followups:
         _header(console, result, lang)
         console.print()
-        _effects(console, result, lang, terminal)
+        _effects(console, result, lang, run.sparklines)
         _co_financing(console, result, lang)
         console.print()
         _gaps(console, result, lang)

@@ -55,6 +55,13 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     for column in columns:
         header += [f"{column.id} {t('column-status', lang).lower()}", f"{column.id} {t('report-csv-mean', lang)}"]
     header.append(t("report-csv-comments", lang))
+    if report.followups_given:
+        header += [
+            t("followup-csv-on-track", lang),
+            t("followup-csv-effects", lang),
+            t("followup-csv-latest", lang),
+            t("followup-csv-status", lang),
+        ]
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -82,5 +89,14 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             row.append(num(judged.mean) if judged else "")
         comments = [f"{r.reviewer}: {r.comment}" for r in review.reviews if r.comment] if review else []
         row.append(one_line(" | ".join(comments)))
+        if report.followups_given:
+            found = report.followup_of(item)
+            latest = found.latest_report if found else None
+            row += [
+                str(found.on_track) if found and latest else "",
+                str(len(found.effects)) if found and latest else "",
+                latest.period_end.isoformat() if latest and latest.period_end else "",
+                one_line(latest.status) if latest and latest.status else "",
+            ]
         writer.writerow([guard(cell) for cell in row])
     return BOM + buffer.getvalue()

@@ -212,6 +212,9 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
             t("report-column-recommendations", lang),
             t("report-column-disagreement", lang),
         ]
+    followup_label = t("followup-report-column", lang)
+    if report.followups_given:
+        columns.append(followup_label)
     heads = ['<th class="num">#</th>', *(f"<th>{_esc(c)}</th>" for c in columns)]
     lines = [
         '<div class="scroll"><table class="ranking cards">',
@@ -242,7 +245,7 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
             _td(gaps, not_met or "–"),
         ]
         if report.reviews_given:
-            mean_label, recommendation_label, disagreement_label = columns[4:]
+            mean_label, recommendation_label, disagreement_label = columns[4:7]
             review = item.review
             uncounted = _uncounted_mark(report, position, lang)
             if review is None:
@@ -270,6 +273,8 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
                     _td(recommendation_label, recommendations or "–"),
                     _td(disagreement_label, flags or "–"),
                 ]
+        if report.followups_given:
+            cells.append(_td(followup_label, _esc(report.followup_cell(item, lang)), "small"))
         lines.append(f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
     return lines
@@ -607,6 +612,12 @@ def _application(position: int, item: ReviewedResult, report: CallReport, lang: 
         uncounted = _uncounted_mark(report, position, lang)
         if uncounted:
             facts.append((t("report-column-uncounted", lang), uncounted))
+    if report.followups_given:
+        followed = _esc(report.followup_cell(item, lang))
+        status = report.followup_status(item)
+        if status:
+            followed += f'<div class="text muted">{_esc(status)}</div>'
+        facts.append((t("followup-report-column", lang), followed))
     lines.append('<dl class="facts">')
     lines += [f"<dt>{_esc(label)}</dt><dd>{value}</dd>" for label, value in facts]
     lines.append("</dl>")
@@ -707,6 +718,17 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         lines.append(f'<section id="scale"><h2>{_esc(t("review-scale-heading", lang))}</h2><ul>')
         lines += [f"<li><strong>{step.score}</strong> = {_esc(step.label.get(lang))}</li>" for step in SCALE]
         lines.append(f'</ul><p class="muted">{_esc(t("report-disagreement-note", lang))}</p></section>')
+    if report.followup_problems:
+        lines.append(f'<section id="followup-problems"><h2>{_esc(t("followup-report-problems", lang))}</h2>')
+        lines.append('<ul class="problems">')
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = f"{gap.file}:{problem.location.line}:{problem.location.column}"
+            lines.append(
+                f'<li><span class="where">{_esc1(where)}</span> <span class="code">{_esc1(problem.code)}</span>'
+                f'<div class="text">{_esc(problem.message.get(lang))}</div></li>'
+            )
+        lines.append("</ul></section>")
     lines.append("</main>")
     lines.append(f"<footer>{_esc(made_line(report, lang))}</footer>")
     lines += ["</body>", "</html>"]

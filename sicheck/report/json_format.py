@@ -121,4 +121,12 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         ],
     }
     document = {"tool": document.pop("tool"), "call": call, **document}
+    if report.followups_given:
+        from sicheck.followup.json_format import followup, gap
+
+        # With --followups, each application gets its follow-up (or null), as "review" its reviews.
+        for entry, item in zip(document["applications"], report.applications, strict=True):
+            found = report.followup_of(item)
+            entry["followup"] = followup(found, lang) if found else None
+        document["followup_problems"] = [gap(g, lang) for g in report.followup_problems]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -72,6 +72,9 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
             t("report-column-disagreement", lang),
         ]
         align += ["--:", "--:", "---", "---"]
+    if report.followups_given:
+        headers.append(t("followup-report-column", lang))
+        align.append("---")
     lines = [_row(headers), _row(align)]
     for position in section.applications:
         item = report.applications[position]
@@ -97,6 +100,8 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
                 recommendation_counts(item, lang),
                 " ".join(f"⚠ {c}" for c in review.disagreements) if review else "",
             ]
+        if report.followups_given:
+            cells.append(escape(report.followup_cell(item, lang)))
         lines.append(_row(cells))
     return lines
 
@@ -247,6 +252,12 @@ def _application(position: int, item: ReviewedResult, report: CallReport, lang: 
         else:
             summary = t("report-review-summary", lang, reviewers=review.reviewers, mean=number(review.mean, lang))
             lines.append(f"- **{t('report-heading-reviews', lang)}:** {summary}; {recommendation_counts(item, lang)}")
+    if report.followups_given:
+        line = f"- **{t('followup-report-column', lang)}:** {escape(report.followup_cell(item, lang))}"
+        status = report.followup_status(item)
+        if status:
+            line += f" – {escape(status)}"
+        lines.append(line)
     if result.criteria:
         lines += ["", *_checklist(item, report, lang)]
     lines += ["", f"**{t('heading-gaps', lang)}**", "", *_gaps(result, lang)]
@@ -285,4 +296,10 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         lines += ["", f"## {t('review-scale-heading', lang)}", ""]
         lines += [f"- {step.score} = {step.label.get(lang)}" for step in SCALE]
         lines += ["", t("report-disagreement-note", lang)]
+    if report.followup_problems:
+        lines += ["", f"## {t('followup-report-problems', lang)}", ""]
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = f"{escape(gap.file)}:{problem.location.line}:{problem.location.column}"
+            lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sicheck.followup.model import FollowupResult, Gap
 from sicheck.i18n import Text, format_number, format_percent, msg
 from sicheck.model import RunSummary, Verdict
 from sicheck.reviews.model import ReviewedResult, ReviewProblem
@@ -44,6 +45,31 @@ class CallReport:
     date: str = ""  # ISO date the report was made
     sections: tuple[Section, ...] = ()
     ranks: tuple[int | None, ...] = ()
+    followups_given: bool = False  # --followups was given: the formats show a follow-up column
+    followups: tuple[FollowupResult, ...] = ()  # one per application that has follow-up reports
+    followup_problems: tuple[Gap, ...] = ()  # why a follow-up report is not counted
+
+    def followup_of(self, item: ReviewedResult) -> FollowupResult | None:
+        """The follow-up of an application in the report, if it has one."""
+        return next((f for f in self.followups if f.application_file == item.result.file), None)
+
+    def followup_cell(self, item: ReviewedResult, lang: str) -> str:
+        """How many effects are on track, the gaps and the latest report's date, or "–"."""
+        found = self.followup_of(item)
+        latest = found.latest_report if found else None
+        if found is None or latest is None:
+            return "–"
+        cell = t("followup-report-cell", lang, on_track=found.on_track, effects=len(found.effects), gaps=found.errors)
+        cell += ", " + t("followup-report-latest", lang, date=latest.period_end)
+        if latest.final:
+            cell += f" ({t('followup-final', lang)})"
+        return cell
+
+    def followup_status(self, item: ReviewedResult) -> str | None:
+        """The latest report's status, in the project's own words."""
+        found = self.followup_of(item)
+        latest = found.latest_report if found else None
+        return latest.status if latest else None
 
     def place(self, position: int) -> int | None:
         """The application's rank in its section, or None when it has none ("ej granskad")."""
@@ -123,7 +149,9 @@ def build(
     review_problems: Sequence[ReviewProblem] = (),
     title: str | None = None,
     date: str = "",
+    followups: Sequence[FollowupResult] | None = None,
 ) -> CallReport:
+    """The ranked report; ``followups`` (when --followups was given) split into used and refused."""
     by_set: dict[str | None, list[ReviewedResult]] = {}
     for item in items:
         by_set.setdefault(_set_key(item), []).append(item)
@@ -158,6 +186,9 @@ def build(
         date=date,
         sections=tuple(sections),
         ranks=tuple(ranks),
+        followups_given=followups is not None,
+        followups=tuple(f for f in followups or () if f.application_valid),
+        followup_problems=tuple(gap for f in followups or () for gap in f.refusals),
     )
 
 

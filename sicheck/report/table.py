@@ -51,6 +51,8 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
     if report.reviews_given:
         table.add_column(t("report-column-reviewers", lang), no_wrap=True)
         table.add_column(t("report-column-disagreement", lang), no_wrap=True)
+    if report.followups_given:
+        table.add_column(t("followup-report-column", lang), min_width=12)
     for position in section.applications:
         item = report.applications[position]
         result = item.result
@@ -85,6 +87,8 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
                 row.append("")
             else:
                 row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
+        if report.followups_given:
+            row.append(RichText(report.followup_cell(item, lang)))
         table.add_row(*row)
     return table
 
@@ -131,4 +135,14 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             where.append(f"  ({row.scope})", style="dim")
             console.print(where)
             console.print(RichText("      " + visible(row.reason)))
+    if report.followup_problems:
+        console.print()
+        console.print(RichText(t("followup-report-problems", lang), style="bold underline"))
+        for gap in report.followup_problems:
+            problem = gap.problem
+            where = RichText("  ")
+            where.append(f"{visible(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+            where.append(f"  {problem.code}", style="dim")
+            console.print(where)
+            console.print(RichText("      " + visible(problem.message.get(lang))))
     return buffer.getvalue()

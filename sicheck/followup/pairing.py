@@ -1,0 +1,73 @@
+"""Pair follow-up reports with the applications they follow up, for ``check`` and ``report``."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from sicheck.followup.analysis import follow_up, unmatched
+from sicheck.followup.load import FOLLOWUP_LIMITS, load_followup
+from sicheck.followup.model import FollowupFile, FollowupResult
+from sicheck.kinds import is_followup
+from sicheck.model import ApplicationResult
+from sicheck.reviews.merging import ApplicationIndex
+
+
+def followup_paths(named: Sequence[str]) -> set[str]:
+    """Which of the files named on a command line are follow-up reports.
+
+    Only regular files are read (never a FIFO or a device), and at most the follow-up
+    size limit: the test needs the top-level keys, not the whole file.
+    """
+    found: set[str] = set()
+    for path in named:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue
+            with open(path, "rb") as handle:
+                head = handle.read(FOLLOWUP_LIMITS.max_file_size + 1)
+        except OSError:
+            continue
+        if is_followup(head):
+            found.add(path)
+    return found
+
+
+def follow_up_all(
+    applications: Sequence[tuple[str, str]], reports: Sequence[tuple[str, str]]
+) -> tuple[FollowupResult, ...]:
+    """Each application that has reports, followed up with them, in the applications' order.
+
+    ``applications`` and ``reports`` are ``(path to read, name to show)``. A report is
+    matched by its ``application`` field against the applications given, and else read as
+    a path relative to the report's folder; a report that finds none is a result of its own.
+    """
+    loaded = [load_followup(path, shown) for path, shown in reports]
+    stand_ins = [ApplicationResult(path, None, None, "eligible", None) for path, _ in applications]
+    index = ApplicationIndex(stand_ins)
+    per_application: dict[int, list[FollowupFile]] = {}
+    outside: dict[str, tuple[str, list[FollowupFile]]] = {}
+    lost: list[FollowupFile] = []
+    for item in loaded:
+        if item.report is None:
+            lost.append(item)
+            continue
+        folder = Path(item.file).resolve().parent
+        matches = index.find(item.report.application, folder)
+        if len(matches) == 1:
+            per_application.setdefault(matches[0], []).append(item)
+            continue
+        beside = folder / item.report.application
+        if not matches and beside.is_file():
+            key = str(beside.resolve())
+            outside.setdefault(key, (os.path.relpath(beside), []))[1].append(item)
+            continue
+        lost.append(item)
+    results = [
+        follow_up(applications[i][0], files, shown=applications[i][1]) for i, files in sorted(per_application.items())
+    ]
+    results += [follow_up(path, files, shown=shown) for path, (shown, files) in sorted(outside.items())]
+    results += [unmatched(item, [name for _, name in applications]) for item in lost]
+    return tuple(results)
