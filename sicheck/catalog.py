@@ -49,10 +49,6 @@ class CriteriaCatalog:
     def known_specs(self) -> list[str]:
         return [f"{set_id}@{version}" for set_id, versions in sorted(self.available().items()) for version in versions]
 
-    def newest(self, set_id: str) -> str | None:
-        versions = self.available().get(set_id)
-        return max(versions, key=version_key) if versions else None
-
     def resolve_path(self, spec: str) -> Path:
         """The file a spec (``id``, ``id@version`` or a path) names; `UnknownCriteriaError` if none."""
         if looks_like_path(spec):

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sicheck import schemas, validation
+from sicheck import validation
 from sicheck.errors import CriteriaError
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
@@ -84,10 +84,6 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 
 def looks_like_path(spec: str) -> bool:
     return "/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))
-
-
-def meta_schema_document() -> dict[str, Any]:
-    return schemas.document(META_SCHEMA_RESOURCE)
 
 
 def load_file(path: Path) -> CriteriaSet:

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -246,8 +247,19 @@ def _decode_check(data: bytes) -> LoadResult | None:
     return None
 
 
-def load_yaml(data: bytes, limits: Limits = Limits()) -> LoadResult:
-    """Parse one application file. Every failure is a `Problem` value, never an exception."""
+def load_yaml(data: bytes, limits: Limits = Limits(), *, messages: Mapping[str, str] | None = None) -> LoadResult:
+    """Parse one file. Every failure is a `Problem` value, never an exception.
+
+    The loader's messages speak of applications; ``messages`` gives other message ids for
+    some problem codes (``{"empty": "review-empty"}``), for files of another kind.
+    """
+    loaded = _load_yaml(data, limits)
+    if messages and loaded.problem is not None and loaded.problem.code in messages:
+        return LoadResult(None, replace(loaded.problem, message=msg(messages[loaded.problem.code])))
+    return loaded
+
+
+def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
     if len(data) > limits.max_file_size:
         return _problem("too-large", msg("too-large", size=len(data), limit=limits.max_file_size))
     bad_encoding = _decode_check(data)

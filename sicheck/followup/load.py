@@ -10,7 +10,6 @@ on a half-read file.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,13 +89,10 @@ def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
 
 
 def load_followup_bytes(data: bytes, name: str) -> FollowupFile:
-    loaded = load_yaml(data, FOLLOWUP_LIMITS)
+    loaded = load_yaml(data, FOLLOWUP_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
-        problem = loaded.problem
-        assert problem is not None
-        if problem.code in _LOADER_MESSAGES:
-            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
-        return FollowupFile(name, None, (problem,))
+        assert loaded.problem is not None
+        return FollowupFile(name, None, (loaded.problem,))
     document = loaded.document
     problems = _schema_problems(document)
     if problems:

@@ -113,10 +113,6 @@ def relative_path(file: str) -> str | None:
     return PurePosixPath(os.path.normpath(path).replace(os.sep, "/")).as_posix()
 
 
-def status_text(criterion: CriterionResult) -> Text:
-    return msg(f"status-{criterion.status}")
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -7,7 +7,6 @@ an error is left out of the merge as a whole.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +48,10 @@ _LOADER_MESSAGES = {
 
 
 def load_review_bytes(data: bytes, name: str) -> ReviewFile:
-    loaded = load_yaml(data, REVIEW_LIMITS)
+    loaded = load_yaml(data, REVIEW_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
-        problem = loaded.problem
-        assert problem is not None
-        if problem.code in _LOADER_MESSAGES:
-            problem = replace(problem, message=msg(_LOADER_MESSAGES[problem.code]))
-        return ReviewFile(name, None, (problem,))
+        assert loaded.problem is not None
+        return ReviewFile(name, None, (loaded.problem,))
     document = loaded.document
     problems = [_schema_problem(document, v) for v in validation.violations(SCHEMA_RESOURCE, document.value)]
     if problems:
