@@ -14,10 +14,13 @@ from importlib import import_module
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from sicheck import __version__
+from sicheck.commands.localized import LocalizedCommand, LocalizedGroup
 
 app = typer.Typer(
+    cls=LocalizedGroup,
     name="sicheck",
     help="Granska ansökningar om sociala investeringsmedel mot en finansiärs kriterier. / "
     "Screen applications for social investment funds against a funder's criteria.",
@@ -52,6 +55,20 @@ def _main(
 COMMANDS = ("check", "report", "followup", "new", "schema", "explain", "criteria")
 for _name in COMMANDS:
     import_module(f"sicheck.commands.{_name}").register(app)
+
+
+def _localize(typer_app: typer.Typer) -> None:
+    """Every command and group speaks the language of the run (usage errors, help headings)."""
+    for command in typer_app.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = LocalizedCommand
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            group.typer_instance.info.cls = LocalizedGroup
+            _localize(group.typer_instance)
+
+
+_localize(app)
 
 
 def main() -> None:

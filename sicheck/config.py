@@ -15,6 +15,7 @@ run must not go on with settings nobody meant.
 from __future__ import annotations
 
 import copy
+import math
 import os
 import re
 from collections.abc import Callable
@@ -47,6 +48,7 @@ KEYS = (
     "max_depth",
     "max_aliases",
     "max_nodes",
+    "max_size",
 )
 
 
@@ -88,6 +90,7 @@ class Config:
     max_depth: int | None = None
     max_aliases: int | None = None
     max_nodes: int | None = None
+    max_size: int | None = None
     _exclude_patterns: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
     # The catalog of criteria_dirs, which has already loaded `criteria`: a run goes on with it.
     catalog: CriteriaCatalog | None = field(default=None, repr=False, compare=False)
@@ -347,18 +350,24 @@ def _stripped(value: Any) -> Any:
     return value
 
 
-def _config_problem(violation: Any, table: dict[str, Any]) -> Text:
-    """A configuration message for one schema violation: the key, what it must be, what it is."""
+def _config_problem(violation: Any, table: dict[str, Any], name: Callable[[str], str]) -> Text:
+    """A configuration message for one schema violation: the key, what it must be, what it is.
+
+    ``name`` gives a key as the file writes it (``fail-under`` or ``fail_under``).
+    """
     from sicheck.i18n import suggestion
     from sicheck.validation import type_name, type_names
 
-    key = str(violation.path[0]) if violation.path else ""
+    canonical = str(violation.path[0]) if violation.path else ""
+    key = name(canonical)
     keyword = violation.keyword
     if keyword == "additionalProperties":
-        return msg("config-unknown-key", key=key, suggestion=suggestion(key, list(KEYS)), known=", ".join(KEYS))
-    value = table.get(key)
+        documented = [known.replace("_", "-") for known in KEYS]
+        hint = suggestion(key, documented)
+        return msg("config-unknown-key", key=key, suggestion=hint, known=", ".join(documented))
+    value = table.get(canonical)
     if keyword in ("type", "pattern"):
-        if key in _LIST_KEYS:
+        if canonical in _LIST_KEYS:
             expected = msg("type-string-list")
         else:
             expected = type_names(violation.expected) if keyword == "type" else msg("type-string")
@@ -377,24 +386,42 @@ def _config_problem(violation: Any, table: dict[str, Any]) -> Text:
     return message(violation)
 
 
-def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bool], tuple[int, int]]) -> Config:
+def _build(path: Path, written: dict[str, Any], position: Callable[[str | None, bool], tuple[int, int]]) -> Config:
+    # Each key may be written as the option is spelled (fail-under, the style of ruff and
+    # black) or with underscores (fail_under); `spelled` maps the key sicheck uses to the
+    # one the file writes, so that every message and position names what is there.
+    spelled: dict[str, str] = {}
+    table: dict[str, Any] = {}
+    for key, value in written.items():
+        canonical = str(key).replace("-", "_")
+        if canonical in spelled:
+            line, column = position(str(key), False)
+            raise ConfigError(path, line, column, msg("config-key-twice", key=key, other=spelled[canonical]))
+        spelled[canonical] = str(key)
+        table[canonical] = _stripped(value)
+
+    def name(key: str) -> str:
+        return spelled.get(key, key.replace("_", "-"))
+
+    def at(key: str | None, value: bool) -> tuple[int, int]:
+        return position(spelled.get(key, key) if key is not None else None, value)
+
     def fail(key: str | None, problem: Text, *, value: bool = True) -> ConfigError:
         """An error at the key's value, or at the key itself (an unknown key)."""
-        line, column = position(key, value)
+        line, column = at(key, value)
         return ConfigError(path, line, column, problem)
 
     from sicheck.validation import violations_of
 
-    table = {key: _stripped(value) for key, value in table.items()}
     found = list(violations_of(_validator(), table))
     if found:
         # The first problem in the file; a maintainer fixes them one at a time.
         def place(violation: Any) -> tuple[int, int]:
-            return position(str(violation.path[0]) if violation.path else None, not violation.at_key)
+            return at(str(violation.path[0]) if violation.path else None, not violation.at_key)
 
         first = min(found, key=place)
         line, column = place(first)
-        raise ConfigError(path, line, column, _config_problem(first, table))
+        raise ConfigError(path, line, column, _config_problem(first, table, name))
 
     def text_value(key: str) -> str | None:
         value: str | None = table.get(key) or None
@@ -410,13 +437,17 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
 
     base = path.parent
     fail_under = table.get("fail_under")
+    if isinstance(fail_under, float) and math.isnan(fail_under):
+        # TOML's nan passes every range check, so the schema lets it through; refused like inf.
+        problem = msg("config-range", key=name("fail_under"), low=0, high=100, value=fail_under)
+        raise fail("fail_under", problem)
     strict = table.get("strict")
 
     criteria_dirs: list[Path] = []
     for folder in text_list("criteria_dirs"):
         resolved = (base / folder).resolve()
         if not resolved.is_dir():
-            raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key="criteria_dirs"))
+            raise fail("criteria_dirs", msg("config-dir-missing", path=folder, key=name("criteria_dirs")))
         criteria_dirs.append(resolved)
 
     from sicheck.catalog import CriteriaCatalog
@@ -442,6 +473,7 @@ def _build(path: Path, table: dict[str, Any], position: Callable[[str | None, bo
         max_depth=whole_number("max_depth"),
         max_aliases=whole_number("max_aliases"),
         max_nodes=whole_number("max_nodes"),
+        max_size=whole_number("max_size"),
         _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
         catalog=catalog,
     )

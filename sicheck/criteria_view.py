@@ -119,6 +119,7 @@ def _required(criterion: Criterion | CriterionSummary, lang: str) -> str:
 
 def check_json(check: Check) -> dict[str, Any]:
     return {
+        "passes_when": check.rule.describe(False),
         "id": check.id,
         "severity": check.severity,
         "points": check.points,
@@ -228,8 +229,62 @@ def _explain_check(console: Console, check: Check, criterion: Criterion, lang: s
     _line(console, ("→ " + visible(advice.get(lang)), "italic"), indent=4)
     if check.why is not None and check.why != criterion.why:
         _line(console, (_t("why-line", lang, why=visible(check.why.get(lang))), "dim"), indent=4)
-    _line(console, (_t("explain-rule", lang) + ": ", "dim"), (visible(flow(check.spec)), "dim"), indent=4)
+    _rule_in_words(console, check, lang)
     console.print()
+
+
+def _rule_in_words(console: Console, check: Check, lang: str) -> None:
+    """When the check passes, in words: applicants are not asked to read the rule language."""
+    words = visible(check.rule.describe(False).get(lang))
+    _line(console, (_t("explain-passes-when", lang) + ": ", "dim"), (words, "dim"), indent=4)
+
+
+def render_explain_check(
+    criteria_set: CriteriaSet,
+    criterion: Criterion,
+    check: Check,
+    *,
+    lang: str,
+    fmt: str = "text",
+    color: bool,
+    width: int,
+) -> str:
+    """One check: what it asks, what to write, why, when it passes, and its criterion."""
+    if fmt == "json":
+        return _dump(
+            {
+                "criteria_set": {"id": criteria_set.id, "version": criteria_set.version},
+                "criterion": {"id": criterion.id, "title": criterion.title, "required": criterion.required},
+                **check_json(check),
+            }
+        )
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
+    _line(
+        console,
+        (f"{check.id}  ", "bold"),
+        (_t(f"severity-{check.severity}", lang), SEVERITY_STYLE[check.severity]),
+    )
+    facts = _t("criterion-facts", lang, set=criteria_set.key, required=_required(criterion, lang))
+    _line(
+        console,
+        (_t("explain-check-of", lang) + " ", "dim"),
+        (f"{criterion.id} {one_line(criterion.title.get(lang))}", ""),
+        (f"  ({facts})", "dim"),
+        indent=2,
+    )
+    console.print()
+    _line(console, (visible(check.text.get(lang)), ""), indent=2)
+    advice = check.advice or check.hint
+    _line(console, ("→ " + visible(advice.get(lang)), "italic"), indent=2)
+    why = check.why or criterion.why
+    if why is not None:
+        _line(console, (_t("why-line", lang, why=visible(why.get(lang))), "dim"), indent=2)
+    words = visible(check.rule.describe(False).get(lang))
+    _line(console, (_t("explain-passes-when", lang) + ": ", "dim"), (words, "dim"), indent=2)
+    console.print()
+    console.print(RichText(_t("explain-whole-criterion", lang, criterion=criterion.id), style="dim"))
+    return _finish(buffer, color)
 
 
 # ---------------------------------------------------------------------------- list and show

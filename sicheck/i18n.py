@@ -253,6 +253,7 @@ _CORE: dict[str, tuple[str, str]] = {
         "Found no applications (*.yaml, *.yml) in {paths}.",
     ),
     "path-missing": ("Sökvägen finns inte: {path}", "No such path: {path}"),
+    "path-unreadable": ("{path} kan inte läsas: {reason}", "{path} cannot be read: {reason}"),
     "path-empty": (
         "En tom sökväg angavs. Ange en fil, en mapp eller - för standard in.",
         "An empty path was given. Name a file, a folder or - for standard input.",
@@ -348,6 +349,95 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Poäng under gränsen", "Score under the threshold"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
+    # full descriptions of the tool's own problem codes (SARIF rules' fullDescription)
+    "rule-file-unreadable-description": (
+        "Filen kunde inte öppnas eller läsas, så ansökan kan inte kontrolleras.",
+        "The file could not be opened or read, so the application cannot be checked.",
+    ),
+    "rule-too-large-description": (
+        "Filen är större än gränsen för en ansökan (--max-file-size) och läses inte.",
+        "The file is larger than the limit for an application (--max-file-size) and is not read.",
+    ),
+    "rule-encoding-description": (
+        "Filen är inte sparad som UTF-8. En ansökan ska vara UTF-8 så att å, ä och ö läses rätt.",
+        "The file is not saved as UTF-8. An application must be UTF-8 so that å, ä and ö are read correctly.",
+    ),
+    "rule-yaml-syntax-description": (
+        "Filen är inte giltig YAML. Felet anges med rad och kolumn.",
+        "The file is not valid YAML. The error is given with its line and column.",
+    ),
+    "rule-empty-description": (
+        "Filen är tom eller innehåller bara kommentarer.",
+        "The file is empty or holds only comments.",
+    ),
+    "rule-multiple-documents-description": (
+        "Filen innehåller flera YAML-dokument; varje ansökan ska ligga i en egen fil.",
+        "The file holds several YAML documents; each application must be in a file of its own.",
+    ),
+    "rule-not-mapping-description": (
+        "Ansökan ska vara en mappning med nycklar som 'project:' och 'principals:', inte en lista eller en text.",
+        "An application must be a mapping with keys such as 'project:' and 'principals:', not a list or a text.",
+    ),
+    "rule-duplicate-key-description": (
+        "Samma nyckel står två gånger i en mappning; bara den sista skulle annars räknas.",
+        "The same key appears twice in one mapping; otherwise only the last one would count.",
+    ),
+    "rule-alias-description": (
+        "Filen använder fler YAML-alias än gränsen (--max-aliases); alias kan blåsa upp en liten fil till mycket stora data.",
+        "The file uses more YAML aliases than the limit (--max-aliases); aliases can blow a small file up into very large data.",
+    ),
+    "rule-alias-recursive-description": (
+        "Ett YAML-alias pekar på sig självt och kan inte läsas.",
+        "A YAML alias refers to itself and cannot be read.",
+    ),
+    "rule-too-many-nodes-description": (
+        "Filen innehåller fler värden än gränsen (--max-nodes).",
+        "The file holds more values than the limit (--max-nodes).",
+    ),
+    "rule-too-deep-description": (
+        "Filen är nästlad djupare än gränsen (--max-depth).",
+        "The file is nested deeper than the limit (--max-depth).",
+    ),
+    "rule-tag-description": (
+        "Filen använder en YAML-tagg (till exempel !!python); en ansökan får bara innehålla text, tal, listor och mappningar.",
+        "The file uses a YAML tag (such as !!python); an application may hold only text, numbers, lists and mappings.",
+    ),
+    "rule-complex-key-description": (
+        "En nyckel är inte en text (till exempel en lista eller en mappning).",
+        "A key is not a text (for example a list or a mapping).",
+    ),
+    "rule-schema-description": (
+        "Ett värde har fel typ eller form enligt ansökningsformatet, till exempel text där ett datum ska stå.",
+        "A value has the wrong type or form for the application format, such as text where a date belongs.",
+    ),
+    "rule-unknown-key-description": (
+        "En nyckel som ansökningsformatet inte känner till, ofta en felstavning. Egna tillägg börjar med 'x-'.",
+        "A key the application format does not know, often a misspelling. Local extensions start with 'x-'.",
+    ),
+    "rule-duplicate-id-description": (
+        "Två huvudmän eller effekter har samma id.",
+        "Two principals or effects have the same id.",
+    ),
+    "rule-reference-description": (
+        "En hänvisning anger ett id som inte finns bland huvudmännen eller effekterna.",
+        "A reference names an id that is not among the principals or effects.",
+    ),
+    "rule-unknown-criteria-description": (
+        "Ansökan anger en kriterieuppsättning som inte finns.",
+        "The application names a criteria set that does not exist.",
+    ),
+    "rule-internal-error-description": (
+        "sicheck stötte på ett fel i sig självt när filen kontrollerades. Rapportera felet.",
+        "sicheck met an error of its own while checking the file. Please report it.",
+    ),
+    "rule-fail-under-description": (
+        "Ansökans fullständighet är under den lägsta godkända nivån (--fail-under).",
+        "The application's completeness is under the lowest passing level (--fail-under).",
+    ),
+    "sarif-srcroot": (
+        "Arkivets rot (gits översta katalog, annars arbetskatalogen).",
+        "The repository root (git's top level, else the working directory).",
+    ),
     "rule-tool-help": (
         "Rätta filen på raden och kolumnen som anges; meddelandet säger vad som är fel. 'sicheck schema' visar ansökningsformatet.",
         "Correct the file at the given line and column; the message says what is wrong. 'sicheck schema' prints the application format.",
@@ -361,6 +451,19 @@ _CI: dict[str, tuple[str, str]] = {
     "fail-under-hint": (
         "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
         "Meet more criteria; the application's gaps show what is missing.",
+    ),
+    # markdown shortened to --max-size
+    "markdown-shortened": (
+        "Rapporten är förkortad till högst {limit} tecken (--max-size). Ansökningar som inte visas i detalj: {count}.",
+        "The report is shortened to at most {limit} characters (--max-size). Applications not shown in detail: {count}.",
+    ),
+    "markdown-shortened-rows": (
+        "Av dem saknas {count} också i sammanställningen.",
+        "Of these, {count} are not in the summary table either.",
+    ),
+    "markdown-shortened-whole": (
+        "Utan --max-size visas hela rapporten.",
+        "Without --max-size the whole report is shown.",
     ),
     # junit
     "junit-field": ("fält", "field"),
@@ -412,6 +515,10 @@ _CI: dict[str, tuple[str, str]] = {
     "config-unknown-key": (
         "okänd nyckel '{key}'.{suggestion} Kända nycklar: {known}.",
         "unknown key '{key}'.{suggestion} Known keys: {known}.",
+    ),
+    "config-key-twice": (
+        "'{key}' och '{other}' är samma nyckel; skriv den en gång",
+        "'{key}' and '{other}' are the same key; write it once",
     ),
     "config-type": (
         "'{key}' ska vara {expected}, men är {found}",
@@ -493,6 +600,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "Nycklarna är på engelska och ska stå kvar; skriv dina texter efter kolonet. Nycklar som börjar med x- är fria för egna anteckningar.",
         "The keys are in English and stay as they are; write your texts after the colon. Keys starting with x- are free for your own notes.",
     ),
+    "template-editor": (
+        "Redigerare med YAML-stöd kan komplettera och kontrollera formatet medan du skriver: spara schemat med 'sicheck schema -o ansokan.schema.json' och koppla det till dina ansökningar (se README, Redigerare).",
+        "Editors with YAML support can complete and check the format as you type: save the schema with 'sicheck schema -o application.schema.json' and map it to your applications (see README, Editor).",
+    ),
     "template-section-criteria": (
         "Krav i {set} som läser det här avsnittet:",
         "Criteria in {set} that read this section:",
@@ -511,6 +622,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "template-default-file": ("ansokan.yaml", "application.yaml"),
     "template-id-principals": ("huvudman-1", "principal-1"),
     "template-id-effects": ("E1", "E1"),
+    "new-two-files": (
+        "Ange filen en gång: {file} eller -o {output}.",
+        "Name the file once: {file} or -o {output}.",
+    ),
     "new-exists": (
         "{path} finns redan och skrivs inte över. Välj ett annat filnamn, eller skriv över filen med --force.",
         "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
@@ -528,6 +643,16 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "explain-fields": ("Fält i ansökan", "Fields in the application"),
     "explain-checks": ("Kontroller", "Checks"),
     "explain-rule": ("Regel", "Rule"),
+    "explain-passes-when": ("Uppfyllt när", "Met when"),
+    "explain-check-of": ("Kontroll i", "Check in"),
+    "explain-whole-criterion": (
+        "Hela kriteriet, med exempel: sicheck explain {criterion}",
+        "The whole criterion, with an example: sicheck explain {criterion}",
+    ),
+    "explain-unknown-check": (
+        "Kontrollen '{id}' finns inte i {criterion}.{suggestion} Dess kontroller är: {known}.",
+        "There is no check '{id}' in {criterion}.{suggestion} Its checks are: {known}.",
+    ),
     "explain-example": ("Exempel som uppfyller kriteriet", "An example that meets the criterion"),
     "explain-no-example": (
         "Kriteriefilen har inget exempel för det här kriteriet. Fälten ovan är de som kontrollerna läser.",
@@ -793,10 +918,113 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     ),
     "rule-ref": ("{path} är id för en post i {to}", "{path} is the id of an item in {to}"),
     "rule-ref-where": (
-        "{path} är id för en post i {to} där {where}",
-        "{path} is the id of an item in {to} where {where}",
+        "{path} är id för en post i {to} (där {where})",
+        "{path} is the id of an item in {to} (where {where})",
     ),
     "rule-not": ("inte ({rule})", "not ({rule})"),
+    # the command line's own errors (sicheck.commands.localized)
+    "usage-error": ("Fel: {message}", "Error: {message}"),
+    "usage-try-help": ("Hjälp: {command} {option}", "Help: {command} {option}"),
+    "usage-extra-arguments": (
+        "Oväntade argument: {args}. Skriv filnamnet efter -o eller --output där ett kommando bara tar ett.",
+        "Unexpected arguments: {args}. Write the file name after -o or --output where a command takes only one.",
+    ),
+    "usage-no-option": ("Det finns inget alternativ {option}.", "There is no option {option}."),
+    "usage-no-option-maybe": (
+        "Det finns inget alternativ {option}. Menade du {options}?",
+        "There is no option {option}. Did you mean {options}?",
+    ),
+    "usage-no-command": ("Det finns inget kommando {command}.", "There is no command {command}."),
+    "usage-missing-argument": ("Argumentet {argument} saknas.", "The argument {argument} is missing."),
+    "usage-missing-option": ("Alternativet {option} saknas.", "The option {option} is missing."),
+    "usage-missing-command": ("Ange ett kommando.", "Name a command."),
+    "usage-option-needs-value": ("{option} behöver ett värde.", "{option} needs a value."),
+    "usage-option-takes-no-value": ("{option} tar inget värde.", "{option} takes no value."),
+    "usage-invalid-value": ("Ogiltigt värde för {option}: {problem}", "Invalid value for {option}: {problem}"),
+    "usage-value-choices": ("{value} är inte en av {choices}.", "{value} is not one of {choices}."),
+    "usage-value-range": ("{value} ligger inte inom {range}.", "{value} is not in the range {range}."),
+    "usage-value-integer": ("{value} är inte ett heltal.", "{value} is not a whole number."),
+    "usage-value-number": ("{value} är inte ett tal.", "{value} is not a number."),
+    "usage-value-boolean": ("{value} är inte true eller false.", "{value} is not true or false."),
+    "usage-value-missing-path": ("{value} finns inte.", "{value} does not exist."),
+    # YAML syntax errors, by cause (sicheck.yaml_errors)
+    "yaml-syntax-hint": (
+        "Kontrollera raden och raden före: indrag, kolon och citattecken.",
+        "Check this line and the one before it: indentation, colons and quotes.",
+    ),
+    "yaml-tab": (
+        "Rad {line} innehåller ett tabbtecken. YAML tillåter bara mellanslag för indrag.",
+        "Line {line} has a tab character. YAML allows only spaces for indentation.",
+    ),
+    "yaml-tab-hint": (
+        "Byt tabben mot mellanslag, två per nivå. De flesta redigerare kan ställas in så att Tab skriver mellanslag.",
+        "Replace the tab with spaces, two per level. Most editors can be set to type spaces when you press Tab.",
+    ),
+    "yaml-unclosed-quote": (
+        "Citattecknet {quote} på rad {line} avslutas aldrig, så resten av filen blir en del av texten.",
+        "The quote {quote} on line {line} is never closed, so the rest of the file becomes part of the text.",
+    ),
+    "yaml-unclosed-quote-hint-double": (
+        'Avsluta texten med " på samma rad. Ska texten själv innehålla ", skriv \\" där.',
+        'End the text with " on the same line. If the text itself holds a ", write \\" there.',
+    ),
+    "yaml-unclosed-quote-hint-single": (
+        "Avsluta texten med ' på samma rad. Ska texten själv innehålla ', skriv två: ''.",
+        "End the text with ' on the same line. If the text itself holds a ', write two: ''.",
+    ),
+    "yaml-escape": (
+        "Rad {line}: ett omvänt snedstreck (\\) i en text inom dubbla citattecken inleder en kod som YAML inte känner igen.",
+        "Line {line}: a backslash (\\) in a text inside double quotes starts a code YAML does not know.",
+    ),
+    "yaml-escape-hint": (
+        "Sätt texten inom enkla citattecken ('…') i stället, eller skriv \\\\ för varje omvänt snedstreck.",
+        "Put the text inside single quotes ('…') instead, or write \\\\ for each backslash.",
+    ),
+    "yaml-colon-in-value": (
+        "Värdet för {key} innehåller ett kolon följt av mellanslag (': '), som YAML läser som början på en ny nyckel.",
+        "The value of {key} holds a colon followed by a space (': '), which YAML reads as the start of a new key.",
+    ),
+    "yaml-colon-hint": ("Sätt texten inom citattecken: {fixed}", "Put the text in quotes: {fixed}"),
+    "yaml-colon": (
+        "Rad {line} innehåller ett kolon följt av mellanslag (': ') där YAML inte väntar sig en ny nyckel.",
+        "Line {line} holds a colon followed by a space (': ') where YAML expects no new key.",
+    ),
+    "yaml-colon-hint-plain": (
+        "Sätt texten inom citattecken, eller skriv kolonet utan mellanslag efter.",
+        "Put the text in quotes, or write the colon without a space after it.",
+    ),
+    "yaml-unclosed-bracket": (
+        "Parentesen {bracket} på rad {line} stängs aldrig.",
+        "The bracket {bracket} on line {line} is never closed.",
+    ),
+    "yaml-unclosed-bracket-hint": (
+        "Avsluta med {closing} och skilj värdena åt med kommatecken. En text med kommatecken ska stå inom citattecken.",
+        "Close it with {closing} and separate the values with commas. A text holding a comma goes in quotes.",
+    ),
+    "yaml-list-indent": (
+        "Rad {line} står inte i linje med listan ovanför.",
+        "Line {line} is not in line with the list above it.",
+    ),
+    "yaml-list-indent-hint": (
+        "Ett nytt listelement börjar med '- ' rakt under de andra; fler nycklar i samma element står rakt under den första nyckeln.",
+        "A new list item starts with '- ' right under the others; more keys of the same item go right under its first key.",
+    ),
+    "yaml-indent": (
+        "Rad {line} har fel indrag: YAML hittar ingen nyckel där.",
+        "Line {line} is indented wrongly: YAML finds no key there.",
+    ),
+    "yaml-indent-hint": (
+        "Nycklar på samma nivå ska stå rakt under varandra, med lika många mellanslag före.",
+        "Keys on the same level go right under each other, with as many spaces before them.",
+    ),
+    "yaml-after-quote": (
+        "På rad {line} fortsätter texten efter det avslutande citattecknet.",
+        "On line {line} the text goes on after the closing quote.",
+    ),
+    "yaml-after-quote-hint": (
+        "Sätt hela texten inom citattecknen.",
+        "Put the whole text inside the quotes.",
+    ),
 }
 
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)
@@ -848,6 +1076,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-missing-measurement": (
         "Mätning av {id} saknas för {count} period(er): {windows}{more}. Enligt ansökan ska effekten mätas {frequency}.",
         "A measurement of {id} is missing for {count} period(s): {windows}{more}. The application says the effect is measured {frequency}.",
+    ),
+    "followup-measurement-after-period": (
+        "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
+        "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
     ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (
@@ -1076,6 +1308,39 @@ def suggestion(word: str, candidates: list[str]) -> Text:
         if word.lower() in lowered:
             close = [lowered[word.lower()]]
     return msg("did-you-mean", candidate=close[0]) if close else Text("", "")
+
+
+# Why the operating system refused, in words of both languages (its own text is English).
+_OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
+    "EACCES": ("behörighet saknas", "permission denied"),
+    "EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
+    "EISDIR": ("det är en mapp, inte en fil", "it is a folder, not a file"),
+    "ENOTDIR": ("en del av sökvägen är inte en mapp", "a part of the path is not a folder"),
+    "ENOSPC": ("disken är full", "the disk is full"),
+    "EDQUOT": ("diskkvoten är slut", "the disk quota is used up"),
+    "EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
+    "EEXIST": ("filen finns redan", "the file already exists"),
+    "ENAMETOOLONG": ("sökvägen är för lång", "the path is too long"),
+    "ELOOP": ("för många symboliska länkar i sökvägen", "too many symbolic links in the path"),
+    "EMFILE": ("för många öppna filer", "too many open files"),
+    "EIO": ("läs- eller skrivfel på enheten", "input/output error on the device"),
+    "EBUSY": ("enheten eller filen används", "the device or file is busy"),
+    "ETXTBSY": ("filen används", "the file is busy"),
+    "EINVAL": ("ogiltig åtgärd för den här filen", "invalid operation for this file"),
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why an operation on a file failed, in both languages."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1)
+    if name in _OS_REASONS:
+        sv, en = _OS_REASONS[name]
+        return Text(sv, en)
+    text = exc.strerror or type(exc).__name__
+    return Text(text, text)
 
 
 def msg(message_id: str, /, **params: object) -> Text:

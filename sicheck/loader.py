@@ -289,14 +289,12 @@ def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
             anchor = _anchor_at(data, line, column)
             first = exc.context_mark.line + 1
             return _problem("duplicate-anchor", msg("duplicate-anchor", anchor=anchor, first_line=first), line, column)
-        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+        return _syntax(exc, data)
     except yaml.MarkedYAMLError as exc:
         if exc.problem == _LIBYAML_DEPTH_PROBLEM:
             where = _first_too_deep(data, max_depth, exc.problem_mark.index if exc.problem_mark else len(data))
             return _problem("too-deep", msg("too-deep", limit=max_depth), where.line, where.column, where.path)
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)), line, column)
+        return _syntax(exc, data)
     except yaml.YAMLError as exc:
         # libyaml's reader errors carry a position only in their text.
         return _problem("yaml-syntax", msg("yaml-syntax", problem=_yaml_reason(exc)))
@@ -414,6 +412,15 @@ def _anchor_at(data: bytes, line: int, column: int) -> str:
     text = lines[line - 1].decode("utf-8", "replace") if len(lines) >= line else ""
     found = _ANCHOR_NAME.search(text, max(column - 1, 0)) or _ANCHOR_NAME.search(text)
     return _short(found.group(1)) if found else "?"
+
+
+def _syntax(exc: yaml.MarkedYAMLError, data: bytes) -> LoadResult:
+    """A syntax error by its cause, where it began, with what to write instead."""
+    from sicheck.yaml_errors import explain
+
+    found = explain(exc, data.decode("utf-8", "replace"))
+    location = Location("", found.line, found.column)
+    return LoadResult(None, Problem("error", "yaml-syntax", found.message, location, hint=found.hint))
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sicheck.i18n import Text, msg
@@ -127,3 +128,8 @@ class Report:
     version: str
     policy: RunPolicy = field(default_factory=RunPolicy)
     criteria_sets: tuple[CriteriaSet, ...] = ()
+    # The folder that CI formats make paths relative to (the repository root); None: the
+    # working directory.
+    source_root: Path | None = None
+    # The longest Markdown report, in characters (--max-size); None: no limit.
+    max_size: int | None = None

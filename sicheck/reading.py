@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sicheck.errors import UsageError
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, msg, os_reason
 from sicheck.model import Location, Problem
 
 STDIN = "-"
@@ -120,7 +120,7 @@ def _named_problem(given: str, exc: OSError) -> Text:
         return msg("path-dangling", path=name)
     if isinstance(exc, FileNotFoundError):
         return msg("path-missing", path=name)
-    return msg("output-failed", path=name, reason=exc.strerror or type(exc).__name__)
+    return msg("path-unreadable", path=name, reason=os_reason(exc))
 
 
 def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple[int, int], ...]) -> bool:
@@ -202,7 +202,7 @@ def read(path: str, limit: int) -> bytes | Problem:
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
-            return _unreadable(msg("file-unreadable", reason=exc.strerror or type(exc).__name__))
+            return _unreadable(msg("file-unreadable", reason=os_reason(exc)))
     if len(data) > limit:
         return _too_large(max(len(data), info.st_size), limit)
     return data
@@ -221,7 +221,7 @@ def _read_stdin(limit: int) -> bytes | Problem:
     try:
         data = stream.buffer.read(limit + 1)
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        reason = os_reason(exc) if isinstance(exc, OSError) else type(exc).__name__
         return _unreadable(msg("file-unreadable", reason=reason))
     if len(data) > limit:
         return Problem("error", "too-large", msg("too-large-stream", limit=limit), Location("", 1, 1))
@@ -233,7 +233,7 @@ def _stat_problem(path: str, exc: OSError) -> Text:
         return msg("file-link-loop")
     if isinstance(exc, FileNotFoundError):
         return msg("file-dangling-link") if os.path.lexists(path) else msg("file-not-found")
-    return msg("file-unreadable", reason=exc.strerror or type(exc).__name__)
+    return msg("file-unreadable", reason=os_reason(exc))
 
 
 def _folder_problem(path: str) -> Text:
@@ -241,7 +241,7 @@ def _folder_problem(path: str) -> Text:
         with os.scandir(path):
             pass
     except OSError as exc:
-        return msg("folder-unreadable", reason=exc.strerror or type(exc).__name__)
+        return msg("folder-unreadable", reason=os_reason(exc))
     # Listed as an entry only when it led back up the tree.
     return msg("folder-loop")
 

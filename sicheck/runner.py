@@ -12,6 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
@@ -39,6 +40,8 @@ class RenderOptions:
     width: int = 100
     version: str = ""
     policy: RunPolicy = field(default_factory=RunPolicy)
+    source_root: Path | None = None
+    max_size: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +211,8 @@ def render_run(
         version=rendering.version,
         policy=rendering.policy,
         criteria_sets=criteria_sets(results, options.catalog),
+        source_root=rendering.source_root,
+        max_size=rendering.max_size,
     )
     yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
 

@@ -53,3 +53,26 @@ _LEGACY_ESCAPES = {
 def without_legacy_commands(text: str, syntax: str) -> str:
     """``text`` with no ``##[`` left, written the way ``syntax`` (json, xml, csv) allows."""
     return text.replace(_LEGACY_COMMAND, _LEGACY_ESCAPES[syntax]) if _LEGACY_COMMAND in text else text
+
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
+# mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
+# emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|@#&~$])")
+# Every URL autolink (https://, ftp://, mailto:, xmpp:) has a colon before something that
+# is neither space nor digit; "Rad: 3" and "12:5" stay as they are.
+_MARKDOWN_COLON = re.compile(r":(?=[^\s\d])")
+# A dot inside a name (www.example.se) is what "www." autolinks and linkify's bare domains
+# need; a decimal point (87.5) is left alone.
+_MARKDOWN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")
+# cmark-gfm finds e-mail addresses after escapes are resolved, so an escaped @ is still
+# linked; an invisible word joiner after it is not (and no @mention can follow either).
+_WORD_JOINER = "\u2060"
+
+
+def markdown_inline(text: str) -> str:
+    """Text from outside as one line of inert Markdown: no markup, HTML, links or mentions."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    escaped = _MARKDOWN_COLON.sub(r"\\:", escaped)
+    escaped = _MARKDOWN_DOT.sub(r"\\.", escaped)
+    return escaped.replace("\\@", "\\@" + _WORD_JOINER)

@@ -35,6 +35,7 @@ class CommandLine:
     max_depth: int | None = None
     max_aliases: int | None = None
     max_nodes: int | None = None
+    max_size: int | None = None
     color: bool = False  # whether the output may have colour (the terminal, NO_COLOR, --no-color)
     width: int = 100
 
@@ -50,6 +51,7 @@ class Settings:
     default_criteria: str = DEFAULT_CRITERIA  # when neither --criteria nor the file names a set
     limits: Limits = field(default_factory=Limits)
     policy: RunPolicy = field(default_factory=RunPolicy)
+    max_size: int | None = None  # the longest Markdown report, in characters
     color: bool = False
     width: int = 100
 
@@ -82,6 +84,7 @@ def resolve(line: CommandLine, config: Config) -> Settings:
         default_criteria=config.criteria or DEFAULT_CRITERIA,
         limits=limits,
         policy=RunPolicy(fail_under=fail_under, strict=strict, exit_zero=line.exit_zero),
+        max_size=pick(line.max_size, config.max_size),
         color=line.color,
         width=line.width,
     )

@@ -193,7 +193,6 @@ def render_template(
     *,
     lang: str = "sv",
     schema: dict[str, Any],
-    schema_id: str,
     criteria_field: str | None,
     file_name: str | None = None,
 ) -> str:
@@ -208,8 +207,8 @@ def render_template(
     shown_file = file_name or msg("template-default-file").get(lang)
     first_id = criteria_set.criteria[0].id
 
-    writer.lines.append(f"# yaml-language-server: $schema={schema_id}")
-    writer.lines.append("#")
+    # No yaml-language-server modeline: it would override the editor's own mapping to a
+    # local copy of the schema, and a schema address that cannot be reached helps nobody.
     title = schema.get("title")
     if isinstance(title, str):
         writer.comment(0, title)
@@ -222,6 +221,7 @@ def render_template(
     ):
         writer.comment(0, step.get(lang))
     writer.comment(0, msg("template-keys").get(lang))
+    writer.comment(0, msg("template-editor").get(lang))
 
     for name, raw in schema.get("properties", {}).items():
         section = writer.resolve(raw)

@@ -20,6 +20,7 @@ Every file sicheck writes (``-o`` of every command, templates) goes through `Out
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import stat
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 
 from sicheck.errors import UsageError
-from sicheck.i18n import msg
+from sicheck.i18n import msg, os_reason
 
 STDOUT = "-"
 # Short, so that a long target name never makes the temporary name too long for the folder.
@@ -71,7 +72,7 @@ def _umask() -> int:
 
 
 def _failed(target: str | Path, exc: OSError) -> UsageError:
-    return UsageError(msg("output-failed", path=shown(target), reason=exc.strerror or type(exc).__name__))
+    return UsageError(msg("output-failed", path=shown(target), reason=os_reason(exc)))
 
 
 def shown(path: str | Path) -> str:
@@ -154,7 +155,13 @@ class Output:
         absolute = os.path.abspath(target)
         if (info is not None and not stat.S_ISREG(info.st_mode)) or absolute.startswith(_PASS_THROUGH):
             if info is not None and stat.S_ISDIR(info.st_mode):
-                raise UsageError(msg("output-failed", path=shown(target), reason=os.strerror(21)))
+                raise UsageError(
+                    msg(
+                        "output-failed",
+                        path=shown(target),
+                        reason=os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))),
+                    )
+                )
             _into_special(target, chunks)
             return True
         # Through a symbolic link, the file it points to is replaced and the link kept.

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from sicheck import render, report
+from sicheck import followup, render, report
 from sicheck.formats import STREAMING, Formats
 
 from .conftest import ROOT
 
 PACKAGE = ROOT / "sicheck"
-REGISTRIES: dict[str, Formats[object]] = {"check": render.FORMATS, "report": report.FORMATS}  # type: ignore[dict-item]
+REGISTRIES: dict[str, Formats[object]] = {  # type: ignore[dict-item]
+    "check": render.FORMATS,
+    "report": report.FORMATS,
+    "followup": followup.FORMATS,
+}
 FORMAT_CASES = [(kind, name) for kind, registry in REGISTRIES.items() for name in registry]
 
 
@@ -60,9 +64,14 @@ def test_every_format_follows_the_one_protocol(kind: str, name: str) -> None:
         assert "policy" in inspect.signature(module.tail).parameters
 
 
-@pytest.mark.parametrize(
-    "path", sorted([*PACKAGE.glob("render/*.py"), *PACKAGE.glob("report/*.py")]), ids=lambda p: p.name
+# The output packages, and every format module wherever it lives.
+RENDERING = sorted(
+    {*PACKAGE.glob("render/*.py"), *PACKAGE.glob("report/*.py")}
+    | {ROOT.joinpath(*REGISTRIES[kind][name].split(".")).with_suffix(".py") for kind, name in FORMAT_CASES}
 )
+
+
+@pytest.mark.parametrize("path", RENDERING, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_renderers_read_no_files_and_no_settings(path: Path) -> None:
     # A renderer is a pure function of typed values: what it shows comes in the report.
     reads = {"sicheck.criteria", "sicheck.catalog", "sicheck.config", "sicheck.settings"}

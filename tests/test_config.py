@@ -215,8 +215,15 @@ def test_no_paths_anywhere_is_a_usage_error(repo: Path) -> None:
         # TOML syntax: the position tomllib gives.
         ("pyproject.toml", '[tool.sicheck]\nlang = "en"\nstrict = tru\n', 3, 10, ["TOML"]),
         # Unknown key, with a suggestion, at the key's line.
-        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.sicheck]\nfail-under = 80\n', 5, 1, ["'fail_under'"]),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.sicheck]\nfail-undr = 80\n', 5, 1, ["'fail-under'"]),
         ("pyproject.toml", '[tool.sicheck]\n  lang = "en"\n  pahts = ["a"]\n', 3, 3, ["'paths'"]),
+        # Both spellings of one key.
+        ("pyproject.toml", "[tool.sicheck]\nfail_under = 80\nfail-under = 90\n", 3, 1, ["'fail-under'", "'fail_"]),
+        (".sicheck.yaml", "max-size: 2000\nmax_size: 3000\n", 2, 1, ["'max_size'", "'max-size'"]),
+        # nan is no threshold, in either file.
+        ("pyproject.toml", "[tool.sicheck]\nfail-under = nan\n", 2, 14, ["fail-under", "nan"]),
+        (".sicheck.yaml", "fail-under: .nan\n", 1, 13, ["fail-under", "number"]),
+        ("pyproject.toml", "[tool.sicheck]\nmax-size = 10\n", 2, 12, ["max-size", "1000"]),
         # Wrong types and values, at the value.
         ("pyproject.toml", '[tool.sicheck]\nstrict = "yes"\n', 2, 10, ["strict"]),
         ("pyproject.toml", "[tool.sicheck]\nfail_under = 120\n", 2, 14, ["fail_under", "100"]),
@@ -232,7 +239,8 @@ def test_no_paths_anywhere_is_a_usage_error(repo: Path) -> None:
         # Several problems: the first in the file is named.
         ("pyproject.toml", '[tool.sicheck]\nlang = "fi"\nstrict = 1\n', 2, 8, ["'lang'", "'fi'"]),
         # The same in .sicheck.yaml, where the loader knows every position.
-        (".sicheck.yaml", "lang: en\npaths: [a\n", 3, 1, ["YAML"]),
+        # A bracket that is never closed is named where it opens.
+        (".sicheck.yaml", "lang: en\npaths: [a\n", 2, 8, ["[", "never closed"]),
         (".sicheck.yaml", "lang: en\nlangg: sv\n", 2, 1, ["'lang'"]),
         (".sicheck.yaml", "lang: en\nstrict: yes\n", 2, 9, ["strict"]),
         (".sicheck.yaml", "exclude:\n  - drafts\n  - 3\n", 2, 3, ["exclude"]),

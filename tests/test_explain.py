@@ -88,11 +88,46 @@ def test_set_is_inferred_from_the_prefix() -> None:
     assert _explain("VGR-03", "--criteria", "ale").exit_code == 2
 
 
-def test_a_check_id_or_lower_case_explains_its_criterion() -> None:
-    for argument in ("VGR-06.region", "vgr-06"):
-        result = _explain(argument)
-        assert result.exit_code == 0, result.stderr
-        assert result.stdout.startswith("VGR-06 ")
+def test_lower_case_explains_its_criterion() -> None:
+    result = _explain("vgr-06")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("VGR-06 ")
+
+
+@pytest.mark.parametrize("argument", ["VGR-06.region", "vgr-06.REGION"])
+def test_a_check_id_explains_that_one_check(argument: str) -> None:
+    result = _explain(argument)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("VGR-06.region ")
+    # Its criterion is named, its siblings are not shown.
+    assert "VGR-06 Samarbete och samverkan" in out
+    assert "VGR-06.municipality" not in out and "VGR-06.two-principals" not in out
+    assert "Uppfyllt när: principals har minst en post där kind är region" in out
+    assert "sicheck explain VGR-06" in out
+
+
+def test_a_check_id_in_json_is_that_check() -> None:
+    result = _explain("VGR-06.region", "--format", "json", "--lang", "en")
+    document = json.loads(result.stdout)
+    assert document["id"] == "VGR-06.region"
+    assert document["criterion"]["id"] == "VGR-06"
+    assert document["passes_when"]["en"] == "principals has at least one item where kind is region"
+
+
+def test_an_unknown_check_suggests_the_nearest() -> None:
+    result = _explain("VGR-12.regio", "--lang", "en")
+    assert result.exit_code == 2
+    assert "Did you mean 'VGR-12.region-hours'?" in result.stderr
+
+
+def test_explain_shows_rules_in_words_not_the_rule_language() -> None:
+    for lang, said in (("sv", "Uppfyllt när:"), ("en", "Met when:")):
+        out = _explain("VGR-12", "--lang", lang).stdout
+        assert said in out
+        assert "{count:" not in out and "{path:" not in out and "one_of" not in out
+    sv = _explain("VGR-12").stdout
+    assert "co_financing har minst en post där principal är id för en post i principals" in " ".join(sv.split())
 
 
 @pytest.mark.parametrize(

@@ -241,3 +241,169 @@ def test_problem_codes_are_words_in_the_chosen_language() -> None:
     assert not re.search(r"\breference\b", sv)
     json_out = runner.invoke(app, ["check", "-", "--format", "json"], input=text).stdout
     assert '"code": "reference"' in json_out
+
+
+# --- 3. YAML errors a person understands ---------------------------------------------------------------
+
+YAML_MISTAKES = {
+    # name: (text, (line, column), words in sv, words in en, hint in sv, hint in en)
+    "tab": (
+        "project:\n  title: Skolnärvaro\n\tsummary: text\n",
+        (3, 1),
+        "tabbtecken",
+        "tab character",
+        "mellanslag",
+        "spaces",
+    ),
+    "colon": (
+        "measurement:\n  description: Enkät\n  frequency: Varje månad: den första måndagen\n",
+        (3, 3),
+        "kolon",
+        "colon",
+        'frequency: "Varje månad: den första måndagen"',
+        'frequency: "Varje månad: den första måndagen"',
+    ),
+    "unclosed-quote": (
+        'project:\n  title: "Tidiga insatser\n  summary: text\n# en kommentar längre ner\ngoal:\n  description: x\n',
+        (2, 10),
+        'Citattecknet " på rad 2',
+        'The quote " on line 2',
+        'Avsluta texten med "',
+        'End the text with "',
+    ),
+    "unclosed-single-quote": (
+        "project:\n  title: 'Tidiga insatser\n  summary: text\n",
+        (2, 10),
+        "Citattecknet ' på rad 2",
+        "The quote ' on line 2",
+        "skriv två: ''",
+        "write two: ''",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(YAML_MISTAKES))
+def test_yaml_mistakes_are_named_located_and_hinted(name: str) -> None:
+    text, (line, column), sv, en, hint_sv, hint_en = YAML_MISTAKES[name]
+    result = check_text(text)
+    assert result.verdict == "invalid" and result.criteria == ()
+    (problem,) = result.problems
+    assert problem.code == "yaml-syntax"
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert sv in problem.message.sv and en in problem.message.en
+    assert problem.hint is not None
+    assert hint_sv in problem.hint.sv and hint_en in problem.hint.en
+    # The parser's own English is not what a person reads.
+    assert "token" not in problem.message.sv + problem.message.en
+    assert "mapping values" not in problem.message.en
+
+
+def test_yaml_mistake_hints_are_shown_in_text_output() -> None:
+    text = YAML_MISTAKES["colon"][0]
+    out = runner.invoke(app, ["check", "-"], input=text).stdout
+    assert "→ Sätt texten inom citattecken" in out
+
+
+def test_other_syntax_errors_say_where_to_look() -> None:
+    result = check_text("principals:\n  - id: a\n  name: b\n")
+    (problem,) = result.problems
+    assert (problem.location.line, problem.location.column) == (3, 3)
+    assert problem.hint is not None and "'- '" in problem.hint.sv
+    result = check_text("effects: [E1, E2\nproject: x\n")
+    (problem,) = result.problems
+    assert (problem.location.line, problem.location.column) == (1, 10)
+    assert "stängs aldrig" in problem.message.sv and "never closed" in problem.message.en
+
+
+def test_review_files_get_the_same_explanations() -> None:
+    from sicheck.reviews.loading import load_review_bytes
+
+    loaded = load_review_bytes(b"application: a.yaml\nreviewer: Anna\ncomment: Bra: men tunt\n", "anna.yaml")
+    (problem,) = loaded.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert problem.hint is not None
+    assert 'comment: "Bra: men tunt"' in problem.hint.sv
+
+
+# --- 6. the template and the command line ----------------------------------------------------------------
+
+
+def test_new_takes_the_file_name_as_an_argument(tmp_path: Path) -> None:
+    target = tmp_path / "ansokan.yaml"
+    result = runner.invoke(app, ["new", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.is_file()
+    # The same file named twice over is one file; two different ones are a usage error.
+    again = runner.invoke(app, ["new", str(tmp_path / "a.yaml"), "-o", str(tmp_path / "b.yaml")])
+    assert again.exit_code == 2
+    assert not (tmp_path / "a.yaml").exists() and not (tmp_path / "b.yaml").exists()
+
+
+def test_template_says_ids_are_unique_and_reused(tmp_path: Path) -> None:
+    sv = runner.invoke(app, ["new"]).stdout
+    en = runner.invoke(app, ["new", "--lang", "en"]).stdout
+    assert "bara används en gång" not in sv and "used only once" not in en
+    assert "Varje id ska vara unikt" in sv and "Each id must be unique" in en
+    flowing = re.sub(r"\s*\n\s*#\s*", " ", sv)
+    assert "Samma id används sedan överallt där ansökan hänvisar till huvudmannen" in flowing
+
+
+def test_check_help_lists_the_exit_codes() -> None:
+    out = runner.invoke(app, ["check", "--help"]).stdout
+    assert "Exit codes" in out
+    for code in ("0  ", "1  ", "2  "):
+        assert code in out
+
+
+# --- 7. one language at a time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "sv", "en"),
+    [
+        (["new", "a.yaml", "b.yaml"], "Oväntade argument: b.yaml", "Unexpected arguments: b.yaml"),
+        (["check", "--bogus", "x.yaml"], "Det finns inget alternativ --bogus", "There is no option --bogus"),
+        (["explain"], "Argumentet CRITERION saknas", "The argument CRITERION is missing"),
+        (["check", "--fail-under", "200", "x.yaml"], "ligger inte inom", "is not in the range"),
+        (["check", "--format", "xml", "x.yaml"], "Ogiltigt värde för", "Invalid value for"),
+    ],
+)
+def test_usage_errors_speak_the_chosen_language(args: list[str], sv: str, en: str) -> None:
+    swedish = runner.invoke(app, args)
+    english = runner.invoke(app, [*args, "--lang", "en"])
+    assert swedish.exit_code == english.exit_code == 2
+    assert sv in swedish.stderr and "Fel: " in swedish.stderr and "Användning: " in swedish.stderr
+    assert en in english.stderr and "Error: " in english.stderr
+    for english_only in ("Got unexpected", "No such option", "Missing argument", "Try '"):
+        assert english_only not in swedish.stderr
+
+
+def test_help_speaks_the_chosen_language() -> None:
+    sv = runner.invoke(app, ["check", "--help"]).stdout
+    en = runner.invoke(app, ["check", "--help", "--lang", "en"]).stdout
+    assert sv.startswith("Användning: ") and "Alternativ:" in sv and "Argument:" in sv
+    assert en.startswith("Usage: ") and "Options:" in en
+    # The help option says what it does in both languages, like every other option.
+    assert "Visa hjälpen och avsluta." in sv
+    assert "Show this message and exit." not in sv.replace("/ Show this message and exit.", "")
+
+
+def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "out.json"
+    sv = runner.invoke(app, ["check", str(SAMPLES / "minimili.yaml"), "-o", str(target)])
+    en = runner.invoke(app, ["check", str(SAMPLES / "minimili.yaml"), "-o", str(target), "--lang", "en"])
+    assert sv.exit_code == en.exit_code == 2
+    assert "filen eller mappen finns inte" in sv.stderr
+    assert "no such file or folder" in en.stderr
+    assert "No such file or directory" not in sv.stderr
+
+
+def test_os_reason_names_common_errors_in_both_languages() -> None:
+    import errno
+
+    from sicheck.i18n import os_reason
+
+    reason = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert (reason.sv, reason.en) == ("behörighet saknas", "permission denied")
+    unusual = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert unusual.en == "Invalid cross-device link"

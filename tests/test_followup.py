@@ -290,7 +290,7 @@ def test_hostile_text_is_escaped_in_every_format() -> None:
     assert "\x1b" not in text + markdown + html and "\u202e" not in text + markdown + html
     assert "\\x1b" in text and "[bold red]styled[/]" in text  # shown literally, not styled
     assert "<script>" not in html and "&lt;script&gt;" in html and "<img" not in html
-    assert "<script>" not in markdown and "&lt;script&gt;" in markdown and "&#64;here" in markdown
+    assert "<script>" not in markdown and "\\<script\\>" in markdown and "\\@\u2060here" in markdown
     assert not re.search(r"^::", text, re.MULTILINE)
 
 
@@ -398,3 +398,73 @@ def test_narrow_terminals_get_a_block_per_effect() -> None:
     assert "E1 Andel elever som skattar hög stress" in narrow  # the indicator is not cut to "A…"
     assert "30 → 30 → 26 → 24 → 21 → 19  target 20 (2017-06-30)" in narrow
     assert all(len(line) <= 60 for line in narrow.splitlines())
+
+
+@pytest.mark.parametrize(("given", "expected"), [("e1", "E1"), ("E01", "E1"), ("E-2", "E2"), ("E 2", "E2"), ("E3", "")])
+def test_effect_ids_written_loosely_get_the_right_suggestion(given: str, expected: str) -> None:
+    from sicheck.followup.analysis import id_suggestion
+
+    found = id_suggestion(given, ["E1", "E2"])
+    assert found.en == (f" Did you mean '{expected}'?" if expected else "")
+
+
+# --- the exported schemas agree with check-jsonschema ------------------------------------------
+
+FREQUENCY_CASES = [
+    ("text.yaml", "measurement:\n  frequency: Var tredje månad\n", True),
+    ("term.yaml", "measurement:\n  frequency: {unit: term}\n", True),
+    ("months.yaml", "measurement:\n  frequency: {every: 3, unit: month, description: Var tredje månad}\n", True),
+    ("zero.yaml", "measurement:\n  frequency: {every: 0, unit: month}\n", False),
+    ("fortnight.yaml", "measurement:\n  frequency: {every: 1, unit: fortnight}\n", False),
+    ("no-unit.yaml", "measurement:\n  frequency: {every: 2}\n", False),
+    ("list.yaml", "measurement:\n  frequency: [month]\n", False),
+]
+
+
+def test_structured_frequency_in_the_application_schema(tmp_path: Path) -> None:
+    from tests.test_schema_export import CHECK_JSONSCHEMA, _check_jsonschema, _sicheck_valid
+
+    files = []
+    for name, text, _ in FREQUENCY_CASES:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    for (name, _, valid), path in zip(FREQUENCY_CASES, files, strict=True):
+        assert _sicheck_valid(path) is valid, name
+    if CHECK_JSONSCHEMA is None:
+        pytest.skip("check-jsonschema is not installed")
+    schema = tmp_path / "application.schema.json"
+    assert CliRunner().invoke(app, ["schema", "-o", str(schema)]).exit_code == 0
+    decisions = _check_jsonschema(schema, files)
+    for (name, _, valid), path in zip(FREQUENCY_CASES, files, strict=True):
+        assert decisions[str(path)] is valid, name
+
+
+def test_check_jsonschema_agrees_on_follow_up_reports(tmp_path: Path) -> None:
+    from tests.test_schema_export import CHECK_JSONSCHEMA, _check_jsonschema
+
+    if CHECK_JSONSCHEMA is None:
+        pytest.skip("check-jsonschema is not installed")
+    schema = tmp_path / "followup.schema.json"
+    assert CliRunner().invoke(app, ["schema", "--followup", "-o", str(schema)]).exit_code == 0
+    good = sorted((ROOT / "sample_followups").rglob("*.yaml"))
+    bad = [FOLLOWUPS / "bad-schema.yaml"]
+    decisions = _check_jsonschema(schema, [*good, *bad])
+    for path in good:
+        assert decisions[str(path)] and load_followup(path).report is not None, path
+    for path in bad:
+        assert not decisions[str(path)] and load_followup(path).report is None, path
+
+
+def test_a_measurement_after_the_period_is_not_counted() -> None:
+    text = (ROOT / "sample_followups/utmanande-avstamp-2/delrapport-2017.yaml").read_text(encoding="utf-8")
+    text = text.replace("{date: 2017-09-15, value: 38", "{date: 2018-09-15, value: 50")
+    result = follow_up(
+        AVSTAMP_APP,
+        [
+            *(load_followup(p) for p in AVSTAMP_REPORTS[:1]),
+            load_followup_bytes(text.encode(), "sample_followups/x.yaml"),
+        ],
+    )
+    (gap,) = [g for g in result.gaps if g.problem.code == "followup-measurement-date"]
+    assert gap.problem.location.line == 13 and "2018-09-15" in gap.problem.message.en
+    assert [m.value for m in result.effects[0].measurements] == [5, 14, 26]

@@ -132,7 +132,7 @@ def test_markdown_escapes_cells() -> None:
     assert re.search(r"(?<!\\)[<>]", out) is None
     assert "\\<script\\>" in out
     assert "\\| \\`x\\`" in out
-    assert "\\@here" in out and "\\*fet\\*" in out and "\\_kursiv\\_" in out
+    assert "\\@\u2060here" in out and "\\*fet\\*" in out and "\\_kursiv\\_" in out
     assert "\\[länk\\]" in out
     # No cell breaks its table: every row of each table has the same number of unescaped pipes.
     for table in out.split("\n\n"):
@@ -498,6 +498,6 @@ def test_non_utf8_file_names_are_shown_not_fatal(fmt: str, tmp_path: Path) -> No
     assert code == 0
     text = target.read_text(encoding="utf-8")
     # The byte that is not UTF-8 is shown as an escape (\xf6 or \udcf6), never dropped silently.
-    assert re.search(r"ans\\{1,2}(xf6|udcf6)kan\.yaml", text), text[:500]
+    assert re.search(r"ans\\{1,2}(xf6|udcf6)kan\\?\.yaml", text), text[:500]
     if fmt == "json":
         assert json.loads(text)["applications"][0]["file"].endswith("kan.yaml")

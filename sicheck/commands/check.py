@@ -18,6 +18,7 @@ from sicheck.commands.common import (
     progress_allowed,
     run_context,
     run_inputs,
+    source_root,
     tool_errors,
     wants_color,
     width,
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
 # The --format choices come from the one registry of renderers.
 CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = CheckFormat("text")
+# The Markdown report's heading, summary sentence and last line always fit in this many characters.
+MIN_MARKDOWN_SIZE = 1000
+
+
+def _finite(value: float | None) -> float | None:
+    """Refuse ``nan`` as ``inf`` is refused: it passes every range check and would switch the
+    threshold off without a word."""
+    import math
+
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter(f"{value} is not in the range 0<=x<=100.")
+    return value
 
 
 def check(
@@ -62,7 +75,13 @@ def check(
     ] = None,
     fail_under: Annotated[
         Optional[float],
-        typer.Option("--fail-under", min=0, max=100, help="Lägsta poäng i procent. / Lowest passing score, percent."),
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            callback=_finite,
+            help="Lägsta poäng i procent. / Lowest passing score, percent.",
+        ),
     ] = None,
     strict: Annotated[
         Optional[bool],
@@ -81,6 +100,15 @@ def check(
     ] = None,
     max_nodes: Annotated[
         Optional[int], typer.Option("--max-nodes", min=1, help="Flest värden i en fil. / Most values in a file.")
+    ] = None,
+    max_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-size",
+            min=MIN_MARKDOWN_SIZE,
+            help="Längsta Markdown-rapport i tecken. / Longest Markdown report, characters.",
+            show_default=False,
+        ),
     ] = None,
     reviews: Annotated[
         Optional[list[str]],
@@ -116,6 +144,7 @@ def check(
         max_depth=max_depth,
         max_aliases=max_aliases,
         max_nodes=max_nodes,
+        max_size=max_size,
         color=wants_color(no_color, output),
         width=width() if output is None else 100,
     )
@@ -145,6 +174,8 @@ def check(
             width=settings.width,
             version=__version__,
             policy=context.policy,
+            source_root=source_root(),
+            max_size=settings.max_size,
         )
         # A follow-up report named on the command line is held against its application
         # after the checklist (`sicheck followup` does the same on its own).
@@ -239,7 +270,7 @@ def _check_with_followups(
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
     strict = rendering.policy.strict
-    run = FollowupRun(follow_up_all(files, reports), rendering.version, strict=strict)
+    run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
     checked = render_run(files, options, rendering, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
 
     def chunks() -> Iterator[str]:
@@ -291,5 +322,18 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
     return collect_files(given, lang, excluded=settings.excluded)
 
 
+# "\b" keeps the lines as they are written (the help would otherwise rewrap them).
+EXIT_CODES_HELP = (
+    "\b\n"
+    "Slutkoder / Exit codes:\n"
+    "  0  alla ansökningar uppfyller kraven (och når --fail-under)\n"
+    "     every application eligible (and at or over --fail-under)\n"
+    "  1  någon uppfyller inte kraven, kan inte bedömas eller ligger under gränsen\n"
+    "     at least one ineligible, invalid or under the threshold\n"
+    "  2  fel i kommandot eller konfigurationen, eller okänd eller trasig kriteriefil\n"
+    "     usage or configuration error, or an unknown or broken criteria set"
+)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", epilog=EXIT_CODES_HELP)(check)

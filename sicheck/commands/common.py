@@ -279,3 +279,17 @@ def with_progress(
     finally:
         if progress is not None:
             progress.stop()
+
+
+def source_root(start: Path | None = None) -> Path:
+    """The repository root that CI paths are relative to: git's top level, else ``start``.
+
+    Code scanning and annotations resolve a relative path against the repository root, not
+    against a job's ``working-directory``. The folder holding ``.git`` (a folder, or a file
+    in a worktree or submodule) is found by walking upward, without running git.
+    """
+    folder = (start or Path.cwd()).absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder

@@ -69,7 +69,7 @@ def explain(
     no_config: NoConfigOption = False,
 ) -> None:
     """Förklara ett kriterium: krav, kontroller, tips och exempel. / Explain a criterion."""
-    from sicheck.criteria_view import render_explain, render_show
+    from sicheck.criteria_view import render_explain, render_explain_check, render_show
     from sicheck.errors import UsageError
     from sicheck.i18n import msg, suggestion
     from sicheck.settings import CommandLine
@@ -113,7 +113,29 @@ def explain(
                     set_id=chosen.id.upper(),
                 )
             )
-        text = render_explain(chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=settings.width)
+        _, dot, check_part = criterion.strip().partition(".")
+        if dot:
+            # A check id (VGR-06.region, as in a gap): that one check.
+            check_ids = [c.id for c in found.checks]
+            wanted_check = f"{found.id}.{check_part}"
+            matched = next((c for c in found.checks if c.id.lower() == wanted_check.lower()), None)
+            if matched is None:
+                raise UsageError(
+                    msg(
+                        "explain-unknown-check",
+                        id=criterion.strip(),
+                        criterion=found.id,
+                        suggestion=suggestion(wanted_check, check_ids),
+                        known=", ".join(check_ids),
+                    )
+                )
+            text = render_explain_check(
+                chosen, found, matched, lang=lang_code, fmt=output_format.value, color=color, width=settings.width
+            )
+        else:
+            text = render_explain(
+                chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=settings.width
+            )
         write_output(guarded(text) if output_format.value == "text" else text, None)
 
 

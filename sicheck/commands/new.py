@@ -39,7 +39,6 @@ def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: st
         chosen,
         lang=lang,
         schema=schema_export.application_schema(lang),
-        schema_id=schema_export.schema_id(),
         # Only a set that `criteria: id@version` finds again is named in the template.
         criteria_field=chosen.key if catalog.names(chosen) else None,
         file_name=output.name if output is not None else None,
@@ -73,6 +72,14 @@ def emit(
 
 
 def new(
+    file: Annotated[
+        Optional[Path],
+        typer.Argument(
+            metavar="[FILE]",
+            help="Ny fil att skriva mallen till (som -o). / New file to write the template to (as -o).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],
         typer.Option("--output", "-o", help="Skriv till en ny fil. / Write to a new file."),
@@ -111,6 +118,13 @@ def new(
     )
     lang_code = context.lang
     with tool_errors(lang_code):
+        if file is not None and output is not None and file != output:
+            from sicheck.errors import UsageError
+            from sicheck.i18n import msg
+
+            raise UsageError(msg("new-two-files", file=str(file), output=str(output)))
+        # `sicheck new ansokan.yaml` is what people type; it means the same as -o.
+        output = output or file
         written = None
         if followup is not None:
             from sicheck.errors import UsageError

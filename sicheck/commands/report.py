@@ -37,21 +37,16 @@ ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type
 DEFAULT_FORMAT = ReportFormat("table")
 
 
-def _review_problem_lines(problems: Sequence[ReviewProblem], lang: str) -> str:
+def _problem_lines(entries: Sequence[ReviewProblem | Gap], message_id: str, lang: str) -> str:
+    """One ``sicheck: file:line:column: message`` line on stderr for each file left out."""
     from sicheck.i18n import msg
     from sicheck.sanitize import visible
 
     lines = []
-    for entry in problems:
+    for entry in entries:
         where = entry.problem.location
-        message = msg(
-            "report-review-problem-line",
-            file=entry.file,
-            line=where.line,
-            column=where.column,
-            message=entry.problem.message,
-        )
-        # File names and messages repeat text from review files: keep control characters visible.
+        message = msg(message_id, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
+        # File names and messages repeat text from those files: keep control characters visible.
         lines.append(f"sicheck: {visible(message.get(lang))}\n")
     return "".join(lines)
 
@@ -166,7 +161,7 @@ def report(
         followed = None
         if followups is not None:
             applications = [(r.file, r.file) for r in run.results if r.file != "<stdin>"]
-            followed = follow_up_all(applications, followup_sources)
+            followed = follow_up_all(applications, followup_sources, limits=context.settings.limits)
         call_report = build(
             run.reviewed,
             __version__,
@@ -186,30 +181,12 @@ def report(
         )
         write_output(text, destination, format_name=output_format.value)
     if problems:
-        say(_review_problem_lines(problems, lang_code))
+        say(_problem_lines(problems, "report-review-problem-line", lang_code))
     if call_report.followup_problems:
-        say(_followup_problem_lines(call_report.followup_problems, lang_code))
+        say(_problem_lines(call_report.followup_problems, "followup-report-problem-line", lang_code))
     # A run that could not read an application it was asked to read does not pass.
     unread = any(problem.code == "file-unreadable" for result in run.results for problem in result.problems)
     raise typer.Exit(1 if problems or call_report.followup_problems or unread else 0)
-
-
-def _followup_problem_lines(gaps: Sequence[Gap], lang: str) -> str:
-    from sicheck.i18n import msg
-    from sicheck.sanitize import visible
-
-    lines = []
-    for gap in gaps:
-        where = gap.problem.location
-        message = msg(
-            "followup-report-problem-line",
-            file=gap.file,
-            line=where.line,
-            column=where.column,
-            message=gap.problem.message,
-        )
-        lines.append(f"sicheck: {visible(message.get(lang))}\n")
-    return "".join(lines)
 
 
 def register(app: typer.Typer) -> None:

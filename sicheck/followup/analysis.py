@@ -14,6 +14,7 @@ the same files give the same answer on any day.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -156,6 +157,21 @@ def _gap(
 # --- matching a report to its application ------------------------------------------
 
 
+_ID_PARTS = re.compile(r"([A-Za-z]*)[\s_.-]*0*([0-9]+)")
+
+
+def id_suggestion(given: str, known: Sequence[str]) -> Text:
+    """ "Menade du …?" for an effect id: "e1", "E01" and "E-1" mean E1, which difflib misses
+    in ids this short; otherwise the closest id, as everywhere else."""
+    loose = _ID_PARTS.fullmatch(given.strip())
+    if loose is not None:
+        for candidate in known:
+            other = _ID_PARTS.fullmatch(candidate)
+            if other is not None and (loose[1].casefold(), loose[2]) == (other[1].casefold(), other[2]):
+                return msg("did-you-mean", candidate=candidate)
+    return suggestion(given, list(known))
+
+
 def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationIndex) -> Iterator[Problem]:
     """Why a report cannot be counted against this application (nothing when it can)."""
     if not index.find(report.application, Path(report.file).resolve().parent):
@@ -166,7 +182,7 @@ def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationInde
     shown = ", ".join(effect_ids) or "–"
     for key, location in report.effect_keys:
         if key not in effect_ids:
-            hint = suggestion(key, effect_ids)
+            hint = id_suggestion(key, effect_ids)
             message = msg("followup-unknown-effect", id=key, known=shown, suggestion=hint)
             yield Problem("error", "followup-unknown-effect", message, location)
     principal_ids = sorted(plan.principals)
@@ -387,6 +403,17 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
     by_effect: dict[str, list[Measurement]] = {}
     for report in counted:
         for measurement in report.measurements:
+            if measurement.date > report.period_end:
+                # A value from after the period cannot have been known when it was reported:
+                # it is not counted, so it cannot put an effect on track.
+                message = msg(
+                    "followup-measurement-after-period",
+                    id=measurement.effect,
+                    date=measurement.date.isoformat(),
+                    end=report.period_end.isoformat(),
+                )
+                gaps.append(_gap(report.file, "followup-measurement-date", message, measurement.location))
+                continue
             key = (measurement.effect, measurement.date, measurement.value)
             if key not in seen:
                 seen.add(key)

@@ -18,7 +18,7 @@ from datetime import date
 from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
 from sicheck.followup.text import frequency_line, num, percent, summary_line
 from sicheck.i18n import msg
-from sicheck.report.html import _CSP, _CSS, _esc, _esc1
+from sicheck.report.html import _CSS, _esc, _esc1, page_head
 
 _EXTRA_CSS = """
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px 24px; }
@@ -243,17 +243,7 @@ def _followup(index: int, result: FollowupResult, lang: str) -> list[str]:
 def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     title = _t("followup-markdown-heading", lang)
     lines = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"en" if lang == "en" else "sv"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        f'<meta name="generator" content="sicheck {_esc(run.version)}">',
-        f"<title>{_esc(_t('followup-html-title', lang))}</title>",
-        f"<style>{_CSS}{_EXTRA_CSS}</style>",
-        "</head>",
-        "<body>",
+        *page_head(_t("followup-html-title", lang), run.version, lang, _CSS + _EXTRA_CSS),
         "<header>",
         f"<h1>{_esc(title)}</h1>",
         f'<p class="summary">{_esc(summary_line(run, lang))}</p>',

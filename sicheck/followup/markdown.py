@@ -9,7 +9,7 @@ from __future__ import annotations
 from sicheck.followup.model import FollowupResult, FollowupRun
 from sicheck.followup.text import STATUS_SYMBOL, effect_sparkline, frequency_line, num, percent, summary_line
 from sicheck.i18n import msg
-from sicheck.render.markdown import LEVEL_MARK, escape
+from sicheck.render.markdown import LEVEL_MARK, escape, gaps_heading
 
 STATUS_MARK = {"on-track": "✅", "behind": "❌", "not-measured": "⭕", "cannot-tell": "❔"}
 
@@ -117,19 +117,7 @@ def _followup(result: FollowupResult, lang: str) -> list[str]:
     if not result.gaps:
         lines += [_t("no-gaps", lang), ""]
         return lines
-    lines += [f"**{_t('heading-gaps', lang)}**", ""]
-    lines.append(
-        _row(
-            [
-                "",
-                _t("markdown-where", lang),
-                _t("markdown-code", lang),
-                _t("markdown-gap", lang),
-                _t("markdown-hint", lang),
-            ]
-        )
-    )
-    lines.append("|:-:|---|---|---|---|")
+    lines += gaps_heading(lang)
     for gap in result.gaps:
         problem = gap.problem
         where = f"{gap.file}:{problem.location.line}:{problem.location.column}"

@@ -11,6 +11,7 @@ from sicheck.followup.analysis import follow_up, unmatched
 from sicheck.followup.load import FOLLOWUP_LIMITS, load_followup
 from sicheck.followup.model import FollowupFile, FollowupResult
 from sicheck.kinds import is_followup
+from sicheck.loader import Limits
 from sicheck.model import ApplicationResult
 from sicheck.reviews.merging import ApplicationIndex
 
@@ -36,7 +37,7 @@ def followup_paths(named: Sequence[str]) -> set[str]:
 
 
 def follow_up_all(
-    applications: Sequence[tuple[str, str]], reports: Sequence[tuple[str, str]]
+    applications: Sequence[tuple[str, str]], reports: Sequence[tuple[str, str]], *, limits: Limits | None = None
 ) -> tuple[FollowupResult, ...]:
     """Each application that has reports, followed up with them, in the applications' order.
 
@@ -66,8 +67,9 @@ def follow_up_all(
             continue
         lost.append(item)
     results = [
-        follow_up(applications[i][0], files, shown=applications[i][1]) for i, files in sorted(per_application.items())
+        follow_up(applications[i][0], files, shown=applications[i][1], limits=limits)
+        for i, files in sorted(per_application.items())
     ]
-    results += [follow_up(path, files, shown=shown) for path, (shown, files) in sorted(outside.items())]
+    results += [follow_up(path, files, shown=shown, limits=limits) for path, (shown, files) in sorted(outside.items())]
     results += [unmatched(item, [name for _, name in applications]) for item in lost]
     return tuple(results)

@@ -88,6 +88,14 @@ def rule_name(code: str) -> Text:
     return msg("rule-other", code=code)
 
 
+def rule_description(code: str) -> Text:
+    """What a tool problem code means and why it matters, for a rule's full description."""
+    message_id = f"rule-{code}-description"
+    if message_id in CATALOGUE:
+        return msg(message_id)
+    return rule_name(code)
+
+
 def gap_message(problem: Problem) -> Text:
     """What is wrong, in a sentence: a failing check's text is what the criterion asks for."""
     if problem.criterion is not None:
@@ -95,22 +103,31 @@ def gap_message(problem: Problem) -> Text:
     return problem.message
 
 
-def relative_path(file: str) -> str | None:
-    """The file relative to the working directory with ``/`` separators; None for stdin.
+def source_root(report: Report) -> Path:
+    """The folder CI paths are relative to: the repository root the command line found.
 
-    A relative path is kept as given (it is already relative to the working directory);
-    an absolute path under the working directory is made relative; any other absolute
-    path stays absolute.
+    Without one (a renderer called directly), the working directory.
+    """
+    return report.source_root if report.source_root is not None else Path.cwd()
+
+
+def relative_path(file: str, root: Path | None = None) -> str | None:
+    """The file relative to ``root`` (default the working directory) with ``/`` separators.
+
+    None for stdin. A file outside ``root`` (``../other/a.yaml``) keeps its absolute path,
+    so that it can never be mistaken for a file inside the repository.
     """
     if file == STDIN:
         return None
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            path = path.relative_to(Path.cwd())
-        except ValueError:
-            return path.as_posix()
-    return PurePosixPath(os.path.normpath(path).replace(os.sep, "/")).as_posix()
+    base = os.path.abspath(root if root is not None else Path.cwd())
+    absolute = os.path.abspath(file)
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        return PurePosixPath(Path(absolute).as_posix()).as_posix()
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(absolute).as_posix()
+    return PurePosixPath(relative.replace(os.sep, "/")).as_posix()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

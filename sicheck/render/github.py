@@ -4,12 +4,18 @@ One ``::error`` or ``::warning`` command per gap, with file, line, column and a 
 grouped per application, and a one-line summary at the end.
 
 Escaping follows the runner's rules: ``%``, CR and LF in a command's data, and also
-``:`` and ``,`` in its properties. Every line sicheck writes starts with a command or
-with ``sicheck:``; application text is made visible and kept on that line, so it can
-never start a workflow command of its own.
+``:`` and ``,`` in its properties. A file name is given exactly, so that the annotation
+lands on that file: CR and LF in it are percent-encoded (the runner decodes them), and a
+tab stays a tab (the runner keeps it, and has no escape for it). Paths are relative to
+the repository root, as the runner resolves them, whatever the job's working directory.
+
+Every line sicheck writes starts with a command or with ``sicheck:``; application text is
+made visible and kept on that line, so it can never start a workflow command of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Problem, Report
@@ -21,7 +27,10 @@ from sicheck.render.gaps import (
     printable,
     relative_path,
     rule_name,
+    source_root,
 )
+
+_BREAKS = re.compile(r"([\t\n\r])")
 
 
 def escape_data(text: str) -> str:
@@ -32,6 +41,19 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def escape_file(path: str) -> str:
+    """A file name for the ``file`` property: exact, so the runner decodes it to the same name.
+
+    Other control characters are made visible: they could colour or rewrite the log.
+    """
+    kept = "".join(part if part in "\t\n\r" else printable(part, keep_lines=True) for part in _split_breaks(path))
+    return escape_property(kept)
+
+
+def _split_breaks(text: str) -> list[str]:
+    return [part for part in _BREAKS.split(text) if part]
+
+
 def _title(problem: Problem, result: ApplicationResult, lang: str) -> str:
     criterion = criterion_of(result, problem.criterion)
     if criterion is not None:
@@ -39,12 +61,12 @@ def _title(problem: Problem, result: ApplicationResult, lang: str) -> str:
     return f"{problem.code} ({rule_name(problem.code).get(lang)})"
 
 
-def _annotation(problem: Problem, result: ApplicationResult, lang: str) -> str:
+def _annotation(problem: Problem, result: ApplicationResult, report: Report, lang: str) -> str:
     properties: list[str] = []
-    path = relative_path(result.file)
+    path = relative_path(result.file, source_root(report))
     if path is not None:
         properties += [
-            f"file={escape_property(printable(path))}",
+            f"file={escape_file(path)}",
             f"line={problem.location.line}",
             f"col={problem.location.column}",
         ]
@@ -70,7 +92,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
     lines: list[str] = []
     for result in report.results:
         lines.append(_group(result, lang))
-        lines.extend(_annotation(problem, result, lang) for problem in gaps(result, report))
+        lines.extend(_annotation(problem, result, report, lang) for problem in gaps(result, report))
         lines.append("::endgroup::")
     summary = report.summary
     parts = [summary.line().get(lang)]

@@ -4,35 +4,18 @@ A summary table across applications, then per application its checklist table an
 table of its gaps with where they are and what to write.
 
 Every text from an application is a table cell or sits inside one line, so it is made
-visible, put on one line and escaped: ``|`` would end the cell, backticks, ``*``, ``_``,
-``[``, ``]``, ``~`` and ``#`` would format, ``<``/``>``/``&`` would be HTML, and ``@``
-would mention someone. Backslashes are escaped too, so that a backslash in the text
-cannot undo the escape that follows it.
+visible, put on one line and escaped (`sicheck.sanitize.markdown_inline`): nothing in it
+can end a cell, format, become HTML, mention someone or turn into a link, not even a
+bare URL or address that GitHub would otherwise link by itself.
 """
 
 from __future__ import annotations
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
+from sicheck.numbers import format_number
 from sicheck.render.gaps import gap_message, gaps, level, printable
-
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "[": "\\[",
-        "]": "\\]",
-        "~": "\\~",
-        "#": "\\#",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "@": "&#64;",
-    }
-)
+from sicheck.sanitize import markdown_inline
 
 VERDICT_MARK = {"eligible": "✅", "ineligible": "❌", "invalid": "⛔"}
 # Eligible, but the run fails it: a score under --fail-under, or warnings with --strict.
@@ -43,7 +26,7 @@ LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 
 def escape(text: str) -> str:
     """Text on one line with nothing Markdown or HTML would act on."""
-    return printable(text).translate(_ESCAPES)
+    return markdown_inline(printable(text))
 
 
 def _t(message_id: str, lang: str, **params: object) -> str:
@@ -52,6 +35,14 @@ def _t(message_id: str, lang: str, **params: object) -> str:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def gaps_heading(lang: str) -> list[str]:
+    """The gaps heading and the head of its table: mark, where, code, gap, hint.
+
+    The follow-up's Markdown lists its gaps under the same heading and columns."""
+    columns = ["markdown-where", "markdown-code", "markdown-gap", "markdown-hint"]
+    return [f"**{_t('heading-gaps', lang)}**", "", _row(["", *(_t(c, lang) for c in columns)]), "|:-:|---|---|---|---|"]
 
 
 def _score(result: ApplicationResult, lang: str) -> str:
@@ -68,7 +59,7 @@ def _title(result: ApplicationResult, lang: str) -> str:
     return escape(result.title) if result.title else escape(_t("untitled", lang))
 
 
-def _summary(report: Report, lang: str) -> list[str]:
+def _head(report: Report, lang: str) -> list[str]:
     summary = report.summary
     line = summary.line().get(lang)
     limit = report.policy.fail_under
@@ -77,43 +68,40 @@ def _summary(report: Report, lang: str) -> list[str]:
         line += " " + _t("summary-under-threshold", lang, count=under, threshold=number_text(limit))
     if report.policy.strict and summary.warned:
         line += " " + _t("summary-warnings-strict", lang, count=summary.warned)
-    lines = [f"## {_t('markdown-heading', lang)}", "", escape(line), ""]
-    if not report.results:
-        return lines
-    lines.append(
-        _row(
-            [
-                "",
-                _t("heading-application", lang),
-                _t("heading-file", lang),
-                _t("heading-criteria-set", lang),
-                _t("markdown-verdict", lang),
-                _t("markdown-score-column", lang),
-                _t("heading-gaps", lang),
-            ]
-        )
+    return [f"## {_t('markdown-heading', lang)}", "", escape(line), ""]
+
+
+def _table_header(lang: str) -> list[str]:
+    header = _row(
+        [
+            "",
+            _t("heading-application", lang),
+            _t("heading-file", lang),
+            _t("heading-criteria-set", lang),
+            _t("markdown-verdict", lang),
+            _t("markdown-score-column", lang),
+            _t("heading-gaps", lang),
+        ]
     )
-    lines.append("|:-:|---|---|---|---|--:|--:|")
-    for result in report.results:
-        criteria_set = result.criteria_set
-        score = _score(result, lang)
-        if report.policy.under_threshold(result) and result.score is not None:
-            score += " " + _t("markdown-under-threshold", lang)
-        lines.append(
-            _row(
-                [
-                    _mark(result, report),
-                    _title(result, lang),
-                    escape(result.file),
-                    escape(f"{criteria_set.id}@{criteria_set.version}") if criteria_set else "–",
-                    escape(_t(f"markdown-verdict-{result.verdict}", lang)),
-                    score,
-                    str(len(gaps(result, report))),
-                ]
-            )
-        )
-    lines.append("")
-    return lines
+    return [header, "|:-:|---|---|---|---|--:|--:|"]
+
+
+def _summary_row(result: ApplicationResult, report: Report, lang: str) -> str:
+    criteria_set = result.criteria_set
+    score = _score(result, lang)
+    if report.policy.under_threshold(result) and result.score is not None:
+        score += " " + _t("markdown-under-threshold", lang)
+    return _row(
+        [
+            _mark(result, report),
+            _title(result, lang),
+            escape(result.file),
+            escape(f"{criteria_set.id}@{criteria_set.version}") if criteria_set else "–",
+            escape(_t(f"markdown-verdict-{result.verdict}", lang)),
+            score,
+            str(len(gaps(result, report))),
+        ]
+    )
 
 
 def _criterion_row(criterion: CriterionResult, result: ApplicationResult, lang: str) -> str:
@@ -163,20 +151,7 @@ def _application(result: ApplicationResult, report: Report, lang: str) -> list[s
     if not found:
         lines += [f"{_t('no-gaps', lang)}", ""]
         return lines
-    lines.append(f"**{_t('heading-gaps', lang)}**")
-    lines.append("")
-    lines.append(
-        _row(
-            [
-                "",
-                _t("markdown-where", lang),
-                _t("markdown-code", lang),
-                _t("markdown-gap", lang),
-                _t("markdown-hint", lang),
-            ]
-        )
-    )
-    lines.append("|:-:|---|---|---|---|")
+    lines += gaps_heading(lang)
     for problem in found:
         where = f"{problem.location.line}:{problem.location.column}"
         if problem.location.path:
@@ -196,8 +171,67 @@ def _application(result: ApplicationResult, report: Report, lang: str) -> list[s
     return lines
 
 
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def _finish(pieces: list[str]) -> str:
+    return "".join(pieces).rstrip("\n") + "\n"
+
+
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    lines = _summary(report, lang)
-    for result in report.results:
-        lines += _application(result, report, lang)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    head = _lines(_head(report, lang))
+    if not report.results:
+        return _finish([head])
+    rows = [_summary_row(result, report, lang) + "\n" for result in report.results]
+    table = _lines(_table_header(lang)) + "".join(rows) + "\n"
+    sections = [_lines(_application(result, report, lang)) for result in report.results]
+    whole = _finish([head, table, *sections])
+    limit = report.max_size
+    if limit is None or len(whole) <= limit:
+        return whole
+    return _shortened(report, lang, limit, head, rows, sections)
+
+
+def _shortened(report: Report, lang: str, limit: int, head: str, rows: list[str], sections: list[str]) -> str:
+    """The report in at most ``limit`` characters, for a comment or a job summary with a limit.
+
+    The summary table stays whole while it fits; past that it keeps the rows of the
+    applications that fall short. Then come the sections of those applications, in order,
+    as many as fit whole. A last line says how many are left out.
+    """
+    total = len(report.results)
+    # Room for the last line, counted with the largest numbers it can hold.
+    budget = limit - len(_shortened_note(lang, limit, total, total)) - 2
+    failing = [i for i, result in enumerate(report.results) if report.policy.fails(result)]
+    header = _lines(_table_header(lang))
+    used = len(head) + len(header) + 1
+    if used + sum(map(len, rows)) <= budget:
+        shown = list(range(total))
+    else:
+        shown = []
+        for i in failing:
+            if used + len(rows[i]) > budget:
+                break
+            shown.append(i)
+            used += len(rows[i])
+    shown_set = set(shown)
+    pieces = [head, header + "".join(rows[i] for i in shown) + "\n"]
+    used = sum(map(len, pieces))
+    detailed = 0
+    for i in failing:
+        if i not in shown_set or used + len(sections[i]) > budget:
+            break
+        pieces.append(sections[i])
+        used += len(sections[i])
+        detailed += 1
+    pieces.append(_shortened_note(lang, limit, total - detailed, total - len(shown)) + "\n")
+    return _finish(pieces)
+
+
+def _shortened_note(lang: str, limit: int, without_details: int, without_row: int) -> str:
+    size = format_number(limit, lang, 0, grouping=True)
+    note = _t("markdown-shortened", lang, limit=size, count=without_details)
+    if without_row:
+        note += " " + _t("markdown-shortened-rows", lang, count=without_row)
+    return note + " " + _t("markdown-shortened-whole", lang)

@@ -3,8 +3,12 @@
 ``tool.driver.rules`` holds the tool's own problem codes (YAML syntax, schema, unknown
 key, ...) and every check of each criteria set used in the run, with the check's text
 and hint in the chosen language and both languages under ``properties``. Each gap is a
-result located at ``file:line:column``, the file relative to the working directory under
-the ``%SRCROOT%`` base. Invalid files are results too.
+result located at ``file:line:column``. Code scanning resolves a relative URI against the
+repository root, so files are made relative to the root the command line found (git's top
+level, else the working directory) under the ``%SRCROOT%`` base, which
+``originalUriBaseIds`` names; a file outside the root is an absolute ``file://`` URI, and
+standard input is the artifact ``-``. Invalid files are results too. Every rule has a
+``fullDescription``, which GitHub's ingestion requires.
 
 ``partialFingerprints`` hash the rule, the file and the field path, never line numbers,
 so a gap keeps its identity while lines above it change from commit to commit.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +26,22 @@ from urllib.parse import quote
 
 from sicheck.i18n import Text, msg
 from sicheck.model import ApplicationResult, Problem, Report, Severity
-from sicheck.render.gaps import TOOL_CODES, gap_message, gaps, level, printable, relative_path, rule_name
+from sicheck.render.gaps import (
+    TOOL_CODES,
+    gap_message,
+    gaps,
+    level,
+    printable,
+    relative_path,
+    rule_description,
+    rule_name,
+    source_root,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
+# Standard input has no file; GitHub still needs a location for every result.
+STDIN_URI = "-"
 FINGERPRINT = "sicheckGap/v1"
 
 
@@ -63,8 +80,8 @@ class _Rule:
         # Criteria files may come from the repository being checked (criteria_dirs), so
         # their texts get the same care as application text.
         rule: dict[str, Any] = {"id": _t(self.id), "shortDescription": {"text": _t(self.text.get(lang))}}
-        if self.description is not None:
-            rule["fullDescription"] = {"text": _lines(self.description.get(lang))}
+        # GitHub's ingestion requires a full description of every rule (the multitool's GH2012).
+        rule["fullDescription"] = {"text": _lines((self.description or self.text).get(lang))}
         rule["help"] = {"text": _lines((self.hint or self.text).get(lang))}
         rule["defaultConfiguration"] = {"level": self.severity}
         properties: dict[str, Any] = {"tags": ["sicheck", *(_t(t) for t in (self.criteria_set, self.criterion) if t)]}
@@ -84,7 +101,11 @@ class _Rule:
 
 
 def _tool_rules() -> list[_Rule]:
-    return [_Rule(code, "error", rule_name(code), msg("rule-tool-help")) for code in TOOL_CODES]
+    return [_tool_rule(code) for code in TOOL_CODES]
+
+
+def _tool_rule(code: str) -> _Rule:
+    return _Rule(code, "error", rule_name(code), msg("rule-tool-help"), rule_description(code))
 
 
 def _criteria_rules(report: Report) -> list[_Rule]:
@@ -109,12 +130,22 @@ def _criteria_rules(report: Report) -> list[_Rule]:
     return rules
 
 
-def _artifact(file: str) -> dict[str, Any] | None:
-    path = relative_path(file)
+def _file_uri(path: str) -> str:
+    """An absolute path as a ``file://`` URI, percent-encoded (``C:/x`` becomes ``file:///C:/x``)."""
+    return "file://" + ("" if path.startswith("/") else "/") + _quote(path)
+
+
+def root_uri(root: Path) -> str:
+    """The repository root as the ``file://`` URI of a folder (ending in ``/``, as SARIF asks)."""
+    return _file_uri(Path(os.path.abspath(root)).as_posix().rstrip("/") + "/")
+
+
+def _artifact(file: str, root: Path) -> dict[str, Any]:
+    path = relative_path(file, root)
     if path is None:
-        return None
-    if Path(path).is_absolute():  # outside the working directory: no base to be relative to
-        return {"uri": "file://" + ("" if path.startswith("/") else "/") + _quote(path)}
+        return {"uri": STDIN_URI}
+    if Path(path).is_absolute():  # outside the repository: no base to be relative to
+        return {"uri": _file_uri(path)}
     return {"uri": _quote(path), "uriBaseId": SRCROOT}
 
 
@@ -134,8 +165,8 @@ def _results(
     result: ApplicationResult, report: Report, lang: str, index: dict[str, int], seen: dict[str, int]
 ) -> list[dict[str, Any]]:
     documents: list[dict[str, Any]] = []
-    artifact = _artifact(result.file)
-    uri = artifact["uri"] if artifact else "-"
+    artifact = _artifact(result.file, source_root(report))
+    uri = artifact["uri"]
     for problem in gaps(result, report):
         field_path = problem.location.path
         base = _fingerprint(problem.code, uri, field_path)
@@ -147,16 +178,15 @@ def _results(
             "level": level(problem, result),
             "message": {"text": _message(problem, lang)},
         }
-        if artifact is not None:
-            location: dict[str, Any] = {
-                "physicalLocation": {
-                    "artifactLocation": artifact,
-                    "region": {"startLine": problem.location.line, "startColumn": problem.location.column},
-                }
+        location: dict[str, Any] = {
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {"startLine": problem.location.line, "startColumn": problem.location.column},
             }
-            if field_path:
-                location["logicalLocations"] = [{"fullyQualifiedName": _t(field_path), "kind": "member"}]
-            document["locations"] = [location]
+        }
+        if field_path:
+            location["logicalLocations"] = [{"fullyQualifiedName": _t(field_path), "kind": "member"}]
+        document["locations"] = [location]
         document["partialFingerprints"] = {FINGERPRINT: f"{base}:{seen[base]}"}
         properties: dict[str, Any] = {"verdict": result.verdict}
         if problem.criterion is not None:
@@ -165,7 +195,7 @@ def _results(
             properties["criteriaSet"] = f"{result.criteria_set.id}@{result.criteria_set.version}"
         if result.title is not None:
             properties["applicationTitle"] = _t(result.title)
-        if artifact is None:
+        if artifact["uri"] == STDIN_URI:
             properties["file"] = _t(result.file)
         document["properties"] = properties
         documents.append(document)
@@ -186,7 +216,7 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         for problem in gaps(result, report):
             if problem.code not in index:  # a code this renderer does not know yet
                 index[problem.code] = len(rules)
-                rules.append(_Rule(problem.code, "error", rule_name(problem.code), msg("rule-tool-help")))
+                rules.append(_tool_rule(problem.code))
         results.extend(_results(result, report, lang, index, seen))
     document = {
         "$schema": SCHEMA_URI,
@@ -200,6 +230,12 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
                         "semanticVersion": report.version,
                         "language": "sv-SE" if lang == "sv" else "en",
                         "rules": [rule.document(lang) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {
+                        "uri": root_uri(source_root(report)),
+                        "description": {"text": msg("sarif-srcroot").get(lang)},
                     }
                 },
                 "columnKind": "unicodeCodePoints",

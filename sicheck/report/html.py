@@ -658,22 +658,30 @@ def _uncounted(report: CallReport, lang: str) -> list[str]:
     return lines
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    summary = report.summary
-    title = heading(report, lang)
-    summary_line = summary.line().get(lang)
-    lines = [
+def page_head(title: str, version: str, lang: str, css: str = _CSS) -> list[str]:
+    """A self-contained page up to ``<body>``: no scripts, nothing loaded from elsewhere
+    (the Content-Security-Policy says so), the styles inline. The follow-up's HTML uses it too."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "sv"}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        f'<meta name="generator" content="sicheck {_esc(report.version)}">',
+        f'<meta name="generator" content="sicheck {_esc(version)}">',
         f"<title>{_esc1(title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
+    ]
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    summary = report.summary
+    title = heading(report, lang)
+    summary_line = summary.line().get(lang)
+    lines = [
+        *page_head(title, report.version, lang),
         "<header>",
         f"<h1>{_esc1(title)}</h1>",
     ]

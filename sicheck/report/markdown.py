@@ -7,8 +7,6 @@ start markup (tables, code, HTML, links, emphasis, mentions, math) backslash-esc
 
 from __future__ import annotations
 
-import re
-
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
 from sicheck.report.model import (
@@ -28,18 +26,13 @@ from sicheck.report.model import (
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, ReviewedResult
-from sicheck.sanitize import one_line
+from sicheck.sanitize import markdown_inline
 from sicheck.symbols import STATUS_SYMBOL, STATUSES
-
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
-# mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
-# emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|@#&~$])")
 
 
 def escape(text: str) -> str:
     """Text from outside as one line of inert markdown."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
+    return markdown_inline(text)
 
 
 def _row(cells: list[str]) -> str:
