@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sicheck import validation
 from sicheck.errors import CriteriaError
@@ -19,6 +19,47 @@ META_SCHEMA_RESOURCE = "criteria.meta.json"
 SPEC = re.compile(r"^([a-z][a-z0-9_-]*)(?:@([A-Za-z0-9._-]+))?$")
 # Criteria files are written by funders, not applicants, but read with the same care.
 CRITERIA_LIMITS = Limits(max_file_size=4 * 1024 * 1024, max_depth=200, max_aliases=0, max_nodes=500_000)
+
+
+Basis = Literal["requirement", "interpretation", "advice"]
+# Only what the source demands, or our reading of it, may make a criterion unmet.
+GATING_BASES: tuple[Basis, ...] = ("requirement", "interpretation")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The source's own words (in its language) and where they stand in it."""
+
+    text: str
+    place: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The report a criteria set is taken from."""
+
+    title: str
+    authors: tuple[str, ...]
+    publisher: str
+    year: int
+    series: str | None = None
+    part: Text | None = None
+    note: Text | None = None
+
+    def citation(self) -> Text:
+        """Authors (year): title. Publisher, series. Part."""
+
+        def cite(lang: str) -> str:
+            authors = " & ".join(self.authors)
+            text = f"{authors} ({self.year}): {self.title}. {self.publisher}"
+            if self.series:
+                text += f", {self.series}"
+            text += "."
+            if self.part is not None:
+                text += f" {self.part.get(lang)}."
+            return text
+
+        return Text(cite("sv"), cite("en"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +76,11 @@ class Check:
     # as written, for `sicheck explain`, which shows the why once per criterion.
     why: Text | None = None
     advice: Text | None = None
+    basis: Basis = "requirement"
+    # The words the check rests on: its own, else (for a requirement or interpretation)
+    # its criterion's. An advice check without a quote is sicheck's own advice.
+    quote: Quote | None = None
+    reading: Text | None = None  # where the source reads two ways: ours and the other
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +94,7 @@ class Criterion:
     checks: tuple[Check, ...]
     why: Text | None = None
     example: Text | None = None  # a short YAML fragment that meets the criterion
+    quote: Quote | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +103,11 @@ class CriteriaSet:
     version: str
     title: Text
     description: Text
-    source: Text
+    source: Text  # the reference as one citation, for people
     valid_from: str
     criteria: tuple[Criterion, ...]
     file: str
+    reference: Reference | None = None
 
     @property
     def key(self) -> str:
@@ -135,6 +183,22 @@ def _optional_text(value: dict[str, str] | None) -> Text | None:
     return None if value is None else _text(value)
 
 
+def _quote(value: dict[str, Any] | None) -> Quote | None:
+    return None if value is None else Quote(value["text"], _text(value["place"]))
+
+
+def _reference(value: dict[str, Any]) -> Reference:
+    return Reference(
+        title=value["title"],
+        authors=tuple(value["authors"]),
+        publisher=value["publisher"],
+        year=int(value["year"]),
+        series=value.get("series"),
+        part=_optional_text(value.get("part")),
+        note=_optional_text(value.get("note")),
+    )
+
+
 def with_why(advice: Text, why: Text | None) -> Text:
     """A hint with the funder's reason as its second line."""
     if why is None:
@@ -158,6 +222,8 @@ def _build(document: Document, shown: str) -> CriteriaSet:
             raise fail(("criteria", ci, "id"), msg("criteria-duplicate-id", id=criterion_id))
         seen.add(criterion_id)
         criterion_why = _optional_text(raw_criterion.get("why"))
+        criterion_quote = _quote(raw_criterion.get("quote"))
+        required = bool(raw_criterion["required"])
         checks: list[Check] = []
         for ki, raw_check in enumerate(raw_criterion["checks"]):
             check_id = raw_check["id"]
@@ -171,6 +237,14 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                 rule = compile_rule(raw_check["rule"])
             except (RuleError, KeyError, TypeError, ValueError) as exc:
                 raise fail((*where, "rule"), Text(str(exc), str(exc))) from None
+            basis: Basis = raw_check["basis"]
+            if raw_check["severity"] == "error" and basis not in GATING_BASES:
+                raise fail((*where, "severity"), msg("criteria-advice-error", check=check_id))
+            if not required and basis != "advice":
+                raise fail((*where, "basis"), msg("criteria-optional-gate", check=check_id, criterion=criterion_id))
+            quote = _quote(raw_check.get("quote"))
+            if quote is None and basis in GATING_BASES:
+                quote = criterion_quote
             advice = _text(raw_check["hint"])
             why = _optional_text(raw_check.get("why")) or criterion_why
             checks.append(
@@ -184,6 +258,9 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                     spec=raw_check["rule"],
                     why=why,
                     advice=advice,
+                    basis=basis,
+                    quote=quote,
+                    reading=_optional_text(raw_check.get("reading")),
                 )
             )
         criteria.append(
@@ -192,23 +269,26 @@ def _build(document: Document, shown: str) -> CriteriaSet:
                 title=_text(raw_criterion["title"]),
                 requirement=_text(raw_criterion["requirement"]),
                 source=_text(raw_criterion["source"]),
-                required=bool(raw_criterion["required"]),
+                required=required,
                 weight=float(raw_criterion["weight"]),
                 checks=tuple(checks),
                 why=criterion_why,
                 example=_optional_text(raw_criterion.get("example")),
+                quote=criterion_quote,
             )
         )
+    reference = _reference(raw["source"])
     return CriteriaSet(
         id=raw["id"],
         version=str(raw["version"]),
         title=_text(raw["title"]),
         description=_text(raw["description"]),
-        source=_text(raw["source"]),
+        source=reference.citation(),
+        reference=reference,
         valid_from=raw["valid_from"],
         criteria=tuple(criteria),
         file=shown,
     )
 
 
-__all__ = ["Check", "CriteriaSet", "Criterion", "load_file", "parse_path"]
+__all__ = ["Basis", "Check", "CriteriaSet", "Criterion", "Quote", "Reference", "load_file", "parse_path"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sicheck.criteria import Check, CriteriaSet, Criterion
+from sicheck.criteria import Check, CriteriaSet, Criterion, Quote
 from sicheck.i18n import Text
 
 # A value that changed: a bilingual text, a number, a flag, a rule mapping or None.
@@ -97,10 +97,20 @@ def _own_why(check: Check, criterion: Criterion) -> Text | None:
     return check.why if check.why != criterion.why else None
 
 
+def _quote(quote: Quote | None) -> Text | None:
+    # Shown as a bilingual value: the source's words, then their place.
+    if quote is None:
+        return None
+    return Text(f"”{quote.text}” ({quote.place.sv})", f"”{quote.text}” ({quote.place.en})")
+
+
 def _check_change(old: Check, new: Check, old_criterion: Criterion, new_criterion: Criterion) -> CheckChange | None:
     changes = _changes(
         [
             ("severity", old.severity, new.severity),
+            ("basis", old.basis, new.basis),
+            ("quote", _quote(old.quote), _quote(new.quote)),
+            ("reading", old.reading, new.reading),
             ("points", old.points, new.points),
             ("rule", old.spec, new.spec),
             ("text", old.text, new.text),
@@ -118,6 +128,7 @@ def _criterion_change(old: Criterion, new: Criterion) -> CriterionChange | None:
             ("title", old.title, new.title),
             ("requirement", old.requirement, new.requirement),
             ("source", old.source, new.source),
+            ("quote", _quote(old.quote), _quote(new.quote)),
             ("required", old.required, new.required),
             ("weight", old.weight, new.weight),
             ("why", old.why, new.why),

@@ -20,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.criteria import Check, CriteriaSet, Criterion
+from sicheck.criteria import Check, CriteriaSet, Criterion, Quote, Reference
 from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
 from sicheck.i18n import Text, format_number, msg
 from sicheck.render.console import make_console
@@ -83,6 +83,18 @@ def flow(value: Any) -> str:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, Text):
         return {"sv": value.sv, "en": value.en}
+    if isinstance(value, Quote):
+        return {"text": value.text, "place": _jsonable(value.place)}
+    if isinstance(value, Reference):
+        return {
+            "title": value.title,
+            "authors": list(value.authors),
+            "publisher": value.publisher,
+            "year": value.year,
+            "series": value.series,
+            "part": _jsonable(value.part),
+            "note": _jsonable(value.note),
+        }
     if isinstance(value, tuple | list):
         return [_jsonable(item) for item in value]
     if isinstance(value, dict):
@@ -122,6 +134,9 @@ def check_json(check: Check) -> dict[str, Any]:
         "passes_when": check.rule.describe(False),
         "id": check.id,
         "severity": check.severity,
+        "basis": check.basis,
+        "quote": check.quote,
+        "reading": check.reading,
         "points": check.points,
         "text": check.text,
         "hint": check.advice or check.hint,
@@ -136,6 +151,7 @@ def criterion_json(criterion: Criterion) -> dict[str, Any]:
         "title": criterion.title,
         "requirement": criterion.requirement,
         "source": criterion.source,
+        "quote": criterion.quote,
         "required": criterion.required,
         "weight": criterion.weight,
         "why": criterion.why,
@@ -152,6 +168,7 @@ def set_json(criteria_set: CriteriaSet, *, with_criteria: bool = True) -> dict[s
         "title": criteria_set.title,
         "description": criteria_set.description,
         "source": criteria_set.source,
+        "reference": criteria_set.reference,
         "valid_from": criteria_set.valid_from,
         "file": criteria_set.file,
     }
@@ -182,17 +199,26 @@ def render_explain(
     for label, value in (
         ("explain-requirement", criterion.requirement),
         ("explain-why", criterion.why),
-        ("explain-source", criterion.source),
     ):
         if value is not None:
             console.print(RichText(_t(label, lang), style="bold"))
             console.print(Padding(RichText(visible(value.get(lang))), (0, 0, 0, 2), expand=False))
+    console.print(RichText(_t("explain-source", lang), style="bold"))
+    if criterion.quote is not None:
+        _quote_lines(console, criterion.quote, lang, 2)
+    else:
+        console.print(Padding(RichText(visible(criterion.source.get(lang))), (0, 0, 0, 2), expand=False))
+    if criteria_set.reference is not None:
+        citation = RichText(visible(criteria_set.source.get(lang)), style="dim")
+        console.print(Padding(citation, (0, 0, 0, 2), expand=False))
     fields = criterion_fields(criterion)
     if fields:
         console.print(RichText(_t("explain-fields", lang), style="bold"))
         console.print(Padding(RichText(", ".join(fields)), (0, 0, 0, 2), expand=False))
     console.print()
     console.print(RichText(_t("explain-checks", lang), style="bold"))
+    console.print(Padding(RichText(_t("explain-score", lang), style="dim"), (0, 0, 0, 2), expand=False))
+    console.print()
     for check in criterion.checks:
         _explain_check(console, check, criterion, lang)
     console.print(RichText(_t("explain-example", lang), style="bold"))
@@ -216,6 +242,12 @@ def _explain_scale(console: Console, lang: str) -> None:
         console.print(RichText(f"  {step.score} = {step.label.get(lang)}"))
 
 
+def _quote_lines(console: Console, quote: Quote, lang: str, indent: int) -> None:
+    """The source's words in quotation marks, then where they stand."""
+    console.print(Padding(RichText(f"”{visible(quote.text)}”", style="italic"), (0, 0, 0, indent), expand=False))
+    console.print(Padding(RichText(visible(quote.place.get(lang)), style="dim"), (0, 0, 0, indent), expand=False))
+
+
 def _explain_check(console: Console, check: Check, criterion: Criterion, lang: str) -> None:
     _line(
         console,
@@ -225,6 +257,16 @@ def _explain_check(console: Console, check: Check, criterion: Criterion, lang: s
         indent=2,
     )
     _line(console, (visible(check.text.get(lang)), ""), indent=4)
+    basis = _t("explain-basis", lang, basis=_t(f"basis-{check.basis}", lang))
+    if check.quote is None:
+        _line(console, (basis, "bold"), (" – " + _t("explain-own-advice", lang), ""), indent=4)
+    elif check.quote == criterion.quote:
+        _line(console, (basis, "bold"), (" – " + _t("explain-criterion-quote", lang), ""), indent=4)
+    else:
+        _line(console, (basis, "bold"), indent=4)
+        _quote_lines(console, check.quote, lang, 6)
+    if check.reading is not None:
+        _line(console, (_t("explain-reading", lang) + ": ", "bold"), (visible(check.reading.get(lang)), ""), indent=4)
     advice = check.advice or check.hint
     _line(console, ("→ " + visible(advice.get(lang)), "italic"), indent=4)
     if check.why is not None and check.why != criterion.why:
@@ -503,3 +545,48 @@ def _check_line(console: Console, sign: str, check: CheckSummary, lang: str) -> 
         (": " + visible(check.text.get(lang)), ""),
         indent=6,
     )
+
+
+# ---------------------------------------------------------------------------- reference (docs)
+
+
+def _md(text: str) -> str:
+    """One line of Markdown text: no line breaks, no table cell breaks."""
+    return one_line(text).replace("|", "\\|")
+
+
+def render_reference(criteria_set: CriteriaSet) -> str:
+    """A criteria set as Markdown for docs/criteria.md: each criterion's quote and place, each check's basis.
+
+    Written in English with the source's own (Swedish) words, so a reader can check every
+    gate against the source; where a reading is debatable, both readings are given.
+    """
+    lines = [f"### `{criteria_set.key}`: {_md(criteria_set.title.en)}", ""]
+    lines.append(f"- Source: {_md(criteria_set.source.en)}")
+    if criteria_set.reference is not None and criteria_set.reference.note is not None:
+        lines.append(f"- Note: {_md(criteria_set.reference.note.en)}")
+    lines.append(f"- Valid from {criteria_set.valid_from}.")
+    for criterion in criteria_set.criteria:
+        required = "required" if criterion.required else "not required: advice only, never counts"
+        lines += ["", f"#### {criterion.id} {_md(criterion.title.sv)} ({_md(criterion.title.en)}; {required})", ""]
+        if criterion.quote is not None:
+            lines.append(f"> {_md(criterion.quote.text)}")
+            lines.append(">")
+            lines.append(f"> — {_md(criterion.quote.place.en)}")
+            lines.append("")
+        lines += ["| check | severity | basis | rests on |", "|---|---|---|---|"]
+        for check in criterion.checks:
+            if check.quote is None:
+                rests = "sicheck's own advice"
+            elif check.quote == criterion.quote:
+                rests = "the quote above"
+            else:
+                rests = f"“{_md(check.quote.text)}” ({_md(check.quote.place.en)})"
+            lines.append(f"| `{check.id}`: {_md(check.text.en)} | {check.severity} | {check.basis} | {rests} |")
+        readings = [check for check in criterion.checks if check.reading is not None]
+        if readings:
+            lines.append("")
+            for check in readings:
+                assert check.reading is not None
+                lines.append(f"- Reading of `{check.id}`: {_md(check.reading.en)}")
+    return "\n".join(lines) + "\n"

@@ -21,7 +21,12 @@ class Evaluation:
 
 
 def evaluate(document: Document, criteria_set: CriteriaSet, application: object = None) -> Evaluation:
-    """The checklist for ``document``; ``application`` is its value with format errors removed."""
+    """The checklist, score and verdict for ``document``; ``application`` is its value with format errors removed.
+
+    The score is completeness, not quality: each required criterion contributes its
+    weight times the share of its error checks that pass. Advice (warnings) is shown but
+    never costs points, and criteria that are not required never count.
+    """
     if application is None:
         application = document.value
     results: list[CriterionResult] = []
@@ -33,7 +38,7 @@ def evaluate(document: Document, criteria_set: CriteriaSet, application: object 
         result, gaps = _evaluate_criterion(criterion, document, application)
         results.append(result)
         problems.extend(gaps)
-        total_weight += criterion.weight
+        total_weight += result.max_points
         total_points += result.points
         if criterion.required and result.status != "met":
             eligible = False
@@ -74,11 +79,14 @@ def _evaluate_criterion(
             checks.append(CheckResult(check.id, True, check.severity, check.text, check.hint, location))
             continue
         passed = bool(check.rule.test(application, application))
-        all_points += check.points
+        if check.severity == "error":
+            # Only error checks count: advice never costs points.
+            all_points += check.points
         if passed:
-            passed_points += check.points
-            any_passed = True
             location = _locate(document, check.rule.anchor)
+            if check.severity == "error":
+                passed_points += check.points
+                any_passed = True
         else:
             if check.severity == "error":
                 error_failed = True
@@ -98,14 +106,16 @@ def _evaluate_criterion(
         )
     status: Status = "met" if not error_failed else ("partial" if any_passed else "missing")
     share = passed_points / all_points if all_points else 1.0
-    points = round_half_up(criterion.weight * share, 3)
+    # A criterion that is not required never counts; one that is met has full points.
+    max_points = criterion.weight if criterion.required else 0.0
+    points = max_points if not error_failed else round_half_up(max_points * share, 3)
     result = CriterionResult(
         id=criterion.id,
         title=criterion.title,
         required=criterion.required,
         status=status,
         points=points,
-        max_points=criterion.weight,
+        max_points=max_points,
         checks=tuple(checks),
     )
     return result, gaps

@@ -18,6 +18,7 @@ __all__ = [
     "number_text",
     "percent_text",
     "round_half_up",
+    "suggestion",
 ]
 
 Lang = Literal["sv", "en"]
@@ -188,7 +189,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "count-at-least-keys": ("minst {count} nycklar", "at least {count} keys"),
     "count-at-most-keys": ("högst {count} nycklar", "at most {count} keys"),
     "too-many-problems": (
-        "… och {count} problem till som inte visas. Rätta dem ovan och granska igen.",
+        "… och {count} problem till som inte visas. Rätta dem ovan och kontrollera igen.",
         "… and {count} more problems not shown. Fix the ones above and check again.",
     ),
     "did-you-mean": (" Menade du '{candidate}'?", " Did you mean '{candidate}'?"),
@@ -202,7 +203,7 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}, or add an entry with id: {id} there.",
     ),
     "unknown-criteria-in-file": (
-        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att granskas mot standarduppsättningen.",
+        "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att kontrolleras mot standarduppsättningen.",
         "The criteria set '{spec}' does not exist. Known sets: {known}. Write one of them in criteria, or remove the line to be checked against the default set.",
     ),
     # types, for schema messages
@@ -238,11 +239,19 @@ _CORE: dict[str, tuple[str, str]] = {
         "kontrollens id '{check}' ska börja med '{criterion}.'",
         "the check id '{check}' must start with '{criterion}.'",
     ),
+    "criteria-advice-error": (
+        "kontrollen '{check}' har severity: error men basis: advice. Bara krav (requirement) och tolkningar (interpretation) får vara error; råd är warning.",
+        "the check '{check}' has severity: error but basis: advice. Only requirements and interpretations may be errors; advice is a warning.",
+    ),
+    "criteria-optional-gate": (
+        "kontrollen '{check}' ska ha basis: advice och severity: warning, eftersom {criterion} inte är ett krav (required: false).",
+        "the check '{check}' must have basis: advice and severity: warning, since {criterion} is not required (required: false).",
+    ),
     "criteria-ref-target": (
         "'to' i regeln ska vara en lista i ansökan, inte '{path}'",
         "'to' in the rule must name a list in the application, not '{path}'",
     ),
-    "progress-checking": ("Granskar", "Checking"),
+    "progress-checking": ("Kontrollerar", "Checking"),
     "internal-error": (
         "sicheck kunde inte granska filen på grund av ett fel i sicheck ({error}). Rapportera gärna felet.",
         "sicheck could not check the file because of a bug in sicheck ({error}). Please report it.",
@@ -290,7 +299,7 @@ _CORE: dict[str, tuple[str, str]] = {
     "heading-application": ("Ansökan", "Application"),
     "heading-file": ("Fil", "File"),
     "heading-criteria-set": ("Kriterier", "Criteria"),
-    "heading-gaps": ("Brister", "Gaps"),
+    "heading-gaps": ("Brister och råd", "Gaps and advice"),
     "heading-summary": ("Sammanfattning", "Summary"),
     "column-status": ("Status", "Status"),
     "column-criterion": ("Kriterium", "Criterion"),
@@ -301,25 +310,25 @@ _CORE: dict[str, tuple[str, str]] = {
     "status-met": ("uppfyllt", "met"),
     "status-partial": ("delvis", "partial"),
     "status-missing": ("saknas", "missing"),
-    "verdict-eligible": ("STÖDBERÄTTIGAD", "ELIGIBLE"),
-    "verdict-ineligible": ("EJ STÖDBERÄTTIGAD", "INELIGIBLE"),
+    "verdict-eligible": ("UPPFYLLER KRAVEN", "MEETS THE REQUIREMENTS"),
+    "verdict-ineligible": ("UPPFYLLER INTE KRAVEN", "DOES NOT MEET THE REQUIREMENTS"),
     "verdict-invalid": ("KAN INTE BEDÖMAS", "CANNOT BE ASSESSED"),
-    "score-line": ("Poäng: {score} %", "Score: {score} %"),
+    "score-line": ("Fullständighet: {score} %", "Completeness: {score} %"),
     "untitled": ("(utan titel)", "(untitled)"),
-    "no-gaps": ("Inga brister.", "No gaps."),
-    "severity-error": ("fel", "error"),
-    "severity-warning": ("varning", "warning"),
+    "no-gaps": ("Inga brister och inga råd.", "No gaps and no advice."),
+    "severity-error": ("brist", "gap"),
+    "severity-warning": ("råd", "advice"),
     "summary-line": (
-        "Ansökningar: {applications}. Stödberättigade: {eligible}, ej stödberättigade: {ineligible}, kan inte bedömas: {invalid}.",
-        "Applications: {applications}. Eligible: {eligible}, ineligible: {ineligible}, cannot be assessed: {invalid}.",
+        "Ansökningar: {applications}. Uppfyller kraven: {eligible}, uppfyller inte kraven: {ineligible}, kan inte bedömas: {invalid}.",
+        "Applications: {applications}. Meet the requirements: {eligible}, do not meet them: {ineligible}, cannot be assessed: {invalid}.",
     ),
     "summary-under-threshold": (
         "{count} under gränsen {threshold} %.",
         "{count} under the threshold of {threshold} %.",
     ),
     "summary-warnings-strict": (
-        "{count} med varningar (--strict).",
-        "{count} with warnings (--strict).",
+        "{count} med råd (--strict).",
+        "{count} with advice (--strict).",
     ),
 }
 
@@ -347,7 +356,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
-    "rule-fail-under": ("Poäng under gränsen", "Score under the threshold"),
+    "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
     # full descriptions of the tool's own problem codes (SARIF rules' fullDescription)
     "rule-file-unreadable-description": (
@@ -415,11 +424,11 @@ _CI: dict[str, tuple[str, str]] = {
         "A key the application format does not know, often a misspelling. Local extensions start with 'x-'.",
     ),
     "rule-duplicate-id-description": (
-        "Två huvudmän eller effekter har samma id.",
+        "Två parter eller effekter har samma id.",
         "Two principals or effects have the same id.",
     ),
     "rule-reference-description": (
-        "En hänvisning anger ett id som inte finns bland huvudmännen eller effekterna.",
+        "En hänvisning anger ett id som inte finns bland parterna eller effekterna.",
         "A reference names an id that is not among the principals or effects.",
     ),
     "rule-unknown-criteria-description": (
@@ -445,11 +454,11 @@ _CI: dict[str, tuple[str, str]] = {
     # gaps in the CI formats
     "gap-not-met": ("Ej uppfyllt: {message}", "Not met: {message}"),
     "fail-under-message": (
-        "Poängen {score} % är under gränsen {threshold} %.",
-        "The score of {score} % is under the threshold of {threshold} %.",
+        "Fullständigheten {score} % är under gränsen {threshold} %.",
+        "The completeness of {score} % is under the threshold of {threshold} %.",
     ),
     "fail-under-hint": (
-        "Uppfyll fler kriterier; bristerna i ansökan visar vad som saknas.",
+        "Uppfyll fler krav; bristerna i ansökan visar vad som saknas.",
         "Meet more criteria; the application's gaps show what is missing.",
     ),
     # markdown shortened to --max-size
@@ -472,21 +481,21 @@ _CI: dict[str, tuple[str, str]] = {
         "{criterion} is not met ({status}): {checks}",
     ),
     "junit-criterion-warned": (
-        "{criterion} har varningar, och --strict fäller dem: {checks}",
-        "{criterion} has warnings, and --strict fails them: {checks}",
+        "{criterion} har råd, och --strict fäller dem: {checks}",
+        "{criterion} has advice, and --strict fails it: {checks}",
     ),
     "junit-invalid-case": (
         "Ansökan kan läsas och följer ansökningsformatet",
         "The application can be read and follows the application format",
     ),
-    "junit-threshold-case": ("Poäng minst {threshold} %", "Score at least {threshold} %"),
+    "junit-threshold-case": ("Fullständighet minst {threshold} %", "Completeness at least {threshold} %"),
     # markdown
-    "markdown-heading": ("sicheck: granskning av ansökningar", "sicheck: application screening"),
-    "markdown-verdict": ("Bedömning", "Verdict"),
-    "markdown-verdict-eligible": ("stödberättigad", "eligible"),
-    "markdown-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "markdown-heading": ("sicheck: kontroll av ansökningar", "sicheck: application check"),
+    "markdown-verdict": ("Resultat", "Result"),
+    "markdown-verdict-eligible": ("uppfyller kraven", "meets the requirements"),
+    "markdown-verdict-ineligible": ("uppfyller inte kraven", "does not meet the requirements"),
     "markdown-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
-    "markdown-score-column": ("Poäng", "Score"),
+    "markdown-score-column": ("Fullständighet", "Completeness"),
     "markdown-score": ("{score} %", "{score} %"),
     "markdown-under-threshold": ("(under gränsen)", "(under the threshold)"),
     "markdown-where": ("Rad:kolumn och fält", "Line:column and field"),
@@ -557,11 +566,11 @@ _CHECK_REVIEWS: dict[str, tuple[str, str]] = {
     "check-reviews-heading": ("Granskarnas bedömning", "The reviewers' judgement"),
     "check-reviews-none": ("Ingen granskning ännu.", "No reviews yet."),
     "check-reviews-summary": (
-        "Granskare: {reviewers}, medel {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
+        "Granskare: {reviewers}, medelvärde {mean} av 5. Rekommendationer: ja {yes}, kanske {maybe}, nej {no}.",
         "Reviewers: {reviewers}, mean {mean} of 5. Recommendations: yes {yes}, maybe {maybe}, no {no}.",
     ),
     "check-reviews-criterion": (
-        "medel {mean} (lägst {low}, högst {high}, n = {n})",
+        "medelvärde {mean} (lägst {low}, högst {high}, n = {n})",
         "mean {mean} (min {low}, max {high}, n = {n})",
     ),
     "check-reviews-disagreement": ("OENIGHET", "DISAGREEMENT"),
@@ -585,11 +594,11 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "Template for the criteria {set}: {title}.",
     ),
     "template-step-fill": (
-        "1. Fyll i fälten. Ett tomt fält blir en brist, inte ett fel, så du kan granska utkastet när som helst.",
+        "1. Fyll i fälten. Ett tomt fält blir en brist, inte ett fel, så du kan kontrollera utkastet när som helst.",
         "1. Fill in the fields. An empty field is a gap, not an error, so you can check the draft at any time.",
     ),
     "template-step-check": (
-        "2. Granska utkastet: sicheck check {file}",
+        "2. Kontrollera utkastet: sicheck check {file}",
         "2. Check the draft: sicheck check {file}",
     ),
     "template-step-explain": (
@@ -614,13 +623,13 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     ),
     "template-example": ("Exempel: {example}", "Example: {example}"),
     "template-choose": ("Välj en av: {values}", "Choose one of: {values}"),
-    "template-checked-by": ("Granskas av: {criteria}", "Checked by: {criteria}"),
+    "template-checked-by": ("Kontrolleras av: {criteria}", "Checked by: {criteria}"),
     "template-criteria-from-file": (
-        "Kriterierna kommer från filen {file}. En ansökan kan inte peka på en fil, så granska med --criteria {file}.",
+        "Kriterierna kommer från filen {file}. En ansökan kan inte peka på en fil, så kontrollera med --criteria {file}.",
         "The criteria come from the file {file}. An application cannot name a file, so check with --criteria {file}.",
     ),
     "template-default-file": ("ansokan.yaml", "application.yaml"),
-    "template-id-principals": ("huvudman-1", "principal-1"),
+    "template-id-principals": ("part-1", "party-1"),
     "template-id-effects": ("E1", "E1"),
     "new-two-files": (
         "Ange filen en gång: {file} eller -o {output}.",
@@ -631,7 +640,7 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
     ),
     "new-written": (
-        "Skrev {path}. Fyll i den och granska utkastet med: sicheck check {path}",
+        "Skrev {path}. Fyll i den och kontrollera utkastet med: sicheck check {path}",
         "Wrote {path}. Fill it in and check the draft with: sicheck check {path}",
     ),
     # sicheck explain
@@ -643,6 +652,20 @@ _APPLICANT: dict[str, tuple[str, str]] = {
     "explain-fields": ("Fält i ansökan", "Fields in the application"),
     "explain-checks": ("Kontroller", "Checks"),
     "explain-rule": ("Regel", "Rule"),
+    "explain-basis": ("Grund: {basis}", "Basis: {basis}"),
+    "basis-requirement": ("krav i källan", "a requirement of the source"),
+    "basis-interpretation": ("vår tolkning av ett krav", "our reading of a requirement"),
+    "basis-advice": ("råd", "advice"),
+    "explain-own-advice": (
+        "sichecks eget råd, inget krav i källan",
+        "sicheck's own advice, not a requirement of the source",
+    ),
+    "explain-criterion-quote": ("källans ord ovan", "the source's words above"),
+    "explain-reading": ("Läsning", "Reading"),
+    "explain-score": (
+        "sicheck gör en kontroll, ingen bedömning: poängen (fullständighet) mäter hur fullständig ansökan är mot kraven, inte dess kvalitet. Bara brister (krav och tolkningar) kostar poäng; råd visas men kostar inget. Kvaliteten bedömer expertgruppen.",
+        "sicheck checks, it does not assess: the score (completeness) measures how complete the application is against the requirements, not its quality. Only gaps (requirements and readings of them) cost points; advice is shown but costs nothing. The expert group judges quality.",
+    ),
     "explain-passes-when": ("Uppfyllt när", "Met when"),
     "explain-check-of": ("Kontroll i", "Check in"),
     "explain-whole-criterion": (
@@ -765,7 +788,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "Review of an application for social investment funds (sicheck, review format 1)",
     ),
     "review-template-application": ("Ansökan", "Application"),
-    "review-template-verdict": ("sichecks bedömning", "sicheck's verdict"),
+    "review-template-verdict": ("sichecks kontroll", "sicheck's check"),
     "review-template-instructions": (
         "Fyll i ditt namn, din rekommendation och en poäng 0–5 för varje kriterium du bedömer.\n"
         "Poängen gäller kvaliteten: sicheck har redan kontrollerat att uppgifterna finns.\n"
@@ -787,17 +810,17 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-heading-reviews": ("Granskare", "Reviewers"),
     "report-heading-reviewer-comments": ("Granskarnas bedömningar", "The reviewers' judgements"),
     "report-column-application": ("Ansökan", "Application"),
-    "report-column-verdict": ("Bedömning", "Verdict"),
-    "report-column-score": ("Poäng", "Score"),
+    "report-column-verdict": ("Resultat", "Result"),
+    "report-column-score": ("Fullständighet", "Completeness"),
     "report-column-not-met": ("Ej uppfyllt", "Not met"),
-    "report-column-reviewer-mean": ("Granskarnas medel", "Reviewers' mean"),
+    "report-column-reviewer-mean": ("Granskarnas medelvärde", "Reviewers' mean"),
     "report-column-reviewers": ("Granskare", "Reviewers"),
     "report-column-reviewer": ("Granskare", "Reviewer"),
     "report-column-recommendations": ("Rekommendationer", "Recommendations"),
     "report-column-disagreement": ("Oenighet", "Disagreement"),
     "report-column-range": ("Min–max", "Min–max"),
-    "report-verdict-eligible": ("stödberättigad", "eligible"),
-    "report-verdict-ineligible": ("ej stödberättigad", "ineligible"),
+    "report-verdict-eligible": ("uppfyller kraven", "meets the requirements"),
+    "report-verdict-ineligible": ("uppfyller inte kraven", "does not meet the requirements"),
     "report-verdict-invalid": ("kan inte bedömas", "cannot be assessed"),
     "report-see-problems": ("{count} fel i filen", "{count} errors in the file"),
     "report-recommendation-yes": ("ja", "yes"),
@@ -805,21 +828,21 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-recommendation-no": ("nej", "no"),
     "report-recommendation-counts": ("{yes} ja, {maybe} kanske, {no} nej", "{yes} yes, {maybe} maybe, {no} no"),
     "report-reviewer-count": ("n = {n}", "n = {n}"),
-    "report-review-summary": ("{reviewers} granskare, medel {mean}", "{reviewers} reviewers, mean {mean}"),
-    "report-review-mean-label": ("Granskarnas medel {mean} av {high}", "Reviewers' mean {mean} of {high}"),
-    "report-review-cell": ("granskarnas medel {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
+    "report-review-summary": ("{reviewers} granskare, medelvärde {mean}", "{reviewers} reviewers, mean {mean}"),
+    "report-review-mean-label": ("Granskarnas medelvärde {mean} av {high}", "Reviewers' mean {mean} of {high}"),
+    "report-review-cell": ("granskarnas medelvärde {mean} (n = {n})", "reviewers' mean {mean} (n = {n})"),
     "report-reviews-line": (
-        "Granskningar: {counted} av {files} filer räknas. Granskningarna ändrar inte sichecks bedömning; de visas bredvid den.",
-        "Reviews: {counted} of {files} files are counted. Reviews do not change sicheck's verdict; they are shown beside it.",
+        "Granskningar: {counted} av {files} filer räknas. Granskningarna ändrar inte resultatet av sichecks kontroll; de visas bredvid det.",
+        "Reviews: {counted} of {files} files are counted. Reviews do not change the result of sicheck's check; they are shown beside it.",
     ),
     "report-no-reviews": ("Inga granskningar.", "No reviews."),
     "report-disagreement": ("oenighet", "disagreement"),
     "report-disagreement-note": (
-        "Oenighet (⚠): granskarnas poäng för ett kriterium skiljer sig med 2 eller mer. Granskarnas medel är medelvärdet av varje granskares eget medel.",
+        "Oenighet (⚠): granskarnas poäng för ett kriterium skiljer sig med 2 eller mer. Granskarnas medelvärde är medelvärdet av varje granskares eget medelvärde.",
         "Disagreement (⚠): the reviewers' scores for a criterion differ by 2 or more. The reviewers' mean is the mean of each reviewer's own mean.",
     ),
     "report-matrix-note": (
-        "Under symbolen: granskarnas medel för kriteriet, där det finns.",
+        "Under symbolen: granskarnas medelvärde för kriteriet, där det finns.",
         "Below the symbol: the reviewers' mean for the criterion, where there is one.",
     ),
     "report-review-problems": (
@@ -832,11 +855,11 @@ _REVIEW: dict[str, tuple[str, str]] = {
     ),
     "report-csv-rank": ("Nr", "Rank"),
     "report-csv-title": ("Titel", "Title"),
-    "report-csv-score": ("Poäng (%)", "Score (%)"),
-    "report-csv-mean": ("medel", "mean"),
+    "report-csv-score": ("Fullständighet (%)", "Completeness (%)"),
+    "report-csv-mean": ("medelvärde", "mean"),
     "report-csv-recommendation": ("Rekommendation {value}", "Recommendation {value}"),
     "report-csv-comments": ("Kommentarer", "Comments"),
-    "report-progress": ("Granskar ansökningar", "Checking applications"),
+    "report-progress": ("Kontrollerar ansökningar", "Checking applications"),
     "report-made": (
         "Skapad {date} med sicheck {version}.",
         "Made on {date} with sicheck {version}.",
@@ -846,12 +869,12 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-set-count-one": ("{set} ({title}): 1 ansökan", "{set} ({title}): 1 application"),
     "report-unknown-set": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "report-section-note": (
-        "Ansökningarna rangordnas per kriterieuppsättning: först efter sichecks bedömning, sedan efter granskarnas medel och sist efter fullständighet.",
-        "Applications are ranked per criteria set: first by sicheck's verdict, then by the reviewers' mean, then by completeness.",
+        "Ansökningarna rangordnas per kriterieuppsättning: först efter resultatet av sichecks kontroll, sedan efter granskarnas medelvärde och sist efter fullständighet.",
+        "Applications are ranked per criteria set: first by the result of sicheck's check, then by the reviewers' mean, then by completeness.",
     ),
     "report-not-reviewed": ("ej granskad", "not reviewed"),
     "report-not-reviewed-note": (
-        "En ansökan som ingen har granskat har ingen plats i rangordningen; den står sist bland dem med samma bedömning, ordnad efter fullständighet.",
+        "En ansökan som ingen har granskat har ingen plats i rangordningen; den står sist bland dem med samma resultat, ordnad efter fullständighet.",
         "An application nobody has reviewed has no place in the ranking; it comes last among those with the same verdict, ordered by completeness.",
     ),
     "report-banner-reviews-one": ("1 granskning räknas inte", "1 review is not counted"),
@@ -869,7 +892,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-column-uncounted": ("Räknas inte", "Not counted"),
     "report-column-where": ("Fil", "File"),
     "report-column-reason": ("Orsak", "Reason"),
-    "report-column-own-mean": ("Eget medel", "Own mean"),
+    "report-column-own-mean": ("Eget medelvärde", "Own mean"),
     "report-chart-label": (
         "Varje granskares poäng per kriterium, 0–5. Linjen visar spridningen; gul rad = oenighet.",
         "Each reviewer's score per criterion, 0–5. The line shows the spread; yellow row = disagreement.",
@@ -891,6 +914,11 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     "rule-absent": ("{path} är tomt", "{path} is empty"),
     "rule-words": ("{path} har minst {min} ord", "{path} has at least {min} words"),
     "rule-one-of": ("{path} är {values}", "{path} is {values}"),
+    "rule-named": ("{path} är namnet {names}", "{path} is the name {names}"),
+    "rule-not-named": ("{path} är inte namnet {names}", "{path} is not the name {names}"),
+    "rule-mentions": ("{path} nämner {terms}", "{path} mentions {terms}"),
+    "rule-not-mentions": ("{path} nämner inte {terms}", "{path} does not mention {terms}"),
+    "rule-and-more": (" (och {count} till)", " (and {count} more)"),
     "rule-not-one-of": ("{path} är inte {values}", "{path} is not {values}"),
     "rule-number": ("{path} är ett tal{bounds}", "{path} is a number{bounds}"),
     "rule-above": ("större än {value}", "greater than {value}"),
@@ -1058,7 +1086,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "The application has no effect with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
     ),
     "followup-unknown-principal": (
-        "Ansökan har ingen huvudman med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
+        "Ansökan har ingen part med id '{id}' (den har {known}).{suggestion} Rapporten räknas inte förrän id:t finns i ansökan.",
         "The application has no principal with id '{id}' (it has {known}).{suggestion} The report is not counted until the id exists in the application.",
     ),
     "followup-application-invalid": (
@@ -1111,7 +1139,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "The final report does not say who measures {id} after the project ends.",
     ),
     "followup-final-after-hint": (
-        "Skriv i results.{id}.measured_after_by id för den huvudman som fortsätter mäta. Långsiktiga effekter syns först efter projekttiden.",
+        "Skriv i results.{id}.measured_after_by id för den part som fortsätter mäta. Långsiktiga effekter syns först efter projekttiden.",
         "In results.{id}.measured_after_by, write the id of the principal that goes on measuring. Long-term effects show only after the project.",
     ),
     "followup-frequency-text": (
@@ -1242,7 +1270,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Measurements per effect: one line per measurement with date, value and source.",
     ),
     "followup-template-co-financing": (
-        "Egen tid som varje huvudman gett hittills, från projektets start till periodens slut.",
+        "Egen tid som varje part gett hittills, från projektets start till periodens slut.",
         "Own time each principal has given so far, from the project's start to the end of the period.",
     ),
     "followup-template-spent": (
@@ -1252,7 +1280,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-template-deviations": ("det som inte gått som planerat", "what has not gone as planned"),
     "followup-template-changes": ("ändringar i projektplanen", "changes to the project plan"),
     "followup-template-results": (
-        "Bara i slutrapporten: per effekt om målet nåddes och vilken huvudman som mäter efter projektets slut.",
+        "Bara i slutrapporten: per effekt om målet nåddes och vilken part som mäter efter projektets slut.",
         "Only in the final report: per effect whether the target was reached and which principal measures after the project ends.",
     ),
     "followup-co-financing-hint": (

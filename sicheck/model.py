@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from sicheck.i18n import Text, msg
+from sicheck.i18n import Text, format_number, msg
 from sicheck.policy import RunPolicy
 
 if TYPE_CHECKING:
@@ -59,6 +59,12 @@ class CriterionResult:
     points: float
     max_points: float
     checks: tuple[CheckResult, ...]
+
+    def points_text(self, lang: str) -> str:
+        """Points as people read them (0,5/1); a criterion that is not required never counts: –."""
+        if not self.required:
+            return "–"
+        return f"{format_number(self.points, lang, 2)}/{format_number(self.max_points, lang, 2)}"
 
 
 @dataclass(frozen=True, slots=True)

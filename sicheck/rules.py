@@ -24,6 +24,8 @@ Examples (each passes on ``{"principals": [{"id": "vgr", "kind": "region"}]}``):
 from __future__ import annotations
 
 import inspect
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -598,6 +600,97 @@ def _not(params: Mapping[str, Any]) -> Rule:
         lambda negated: rule.describe(not negated),
         combinator=rule.combinator,
     )
+
+
+def _some(words: list[str], shown: int = 5) -> Text:
+    """A long list in words: its first few, then how many more."""
+    head = _alternatives(list(words[:shown]))
+    if len(words) <= shown:
+        return head
+    more = msg("rule-and-more", count=len(words) - shown)
+    return Text(head.sv + more.sv, head.en + more.en)
+
+
+def _name_key(text: str) -> str:
+    """A name as ``named`` compares it: case, punctuation and spacing ignored."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+_NON_WHITESPACE = {
+    "type": "string",
+    "pattern": "[^\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]",
+}
+
+
+@rule_type(
+    "named",
+    syntax="named: {path: PATH, names: [...], suffixes: [...]}",
+    schema=_object(
+        ["path", "names"],
+        path=PATH_SCHEMA,
+        names={"type": "array", "minItems": 1, "items": _NON_WHITESPACE},
+        suffixes={"type": "array", "items": _NON_WHITESPACE},
+    ),
+    paths=_at("path"),
+)
+def _named(params: Mapping[str, Any]) -> Rule:
+    """the text at PATH is one of `names`, perhaps followed by one of `suffixes` (`Borås` and
+    `" stad"`: "Borås stad"), compared without regard to case, punctuation and spacing"""
+    path = parse_path(params["path"])
+    suffixes = [""] + [str(s) for s in params.get("suffixes", [])]
+    accepted = frozenset(_name_key(str(name) + suffix) for name in params["names"] for suffix in suffixes)
+
+    def test(ctx: Any, root: Any) -> bool:
+        value = value_at(ctx, path)
+        return isinstance(value, str) and _name_key(value) in accepted
+
+    names = _some([str(name) for name in params["names"]])
+    return Rule(test, path, _worded("rule-named", "rule-not-named", path=_dotted(path), names=names))
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+_WORD = re.compile(r"\w+")
+
+
+@rule_type(
+    "mentions",
+    syntax="mentions: {path: PATH, terms: [...], negations: [...], window: N}",
+    schema=_object(
+        ["path", "terms"],
+        path=PATH_SCHEMA,
+        terms={"type": "array", "minItems": 1, "items": _NON_WHITESPACE},
+        negations={"type": "array", "items": {"type": "string", "pattern": "^[A-Za-zÅÄÖåäöÆØæøÉéÜü]+(?!\\n)$"}},
+        window={"type": "integer", "minimum": 1, "maximum": 10},
+    ),
+    paths=_at("path"),
+)
+def _mentions(params: Mapping[str, Any]) -> Rule:
+    """the text at PATH mentions one of `terms` (at the start of a word, any case; a term may
+    run on, so write inflected forms as terms of their own), other than when one of
+    `negations` stands among the `window` words (default 3) before it in the same sentence
+    ("utan externa projektmedel"). A heuristic: use it inside `not` for what a text must not
+    say, and leave the rest to the expert group"""
+    path = parse_path(params["path"])
+    terms = [str(term) for term in params["terms"]]
+    pattern = re.compile(
+        "|".join(r"(?<!\w)" + r"\s+".join(re.escape(part) for part in term.split()) for term in terms),
+        re.IGNORECASE,
+    )
+    negations = frozenset(str(word).casefold() for word in params.get("negations", []))
+    window = int(params.get("window", 3))
+
+    def negated(before: str) -> bool:
+        sentence = _SENTENCE_END.split(before)[-1]
+        return any(word.casefold() in negations for word in _WORD.findall(sentence)[-window:])
+
+    def test(ctx: Any, root: Any) -> bool:
+        value = value_at(ctx, path)
+        if not isinstance(value, str):
+            return False
+        return any(not negated(value[: found.start()]) for found in pattern.finditer(value))
+
+    return Rule(test, path, _worded("rule-mentions", "rule-not-mentions", path=_dotted(path), terms=_some(terms)))
 
 
 # ---------------------------------------------------------------------------- what comes from it

@@ -250,15 +250,28 @@ def check_and_review(
     from sicheck.reviews.loading import load_review
     from sicheck.reviews.merging import attach
 
+    results = check_all(files, options, tracker, jobs=jobs, watch=watch)
+    loaded = [load_review(path, shown) for path, shown in review_sources]
+    reviewed, problems = attach(results, loaded, options.catalog)
+    return ReviewedRun(results, tuple(reviewed), tuple(problems))
+
+
+def check_all(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    tracker: RunTracker,
+    *,
+    jobs: int | None = None,
+    watch: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
+) -> tuple[ApplicationResult, ...]:
+    """Every file's result, in file order, for output that needs them all at once."""
     checked = outcomes(files, options, None, jobs=jobs)
     results: list[ApplicationResult] = []
     for outcome in watch(checked) if watch is not None else checked:
         tracker.add(outcome)
         assert outcome.result is not None
         results.append(outcome.result)
-    loaded = [load_review(path, shown) for path, shown in review_sources]
-    reviewed, problems = attach(results, loaded, options.catalog)
-    return ReviewedRun(tuple(results), tuple(reviewed), tuple(problems))
+    return tuple(results)
 
 
 __all__ = [
@@ -266,6 +279,7 @@ __all__ = [
     "RenderOptions",
     "ReviewedRun",
     "RunTracker",
+    "check_all",
     "check_and_review",
     "criteria_sets",
     "outcomes",

@@ -143,7 +143,7 @@ def test_action_run_annotates_summarises_and_writes_sarif(tmp_path: Path) -> Non
     )
     assert code == 1, log
     assert "::error file=sample_applications/fotosyntes.yaml,line=3,col=1" in log
-    assert summary.read_text(encoding="utf-8").startswith("## sicheck: application screening")
+    assert summary.read_text(encoding="utf-8").startswith("## sicheck: application check")
     assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
     assert outputs == {"sarif-file": str(sarif), "exit-code": "1"}
 

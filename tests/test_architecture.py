@@ -108,3 +108,11 @@ def test_the_core_does_not_reach_up_into_the_command_line() -> None:
         imported = _imports(path)
         assert not {m for m in imported if m.split(".")[0:2] == ["sicheck", "commands"] or m == "sicheck.cli"}, name
         assert "import typer" not in path.read_text(encoding="utf-8"), name
+
+
+def test_no_json_round_trip_inside_the_program() -> None:
+    # Formats that add to the check JSON (reviews, follow-ups) build it from the values;
+    # only the shipped schemas are ever parsed as JSON.
+    for name, path in MODULES.items():
+        if name != "sicheck.schemas":
+            assert "json.loads(" not in path.read_text(encoding="utf-8"), name

@@ -55,12 +55,12 @@ def test_exit_zero() -> None:
 
 
 def test_fail_under() -> None:
-    # Star for Life is eligible at 88.9 %.
-    star = str(SAMPLES / "star-for-life.yaml")
-    assert invoke("check", star, "--fail-under", "80")[0] == 0
-    code, out, _ = invoke("check", star, "--fail-under", "95")
+    # An application that meets the requirements is complete (100 %); Fotosyntes is at 87,5 %.
+    assert invoke("check", ELIGIBLE, "--fail-under", "100")[0] == 0
+    code, out, _ = invoke("check", INELIGIBLE, "--fail-under", "95")
     assert code == 1
-    assert "95" in out
+    assert "1 under gränsen 95 %" in out
+    assert "under gränsen" not in invoke("check", INELIGIBLE, "--fail-under", "80")[1]
 
 
 def test_strict_makes_warnings_fail() -> None:
@@ -169,8 +169,8 @@ def test_application_files_are_never_written(tmp_path: Path) -> None:
 def test_english_and_swedish() -> None:
     _, sv, _ = invoke("check", INELIGIBLE)
     _, en, _ = invoke("check", INELIGIBLE, "--lang", "en")
-    assert "EJ STÖDBERÄTTIGAD" in sv and "Varför:" in sv and "saknas" in sv
-    assert "INELIGIBLE" in en and "Why:" in en and "missing" in en
+    assert "UPPFYLLER INTE KRAVEN" in sv and "Varför:" in sv and "saknas" in sv
+    assert "DOES NOT MEET THE REQUIREMENTS" in en and "Why:" in en and "missing" in en
 
 
 def test_no_color_when_piped_and_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,9 +47,9 @@ def test_list_shows_the_shipped_sets(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     vgr = next(line for line in lines if line.startswith("vgr "))
-    assert "2015" in vgr and "2015-01-01" in vgr and " 13 " in vgr and "medföljer sicheck" in vgr
+    assert "2015" in vgr and "2015-06-01" in vgr and " 13 " in vgr and "medföljer sicheck" in vgr
     ale = next(line for line in lines if line.startswith("ale "))
-    assert "2012" in ale and "2012-05-01" in ale and " 9 " in ale
+    assert "2012" in ale and "2012-06-01" in ale and " 9 " in ale
 
 
 def test_list_includes_configured_sets(in_tmp: Path) -> None:
@@ -80,7 +80,7 @@ def test_list_reports_a_broken_configured_file_and_still_lists_the_rest(in_tmp: 
     result = _run("list", "--no-color")
     assert result.exit_code == 2
     assert "vgr" in result.stdout
-    assert "demo@1.yaml:34:19" in result.stderr
+    assert "demo@1.yaml" + _where(FIXTURES / "broken-severity.yaml", "severity: eror", 19) in result.stderr
 
 
 # ---------------------------------------------------------------------------- show
@@ -104,7 +104,10 @@ def test_show_json_has_every_criterion_and_check() -> None:
     assert result.exit_code == 0, result.stderr
     shown = json.loads(result.stdout)
     found = CATALOG.load("vgr@2015")
-    assert (shown["id"], shown["version"], shown["valid_from"]) == ("vgr", "2015", "2015-01-01")
+    assert (shown["id"], shown["version"], shown["valid_from"]) == ("vgr", "2015", "2015-06-01")
+    assert shown["reference"]["authors"] == ["Gustaf Kastberg", "Cristian Lagström"]
+    assert shown["criteria"][0]["quote"]["text"] == found.criteria[0].quote.text  # type: ignore[union-attr]
+    assert {k["basis"] for c in shown["criteria"] for k in c["checks"]} == {"requirement", "interpretation", "advice"}
     assert [c["id"] for c in shown["criteria"]] == [c.id for c in found.criteria]
     first = shown["criteria"][0]
     assert first["checks"][0]["rule"] == found.criteria[0].checks[0].spec
@@ -135,9 +138,11 @@ def test_diff_between_fixture_versions_is_data() -> None:
     assert [c.id for c in demo_1.checks_removed] == ["DEMO-01.grades"]
     assert [c.id for c in demo_1.checks_changed] == ["DEMO-01.goal"]
     goal = demo_1.checks_changed[0]
-    assert [c.field for c in goal.changes] == ["severity", "rule", "hint"]
+    assert [c.field for c in goal.changes] == ["severity", "basis", "quote", "rule", "hint"]
     assert goal.changes[0].old == "warning" and goal.changes[0].new == "error"
-    assert goal.changes[1].new == {"words": {"path": "goal.description", "min": 3}}
+    assert (goal.changes[1].old, goal.changes[1].new) == ("advice", "requirement")
+    assert goal.changes[2].old is None  # own advice; a requirement rests on its criterion's words
+    assert goal.changes[3].new == {"words": {"path": "goal.description", "min": 3}}
     assert not change.empty
     assert diff(load_file(DEMO_1), load_file(DEMO_1)).empty
 
@@ -150,14 +155,15 @@ def test_diff_text_shows_every_change() -> None:
         "Changes from demo@1 to demo@2",
         "valid_from: 2020-01-01 → 2021-01-01",
         "+ DEMO-04 Evaluation  (new criterion, required, weight 1)",
-        "+ DEMO-04.evaluation (error, new check): The evaluation must be described.",
+        "+ DEMO-04.evaluation (gap, new check): The evaluation must be described.",
         "- DEMO-03 Budget  (removed criterion)",
         "~ DEMO-01 Goal",
         "weight: 1 → 2",
-        "+ DEMO-01.summary (error, new check)",
-        "- DEMO-01.grades (error, removed check)",
+        "+ DEMO-01.summary (gap, new check)",
+        "- DEMO-01.grades (gap, removed check)",
         "~ DEMO-01.goal",
         "severity: warning → error",
+        "basis: advice → requirement",
         "- {present: goal.description}",
         "+ {words: {path: goal.description, min: 3}}",
         "Criteria – added: 1, removed: 1, changed: 1.",
@@ -176,7 +182,7 @@ def test_diff_json_for_scripts() -> None:
     changed = shown["criteria"]["changed"][0]
     assert changed["fields"] == [{"field": "weight", "old": 1.0, "new": 2.0}]
     goal = changed["checks"]["changed"][0]
-    assert goal["fields"][2] == {
+    assert goal["fields"][4] == {
         "field": "hint",
         "old": {"sv": "Skriv målet i goal.description.", "en": "Write the goal in goal.description."},
         "new": {
@@ -198,12 +204,13 @@ def _vgr_2016(folder: Path) -> Path:
     text = (ROOT / "criteria" / "vgr@2015.yaml").read_text(encoding="utf-8")
     for old, new in (
         ('version: "2015"', 'version: "2016"'),
-        ('valid_from: "2015-01-01"', 'valid_from: "2016-01-01"'),
+        ('valid_from: "2015-06-01"', 'valid_from: "2016-01-01"'),
         (
-            '      - id: VGR-03.causal-basis\n        severity: warning\n        text: {sv: "Varje effekt bör ha stöd',
-            '      - id: VGR-03.causal-basis\n        severity: error\n        text: {sv: "Varje effekt ska ha stöd',
+            "      - id: VGR-03.causal-basis\n        severity: warning\n        basis: advice\n",
+            "      - id: VGR-03.causal-basis\n        severity: error\n        basis: requirement\n",
         ),
-        ('en: "Every effect should have support', 'en: "Every effect must have support'),
+        ('"Varje effekt bör ha ett belagt kausalsamband."', '"Varje effekt ska ha ett belagt kausalsamband."'),
+        ('"Every effect should have a documented causal link."', '"Every effect must have a documented causal link."'),
     ):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
@@ -237,15 +244,23 @@ def test_validate_accepts_a_good_file(path: Path) -> None:
     assert "a valid criteria file" in result.stdout
 
 
+def _where(path: Path, words: str, column: int) -> str:
+    """``:line:column:`` of the first line, not a comment, holding ``words``."""
+    rows = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if words in row and not row.startswith("#"))
+    return f":{line}:{column}:"
+
+
 @pytest.mark.parametrize(
-    ("name", "where", "words"),
+    ("name", "words", "column"),
     [
-        ("broken-severity.yaml", ":34:19:", "eror"),
-        ("broken-rule.yaml", ":49:16:", "exists"),
+        ("broken-severity.yaml", "eror", 19),
+        ("broken-rule.yaml", "exists", 16),
     ],
 )
-def test_validate_names_the_broken_line(name: str, where: str, words: str) -> None:
+def test_validate_names_the_broken_line(name: str, words: str, column: int) -> None:
     result = _run("validate", str(FIXTURES / name))
+    where = _where(FIXTURES / name, words, column)
     assert result.exit_code == 2
     assert f"{FIXTURES / name}{where}" in result.stderr
     assert words in result.stderr
@@ -264,6 +279,45 @@ def test_validate_checks_that_examples_meet_their_criterion(tmp_path: Path) -> N
     line = next(n for n, row in enumerate(broken.splitlines(), 1) if row.strip() == "description: Hjälp") - 2
     assert f"{target}:{line}:" in result.stderr
     assert "ALE-03" in result.stderr and "ALE-03.goal" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "words", "column", "message"),
+    [
+        # Advice may never stop an application.
+        (
+            ("DEMO-01.goal\n        severity: warning", "DEMO-01.goal\n        severity: error"),
+            "DEMO-01.goal",
+            19,
+            "basis: advice",
+        ),
+        # A criterion that is not required has advice only.
+        (
+            (
+                '        severity: warning\n        basis: advice\n        text: {sv: "Totalbeloppet',
+                '        severity: warning\n        basis: requirement\n        text: {sv: "Totalbeloppet',
+            ),
+            "DEMO-03.total",
+            16,
+            "DEMO-03",
+        ),
+    ],
+    ids=["advice-as-error", "requirement-in-optional-criterion"],
+)
+def test_validate_refuses_a_gate_without_a_requirement(
+    tmp_path: Path, change: tuple[str, str], words: str, column: int, message: str
+) -> None:
+    text = DEMO_1.read_text(encoding="utf-8")
+    assert text.count(change[0]) == 1
+    target = tmp_path / "demo@1.yaml"
+    target.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    result = _run("validate", str(target), "--lang", "en")
+    assert result.exit_code == 2
+    # The check's severity or basis line: the line after its id.
+    line = next(n for n, row in enumerate(target.read_text(encoding="utf-8").splitlines(), 1) if words in row)
+    located = {f"{target}:{line + 1}:{column}:", f"{target}:{line + 2}:{column}:"}
+    assert any(place in result.stderr for place in located), result.stderr
+    assert message in result.stderr
 
 
 def test_validate_missing_file(tmp_path: Path) -> None:

@@ -285,7 +285,7 @@ def base_for(criteria_spec: str) -> Application:
 # --- small helpers for mutations ------------------------------------------------------------------
 
 
-def drop(*path: str) -> Mutation:
+def drop(*path: str | int) -> Mutation:
     """Remove the key at ``path`` (it must exist, so a typo cannot make a mutation a no-op)."""
 
     def mutate(application: Application) -> None:
@@ -297,7 +297,7 @@ def drop(*path: str) -> Mutation:
     return mutate
 
 
-def put(value: Any, *path: str) -> Mutation:
+def put(value: Any, *path: str | int) -> Mutation:
     """Set the value at ``path`` (its parent must exist)."""
 
     def mutate(application: Application) -> None:
@@ -403,18 +403,6 @@ VGR_CASES: list[Case] = [
     vgr("VGR-02", "no-description", drop("method", "description"), "VGR-02.description"),
     vgr(
         "VGR-02",
-        "evidence-based-without-references",
-        both(put("evidence_based", "method", "kind"), drop("method", "references")),
-        "VGR-02.evidence",
-    ),
-    vgr(
-        "VGR-02",
-        "evidence-based-empty-references",
-        both(put("evidence_based", "method", "kind"), put([], "method", "references")),
-        "VGR-02.evidence",
-    ),
-    vgr(
-        "VGR-02",
         "no-method",
         drop("method"),
         "VGR-02.kind",
@@ -458,18 +446,36 @@ VGR_CASES: list[Case] = [
         "VGR-06.municipality",
     ),
     vgr("VGR-07", "effect-without-indicator", on_effect(0, "indicator"), "VGR-07.indicator"),
-    vgr("VGR-07", "effect-without-target", on_effect(1, "target"), "VGR-07.target"),
-    vgr("VGR-07", "effect-target-null", on_effect(0, "target", None), "VGR-07.target"),
+    vgr(
+        "VGR-06",
+        "another-region",
+        both(put("Region Skåne", "principals", 2, "name"), put("SE-ON-2321000255", "principals", 2, "org_id")),
+        "VGR-06.region",
+        "VGR-12.region-hours",
+    ),
+    vgr("VGR-06", "another-region-by-name", put("Region Skåne", "principals", 2, "name"), "VGR-06.region"),
+    vgr(
+        "VGR-06",
+        "vgr-name-but-another-org-number",
+        put("SE-ON-2321000255", "principals", 2, "org_id"),
+        "VGR-06.region",
+    ),
+    vgr(
+        "VGR-07",
+        "effect-without-any-number",
+        both(on_effect(1, "target"), on_effect(1, "baseline")),
+        "VGR-07.number",
+        "VGR-07.target",
+        "VGR-07.baseline",
+    ),
     vgr(
         "VGR-07",
         "no-effects",
         both(drop("effects"), drop("measurement", "effects")),
         "VGR-07.indicator",
-        "VGR-07.target",
+        "VGR-07.number",
     ),
     vgr("VGR-08", "no-description", drop("measurement", "description"), "VGR-08.description"),
-    vgr("VGR-08", "no-frequency", drop("measurement", "frequency"), "VGR-08.frequency"),
-    vgr("VGR-08", "no-responsible", drop("measurement", "responsible"), "VGR-08.responsible"),
     vgr(
         "VGR-08",
         "no-measurement",
@@ -479,7 +485,18 @@ VGR_CASES: list[Case] = [
         "VGR-08.responsible",
     ),
     vgr("VGR-09", "no-plan", drop("continuation", "plan"), "VGR-09.plan"),
-    vgr("VGR-09", "funding-two-words", put("Ordinarie budget.", "continuation", "funding"), "VGR-09.funding"),
+    vgr(
+        "VGR-09",
+        "funded-by-the-european-social-fund",
+        put("Arbetet fortsätter med projektmedel från Europeiska socialfonden", "continuation", "funding"),
+        "VGR-09.no-external-funding",
+    ),
+    vgr(
+        "VGR-09",
+        "plan-relies-on-project-money",
+        put("Arbetet fortsätter när vi har fått nya projektmedel från Arvsfonden.", "continuation", "plan"),
+        "VGR-09.no-external-funding",
+    ),
     vgr("VGR-10", "no-receiver-principal", drop("continuation", "receiver", "principal"), "VGR-10.receiver"),
     vgr("VGR-10", "no-anchoring", drop("continuation", "receiver", "anchoring"), "VGR-10.anchoring"),
     vgr("VGR-10", "no-receiver", drop("continuation", "receiver"), "VGR-10.receiver", "VGR-10.anchoring"),
@@ -508,8 +525,6 @@ VGR_CASES: list[Case] = [
         "VGR-12.municipality-hours",
         "VGR-12.region-hours",
     ),
-    vgr("VGR-13", "no-complete-grades", drop("goal", "complete_grades"), "VGR-13.complete-grades"),
-    vgr("VGR-13", "no-goal", drop("goal"), "VGR-13.complete-grades", "VGR-13.goal"),
 ]
 
 ALE_CASES: list[Case] = [
@@ -546,11 +561,41 @@ ALE_CASES: list[Case] = [
     ),
     ale("ALE-08", "no-follow-up", drop("measurement", "description"), "ALE-08.follow-up"),
     ale("ALE-08", "no-evaluation", drop("evaluation"), "ALE-08.evaluation"),
-    ale("ALE-09", "no-calculation", drop("socioeconomic"), "ALE-09.method", "ALE-09.savings"),
-    ale("ALE-09", "no-savings", drop("socioeconomic", "savings_sek_per_year"), "ALE-09.savings"),
 ]
 
 CASES = VGR_CASES + ALE_CASES
+
+# Advice: the named warnings fail, but the criterion stays met with full points, and the
+# verdict and score do not change.
+ADVICE_CASES: list[Case] = [
+    vgr(
+        "VGR-02",
+        "evidence-based-without-references",
+        both(put("evidence_based", "method", "kind"), drop("method", "references")),
+        "VGR-02.evidence",
+    ),
+    vgr(
+        "VGR-02",
+        "evidence-based-empty-references",
+        both(put("evidence_based", "method", "kind"), put([], "method", "references")),
+        "VGR-02.evidence",
+    ),
+    vgr("VGR-03", "no-causal-basis", on_effect(0, "causal_basis"), "VGR-03.causal-basis"),
+    vgr("VGR-06", "municipality-outside-the-county", put("Malmö stad", "principals", 0, "name"), "VGR-06.county"),
+    vgr("VGR-07", "effect-without-target", on_effect(1, "target"), "VGR-07.target"),
+    vgr("VGR-07", "effect-target-null", on_effect(0, "target", None), "VGR-07.target"),
+    vgr("VGR-07", "effect-without-baseline", on_effect(0, "baseline"), "VGR-07.baseline"),
+    vgr("VGR-08", "no-frequency", drop("measurement", "frequency"), "VGR-08.frequency"),
+    vgr("VGR-08", "no-responsible", drop("measurement", "responsible"), "VGR-08.responsible"),
+    vgr("VGR-08", "no-effect-list", drop("measurement", "effects"), "VGR-08.effects"),
+    vgr("VGR-09", "funding-two-words", put("Ordinarie budget.", "continuation", "funding"), "VGR-09.funding"),
+    vgr("VGR-09", "funding-not-stated", drop("continuation", "funding"), "VGR-09.funding"),
+    vgr("VGR-13", "no-complete-grades", drop("goal", "complete_grades"), "VGR-13.complete-grades"),
+    vgr("VGR-13", "no-goal", drop("goal"), "VGR-13.complete-grades", "VGR-13.goal"),
+    ale("ALE-02", "one-sector-and-external-party", drop_principals("ale-ato"), "ALE-02.two-municipal"),
+    ale("ALE-09", "no-calculation", drop("socioeconomic"), "ALE-09.method", "ALE-09.savings"),
+    ale("ALE-09", "no-savings", drop("socioeconomic", "savings_sek_per_year"), "ALE-09.savings"),
+]
 
 
 # --- the base applications meet everything --------------------------------------------------------
@@ -615,19 +660,59 @@ def test_mutation_breaks_criterion(case: Case) -> None:
     assert set(case.fails) <= failed_checks(result)
     assert failing, "no check of the target criterion failed"
     assert {f for f in case.fails if f.startswith(case.criterion_id + ".")} <= failing
-    if case.criterion_id in NOT_REQUIRED:
-        assert not target.required
-        assert result.verdict == "eligible"
-        assert result.score is not None and result.score < 100
-    else:
-        assert target.required
-        assert result.verdict == "ineligible"
+    assert target.required, "a criterion that is not required gives advice only"
+    assert result.verdict == "ineligible"
+    assert result.score is not None and result.score < 100
     # Every failed check is reported as a problem with its check id as code.
     codes = {p.code for p in result.problems}
     assert failing <= codes
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.test_id for c in CASES])
+@pytest.mark.parametrize("case", ADVICE_CASES, ids=[c.test_id for c in ADVICE_CASES])
+def test_advice_never_costs_points(case: Case) -> None:
+    application = base_for(case.criteria_spec)
+    case.mutate(application)
+    assert application != base_for(case.criteria_spec), "the mutation changed nothing"
+    result = run(application, case.criteria_spec)
+    assert result.verdict == "eligible", failed_checks(result)
+    assert result.score == 100.0
+    target = criterion(result, case.criterion_id)
+    assert target.status == "met"
+    assert target.points == target.max_points
+    assert target.required == (case.criterion_id not in NOT_REQUIRED)
+    assert failed_checks(result) == set(case.fails)
+    assert {p.code: p.severity for p in result.problems} == dict.fromkeys(case.fails, "warning")
+
+
+@pytest.mark.parametrize(
+    ("spec", "section"), [(VGR, "goal"), (ALE, "socioeconomic")], ids=["VGR-13-goal", "ALE-09-socioeconomic"]
+)
+def test_the_score_is_the_same_with_and_without_an_optional_section(spec: str, section: str) -> None:
+    for broken in [None, *(c for c in CASES if c.criteria_spec == spec)]:
+        application = base_for(spec)
+        if broken is not None:
+            broken.mutate(application)
+        if section not in application:
+            continue
+        with_section = run(copy.deepcopy(application), spec)
+        del application[section]
+        without = run(application, spec)
+        assert (without.score, without.verdict) == (with_section.score, with_section.verdict)
+
+
+@pytest.mark.parametrize("spec", [VGR, ALE])
+def test_only_requirements_and_interpretations_are_errors(spec: str) -> None:
+    for found in CATALOG.load(spec).criteria:
+        for check in found.checks:
+            if check.severity == "error":
+                assert check.basis in ("requirement", "interpretation"), check.id
+                assert check.quote is not None, check.id
+            if not found.required:
+                assert (check.basis, check.severity) == ("advice", "warning"), check.id
+                assert not re.search(r"\bska\b", check.text.sv) and "must" not in check.text.en, check.id
+
+
+@pytest.mark.parametrize("case", CASES + ADVICE_CASES, ids=[c.test_id for c in CASES + ADVICE_CASES])
 def test_expected_failing_checks_exist(case: Case) -> None:
     assert set(case.fails) <= check_ids(case.criteria_spec)
     # The first expected failure belongs to the criterion the mutation targets.
@@ -640,12 +725,12 @@ def test_expected_failing_checks_exist(case: Case) -> None:
 def test_every_criterion_has_a_mutation(spec: str, cases: list[Case], ids: list[str]) -> None:
     in_set = [c.id for c in CATALOG.load(spec).criteria]
     assert in_set == ids
-    assert {c.criterion_id for c in cases} == set(in_set)
+    assert {c.criterion_id for c in cases + ADVICE_CASES if c.criteria_spec == spec} == set(in_set)
     assert all(c.criteria_spec == spec for c in cases)
 
 
 def test_mutation_ids_are_unique() -> None:
-    ids = [(c.criteria_spec, c.test_id) for c in CASES]
+    ids = [(c.criteria_spec, c.test_id) for c in CASES + ADVICE_CASES]
     assert len(ids) == len(set(ids))
 
 
@@ -657,7 +742,14 @@ PASSING: list[tuple[str, str, str, Mutation]] = [
     (VGR, "VGR-03", "references-instead-of-causal-basis", on_effect(0, "references", ["IFAU rapport 2012:8"])),
     (VGR, "VGR-05", "one-day-project", put("2015-08-02", "project", "end")),
     (VGR, "VGR-06", "exactly-region-and-one-municipality", drop_principals("boras-ifo")),
-    (VGR, "VGR-08", "no-effect-list", drop("measurement", "effects")),
+    (VGR, "VGR-06", "region-by-org-number", put("SE-ON-2321000131", "principals", 2, "org_id")),
+    (VGR, "VGR-06", "region-by-short-name", put("VGR", "principals", 2, "name")),
+    (
+        VGR,
+        "VGR-09",
+        "without-external-project-money",
+        put("Utan externa projektmedel, i ordinarie budget.", "continuation", "funding"),
+    ),
     (VGR, "VGR-12", "cash-besides-hours", on_co_financing("vgr-bup", cash_sek=200000)),
     (VGR, "VGR-12", "hours-as-decimal", on_co_financing("vgr-bup", hours=0.5)),
     (VGR, "VGR-13", "goal-description-missing-is-a-warning", drop("goal", "description")),
@@ -736,13 +828,44 @@ def test_impossible_date_is_a_schema_error_not_a_criterion() -> None:
     assert [p.location.path for p in result.problems].count("project.end") == 1
 
 
-def test_vgr_02_evidence_based_without_references_fails() -> None:
+def test_vgr_02_evidence_based_without_references_is_advice() -> None:
+    # Table 1 only asks whether the method is tested, evidence-based or new.
     application = base_for(VGR)
     application["method"]["kind"] = "evidence_based"
     del application["method"]["references"]
     result = run(application, VGR)
     assert failed_checks(result) == {"VGR-02.evidence"}
+    assert (result.verdict, result.score) == ("eligible", 100.0)
+
+
+def test_vgr_08_without_frequency_is_met_with_advice() -> None:
+    application = base_for(VGR)
+    del application["measurement"]["frequency"]
+    result = run(application, VGR)
+    assert criterion(result, "VGR-08").status == "met"
+    assert [(p.severity, p.code) for p in result.problems] == [("warning", "VGR-08.frequency")]
+    assert (result.verdict, result.score) == ("eligible", 100.0)
+
+
+def test_region_skane_as_the_only_region_fails_vgr_06() -> None:
+    application = base_for(VGR)
+    region = application["principals"][2]
+    region.update(name="Region Skåne", unit="Skånes universitetssjukhus", org_id="SE-ON-2321000255")
+    result = run(application, VGR)
+    assert "VGR-06.region" in failed_checks(result)
+    assert criterion(result, "VGR-06").status == "partial"
     assert result.verdict == "ineligible"
+
+
+def test_the_european_social_fund_sentence_fails_vgr_09() -> None:
+    application = base_for(VGR)
+    application["continuation"]["funding"] = "Arbetet fortsätter med projektmedel från Europeiska socialfonden"
+    result = run(application, VGR)
+    assert failed_checks(result) == {"VGR-09.no-external-funding"}
+    assert result.verdict == "ineligible"
+    for without in ("Utan externa projektmedel: elevhälsans ordinarie budget.", "Ingen extern projektfinansiering."):
+        application["continuation"]["funding"] = without
+        assert run(application, VGR).verdict == "eligible", without
 
 
 def test_ale_01_idea_giver_cannot_apply() -> None:
@@ -855,7 +978,9 @@ def test_check_ids_are_stable() -> None:
         "VGR-06.two-principals",
         "VGR-06.region",
         "VGR-06.municipality",
+        "VGR-06.county",
         "VGR-07.indicator",
+        "VGR-07.number",
         "VGR-07.target",
         "VGR-07.baseline",
         "VGR-08.description",
@@ -863,6 +988,7 @@ def test_check_ids_are_stable() -> None:
         "VGR-08.responsible",
         "VGR-08.effects",
         "VGR-09.plan",
+        "VGR-09.no-external-funding",
         "VGR-09.funding",
         "VGR-10.receiver",
         "VGR-10.anchoring",
@@ -878,6 +1004,7 @@ def test_check_ids_are_stable() -> None:
         "ALE-01.sector",
         "ALE-02.two-principals",
         "ALE-02.municipality",
+        "ALE-02.two-municipal",
         "ALE-03.goal",
         "ALE-04.group",
         "ALE-05.implementation",
@@ -913,9 +1040,9 @@ def test_warning_does_not_block_eligibility() -> None:
     result = run(application, VGR)
     found = criterion(result, "VGR-03")
     assert found.status == "met"
-    assert found.points == pytest.approx(0.5)
+    assert found.points == found.max_points == 1.0
     assert result.verdict == "eligible"
-    assert result.score == pytest.approx(round(100 * 12.5 / 13, 1))
+    assert result.score == 100.0
     assert [(p.severity, p.code) for p in result.problems] == [("warning", "VGR-03.causal-basis")]
     assert result.has_warnings
 
@@ -927,10 +1054,10 @@ def test_two_warnings_in_different_criteria() -> None:
     result = run(application, VGR)
     assert result.verdict == "eligible"
     assert criterion(result, "VGR-07").status == "met"
-    assert criterion(result, "VGR-07").points == pytest.approx(2 / 3, abs=1e-3)
-    assert criterion(result, "VGR-08").points == pytest.approx(0.75)
-    assert result.score == expected_score(result)
-    assert result.score < 100
+    assert criterion(result, "VGR-07").points == 1.0
+    assert criterion(result, "VGR-08").points == 1.0
+    assert result.score == expected_score(result) == 100.0
+    assert [p.severity for p in result.problems] == ["warning", "warning"]
 
 
 def test_partial_when_some_checks_pass() -> None:
@@ -952,27 +1079,30 @@ def test_missing_when_no_check_passes() -> None:
     found = criterion(result, "VGR-05")
     assert found.status == "missing"
     assert found.points == 0
-    assert result.score == pytest.approx(round(100 * 12 / 13, 1))
+    # Twelve required criteria of weight 1; VGR-13 is not required and never counts.
+    assert result.score == pytest.approx(round(100 * 11 / 12, 1))
 
 
-def test_missing_error_with_passing_warning_is_partial() -> None:
-    # VGR-13: the error check fails, the warning passes -> some checks pass.
+def test_missing_when_every_error_check_fails_even_if_advice_passes() -> None:
+    # VGR-08: the one error check fails; its advice checks pass, but advice does not count.
     application = base_for(VGR)
-    del application["goal"]["complete_grades"]
+    del application["measurement"]["description"]
     result = run(application, VGR)
-    found = criterion(result, "VGR-13")
-    assert found.status == "partial"
-    assert found.points == pytest.approx(0.5)
-    assert result.verdict == "eligible"
+    found = criterion(result, "VGR-08")
+    assert found.status == "missing"
+    assert found.points == 0
+    assert result.verdict == "ineligible"
 
 
-def test_not_required_criterion_missing_keeps_eligible() -> None:
+def test_not_required_criterion_missing_keeps_eligible_and_full_score() -> None:
     application = base_for(ALE)
     del application["socioeconomic"]
     result = run(application, ALE)
-    assert criterion(result, "ALE-09").status == "missing"
+    found = criterion(result, "ALE-09")
+    assert (found.status, found.points, found.max_points) == ("met", 0.0, 0.0)
+    assert {p.severity for p in result.problems} == {"warning"}
     assert result.verdict == "eligible"
-    assert result.score == pytest.approx(round(100 * 8 / 9, 1))
+    assert result.score == 100.0
 
 
 def test_score_is_points_as_percent_of_all_weights() -> None:
@@ -987,18 +1117,19 @@ def test_score_is_points_as_percent_of_all_weights() -> None:
     result = run(application, VGR)
     assert result.verdict == "ineligible"
     assert criterion(result, "VGR-01").status == "missing"
-    assert criterion(result, "VGR-08").status == "partial"
+    assert criterion(result, "VGR-08").status == "met"
     assert result.score == expected_score(result)
-    # 0 (VGR-01) + 0.75 (VGR-08) + 0.5 (VGR-03) + 0.5 (VGR-13) + 9 others in full.
-    assert result.score == pytest.approx(round(100 * (0 + 0.75 + 0.5 + 0.5 + 9) / 13, 1))
+    # 0 (VGR-01) + 11 others in full; advice (VGR-08, VGR-03) and VGR-13 cost nothing.
+    assert result.score == pytest.approx(round(100 * 11 / 12, 1))
 
 
 def test_empty_application_scores_zero_and_is_ineligible() -> None:
     result = run({"format": 1}, VGR)
     assert result.verdict == "ineligible"
-    assert all(c.status == "missing" for c in result.criteria if c.id != "VGR-02")
-    # VGR-02.evidence passes without a method (it is not evidence-based), so VGR-02 is partial.
-    assert criterion(result, "VGR-02").status == "partial"
+    assert all(c.status == "missing" for c in result.criteria if c.required and c.id != "VGR-09")
+    # Nothing mentions external project money, so that check of VGR-09 passes.
+    assert criterion(result, "VGR-09").status == "partial"
+    assert criterion(result, "VGR-13").status == "met"  # advice only
     assert result.score == expected_score(result)
 
 
@@ -1007,39 +1138,50 @@ id: weighted
 version: "1"
 title: {sv: "Viktad", en: "Weighted"}
 description: {sv: "Test av poäng.", en: "Scoring test."}
-source: {sv: "Test", en: "Test"}
+source: {title: "Test", authors: [Test], publisher: Test, year: 2020}
 valid_from: "2020-01-01"
 criteria:
   - id: W-01
     title: {sv: "Mål", en: "Goal"}
     requirement: {sv: "Mål.", en: "Goal."}
     source: {sv: "Test", en: "Test"}
+    quote: {text: "Mål och titel.", place: {sv: "Test", en: "Test"}}
     required: true
     weight: 2
     checks:
       - id: W-01.goal
         severity: error
+        basis: requirement
         points: 3
         text: {sv: "Mål finns.", en: "There is a goal."}
         hint: {sv: "Skriv goal.description.", en: "Write goal.description."}
         rule: {present: goal.description}
+      - id: W-01.title
+        severity: error
+        basis: interpretation
+        text: {sv: "Titel finns.", en: "There is a title."}
+        hint: {sv: "Skriv project.title.", en: "Write project.title."}
+        rule: {present: project.title}
       - id: W-01.grades
         severity: warning
+        basis: advice
         text: {sv: "Betyg finns.", en: "Grades."}
         hint: {sv: "Skriv goal.complete_grades.", en: "Write goal.complete_grades."}
         rule: {present: goal.complete_grades}
   - id: W-02
-    title: {sv: "Titel", en: "Title"}
-    requirement: {sv: "Titel.", en: "Title."}
+    title: {sv: "Sammanfattning", en: "Summary"}
+    requirement: {sv: "Sammanfattning.", en: "Summary."}
     source: {sv: "Test", en: "Test"}
+    quote: {text: "Gärna en sammanfattning.", place: {sv: "Test", en: "Test"}}
     required: false
     weight: 0.5
     checks:
-      - id: W-02.title
-        severity: error
-        text: {sv: "Titel finns.", en: "There is a title."}
-        hint: {sv: "Skriv project.title.", en: "Write project.title."}
-        rule: {present: project.title}
+      - id: W-02.summary
+        severity: warning
+        basis: advice
+        text: {sv: "Sammanfattning bör finnas.", en: "There should be a summary."}
+        hint: {sv: "Skriv project.summary.", en: "Write project.summary."}
+        rule: {present: project.summary}
 """
 
 
@@ -1054,20 +1196,27 @@ def weighted_set(tmp_path: Path) -> str:
     ("application", "status", "points", "verdict", "score"),
     [
         (
+            {"goal": {"description": "Mål", "complete_grades": "Betyg"}, "project": {"title": "T", "summary": "S"}},
+            "met",
+            2.0,
+            "eligible",
+            100.0,
+        ),
+        ({"goal": {"description": "Mål"}, "project": {"title": "T", "summary": "S"}}, "met", 2.0, "eligible", 100.0),
+        # W-01.goal (3 points) fails, W-01.title (1 point) passes: 2 x 1/4.
+        ({"goal": {"complete_grades": "Betyg"}, "project": {"title": "T"}}, "partial", 0.5, "ineligible", 25.0),
+        ({"goal": {"complete_grades": "Betyg"}, "project": {"summary": "S"}}, "missing", 0.0, "ineligible", 0.0),
+        (
             {"goal": {"description": "Mål", "complete_grades": "Betyg"}, "project": {"title": "T"}},
             "met",
             2.0,
             "eligible",
             100.0,
         ),
-        ({"goal": {"description": "Mål"}, "project": {"title": "T"}}, "met", 1.5, "eligible", 80.0),
-        ({"goal": {"complete_grades": "Betyg"}, "project": {"title": "T"}}, "partial", 0.5, "ineligible", 40.0),
-        ({"project": {"title": "T"}}, "missing", 0.0, "ineligible", 20.0),
-        ({"goal": {"description": "Mål", "complete_grades": "Betyg"}}, "met", 2.0, "eligible", 80.0),
     ],
     ids=["all", "warning-fails", "error-fails", "none", "optional-missing"],
 )
-def test_points_are_weight_times_share_of_check_points(
+def test_points_are_weight_times_share_of_error_check_points(
     weighted_set: str, application: Application, status: str, points: float, verdict: str, score: float
 ) -> None:
     result = check_bytes(to_bytes(application), "test.yaml", CheckOptions(CATALOG, criteria=weighted_set))
@@ -1077,3 +1226,5 @@ def test_points_are_weight_times_share_of_check_points(
     assert found.points == pytest.approx(points)
     assert result.verdict == verdict
     assert result.score == pytest.approx(score)
+    optional = criterion(result, "W-02")
+    assert (optional.required, optional.status, optional.max_points) == (False, "met", 0.0)

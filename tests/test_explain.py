@@ -41,11 +41,20 @@ def test_explain_every_criterion(spec: str, criterion_id: str, lang: str) -> Non
     assert out.startswith(criterion_id)
     assert spec in out.splitlines()[0]
     assert criterion.title.get(lang) in out
-    assert criterion.source.get(lang) in out
+    flat = " ".join(out.split())
+    # The source's own words and their place, then each check's basis.
+    assert criterion.quote is not None
+    assert f"”{' '.join(criterion.quote.text.split())}”" in flat
+    assert " ".join(criterion.quote.place.get(lang).split()) in flat
+    assert out.count("Grund: " if lang == "sv" else "Basis: ") == len(criterion.checks)
     for check in criterion.checks:
         assert check.id in out
-        severity = {"sv": {"error": "fel", "warning": "varning"}, "en": {"error": "error", "warning": "warning"}}
+        severity = {"sv": {"error": "brist", "warning": "råd"}, "en": {"error": "gap", "warning": "advice"}}
         assert f"{check.id}  {severity[lang][check.severity]}" in out
+        if check.quote is not None and check.quote != criterion.quote:
+            assert " ".join(check.quote.text.split()) in flat
+        if check.reading is not None:
+            assert " ".join(check.reading.get(lang).split()[:6]) in flat
         advice = check.advice or check.hint
         assert " ".join(advice.get(lang).split()[:4]) in " ".join(out.split())
     assert criterion.example is not None
@@ -112,7 +121,10 @@ def test_a_check_id_in_json_is_that_check() -> None:
     document = json.loads(result.stdout)
     assert document["id"] == "VGR-06.region"
     assert document["criterion"]["id"] == "VGR-06"
-    assert document["passes_when"]["en"] == "principals has at least one item where kind is region"
+    # The region is Västra Götalandsregionen, by organisation number or by name.
+    words = document["passes_when"]["en"]
+    assert words.startswith("principals has at least one item where kind is region and (org_id is SE-ON-2321000131")
+    assert "name is the name Västra Götalandsregionen" in words
 
 
 def test_an_unknown_check_suggests_the_nearest() -> None:

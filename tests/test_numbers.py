@@ -84,8 +84,8 @@ def test_round_half_up_is_within_half_a_unit(value: float, decimals: int) -> Non
 
 
 def _score_sample() -> Path:
-    # Star for Life is eligible with a score that has a decimal part.
-    return ROOT / "sample_applications" / "star-for-life.yaml"
+    # Fotosyntes is incomplete, at a score with a decimal part.
+    return ROOT / "sample_applications" / "fotosyntes.yaml"
 
 
 def test_text_output_writes_decimal_comma_in_swedish_and_point_in_english() -> None:

@@ -182,10 +182,10 @@ def test_csv_conventions_follow_the_language() -> None:
     en_rows = list(csv.reader(io.StringIO(en)))
     assert len(sv_rows) == len(en_rows) == 8
     assert len(sv_rows[0]) == len(en_rows[0]) == 12 + 2 * (9 + 13) + 1
-    score = en_rows[0].index("Score (%)")
-    # ale@2012 first (sets by id), ranked within the set.
-    assert [row[score] for row in en_rows[1:]][:3] == ["100", "88.9", "88.9"]
-    assert [row[score] for row in sv_rows[1:]][:3] == ["100", "88,9", "88,9"]
+    score = en_rows[0].index("Completeness (%)")
+    # ale@2012 first (sets by id), ranked within the set; Fotosyntes is at 87,5 %.
+    assert [row[score] for row in en_rows[1:]][:3] == ["100", "100", "87.5"]
+    assert [row[score] for row in sv_rows[1:]][:3] == ["100", "100", "87,5"]
 
 
 def test_json_shape_and_unchanged_verdicts() -> None:

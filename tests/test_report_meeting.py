@@ -189,7 +189,7 @@ def test_each_reviewers_mean_is_shown() -> None:
     page = samples("-f", "html")
     # Björn Lindqvist's scores of TMR: 4 4 3 4 4 4 5 2 0 -> 30/9 = 3.333.. -> 3,33
     assert "Eget medel" in page
-    assert "eget medel 3,33" in page
+    assert "eget medelvärde 3,33" in page
     markdown = samples("-f", "markdown", "--lang", "en")
     assert "own mean 3.33" in markdown
 

@@ -39,7 +39,21 @@ def passes(spec: dict[str, Any], context: Any, root: Any = None) -> bool:
 
 
 def test_registry_has_the_documented_vocabulary() -> None:
-    expected = {"present", "words", "one_of", "number", "date_order", "count", "each", "ref", "all", "any", "not"}
+    expected = {
+        "present",
+        "words",
+        "one_of",
+        "number",
+        "date_order",
+        "count",
+        "each",
+        "ref",
+        "all",
+        "any",
+        "not",
+        "named",
+        "mentions",
+    }
     assert set(RULES) == expected
 
 
@@ -76,6 +90,8 @@ def test_every_rule_type_says_what_it_reads(rule_type: str) -> None:
         "all": [{"present": "a.b"}],
         "any": [{"present": "a.b"}],
         "not": {"present": "a.b"},
+        "named": {"path": "a.b", "names": ["Ale"]},
+        "mentions": {"path": "a.b", "terms": ["ESF"]},
     }
     spec = {rule_type: examples[rule_type]}
     compile_rule(spec)
@@ -649,3 +665,67 @@ def test_rule_anchor_points_at_the_path() -> None:
     )
     assert compile_rule({"date_order": {"first": "project.start", "then": "project.end"}}).anchor == ("project", "end")
     assert compile_rule({"present": "."}).anchor == ()
+
+
+# --- named ----------------------------------------------------------------------------------------
+
+MUNICIPALITIES = {"path": "name", "names": ["Borås", "Ale", "Dals-Ed"], "suffixes": [" stad", " kommun", "s kommun"]}
+
+
+@pytest.mark.parametrize(
+    "name", ["Borås", "Borås stad", "BORÅS  STAD", "Ale kommun", "Dals-Eds kommun", "dals eds kommun", " Ale "]
+)
+def test_named_passes_a_listed_name_with_or_without_a_suffix(name: str) -> None:
+    assert passes({"named": MUNICIPALITIES}, {"name": name})
+
+
+@pytest.mark.parametrize("name", ["Region Skåne", "Borås stad, Grundskoleförvaltningen", "Alem", "", None, 7])
+def test_named_fails_other_names_and_non_text(name: Any) -> None:
+    assert not passes({"named": MUNICIPALITIES}, {"name": name})
+
+
+# --- mentions -------------------------------------------------------------------------------------
+
+EXTERNAL = {
+    "path": "funding",
+    "terms": ["projektmedel", "Europeiska socialfonden", "ESF"],
+    "negations": ["utan", "inte", "ingen"],
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arbetet fortsätter med projektmedel från Europeiska socialfonden",
+        "Vi söker ESF-medel.",
+        "Europeiska\nsocialfonden betalar",
+        "projektmedelsfinansierat",  # a term may run on
+    ],
+)
+def test_mentions_finds_a_term(text: str) -> None:
+    assert passes({"mentions": EXTERNAL}, {"funding": text})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Utan externa projektmedel, inom ordinarie budget.",
+        "Arbetet kräver inte projektmedel.",
+        "Kommunens ordinarie budget.",
+        "Kommunens egna medel",  # 'medel' alone is no term
+        "",
+        None,
+    ],
+)
+def test_mentions_ignores_negated_terms_and_other_texts(text: Any) -> None:
+    assert not passes({"mentions": EXTERNAL}, {"funding": text})
+
+
+def test_mentions_negation_does_not_reach_into_the_next_sentence() -> None:
+    assert passes({"mentions": EXTERNAL}, {"funding": "Vi söker inte pengar. Projektmedel från ESF betalar."})
+
+
+def test_mentions_negation_window() -> None:
+    far = "Utan att kommunen någonsin har bett om det betalar projektmedel arbetet."
+    assert passes({"mentions": EXTERNAL}, {"funding": far})
+    assert not passes({"mentions": {**EXTERNAL, "window": 10}}, {"funding": far})

@@ -60,9 +60,10 @@ def test_streamed_json_equals_the_whole_document(tmp_path: Path) -> None:
 
 def test_tracker_exit_status() -> None:
     files = [(str(SAMPLES / "minimili.yaml"), "m"), (str(SAMPLES / "star-for-life.yaml"), "s")]
-    ok = RunTracker()
+    ok = RunTracker(RunPolicy(fail_under=100))
     list(render_run(files, CheckOptions(CATALOG), RenderOptions(format="json"), ok, jobs=1))
     assert not ok.failed
+    files = [(str(SAMPLES / "minimili.yaml"), "m"), (str(SAMPLES / "fotosyntes.yaml"), "f")]  # 87,5 %
     threshold = RunTracker(RunPolicy(fail_under=95))
     list(render_run(files, CheckOptions(CATALOG), RenderOptions(format="json"), threshold, jobs=1))
     assert threshold.failed and threshold.summary.under_threshold == 1

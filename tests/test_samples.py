@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from sicheck.checker import CheckOptions, check_path
+from sicheck.i18n import format_percent
 
 from .conftest import CATALOG, GOLDEN, SAMPLES
 
@@ -55,3 +56,32 @@ def test_eligible_samples_score_full_on_required_criteria() -> None:
         if expected["verdict"] == "eligible":
             result = check_path(str(SAMPLES / name), CheckOptions(CATALOG))
             assert all(c.status == "met" for c in result.criteria if c.required), name
+
+
+def _expected_rows() -> dict[str, list[str]]:
+    text = (SAMPLES / "EXPECTED.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 6 and cells[0].startswith("`") and cells[0].endswith(".yaml`"):
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def test_expected_md_tells_the_results_and_marks_teaching_cases() -> None:
+    rows = _expected_rows()
+    assert set(rows) == set(VERDICTS)
+    for name, (_, criteria, shown, unmet, advice, kind) in rows.items():
+        result = check_path(str(SAMPLES / name), CheckOptions(CATALOG))
+        assert result.criteria_set is not None
+        assert criteria == f"{result.criteria_set.id}@{result.criteria_set.version}", name
+        word = "uppfyller kraven" if result.verdict == "eligible" else "uppfyller inte kraven"
+        assert shown.startswith(f"**{word}**"), name
+        assert format_percent(result.score, "sv") in shown, name
+        not_met = [c.id for c in result.criteria if c.required and c.status != "met"]
+        assert unmet == (", ".join(not_met) or "none"), name
+        warned = sorted({p.code for p in result.problems if p.severity == "warning"})
+        assert advice == (", ".join(warned) or "none"), name
+        # Every project was funded in reality: a sample that falls short is a teaching case.
+        if result.verdict != "eligible":
+            assert kind.startswith("teaching case"), name

@@ -75,12 +75,12 @@ def test_every_section_is_present(spec: str) -> None:
 
 def test_list_items_carry_the_ids_they_need_and_references_are_empty() -> None:
     value = _value(_template("vgr@2015", "sv"))
-    assert [p["id"] for p in value["principals"]] == ["huvudman-1"]
+    assert [p["id"] for p in value["principals"]] == ["part-1"]
     assert [e["id"] for e in value["effects"]] == ["E1"]
     assert value["co_financing"] == [{"principal": None, "hours": None, "cash_sek": None}]
     assert value["applicant"]["principal"] is None
     assert value["measurement"]["effects"] == []
-    assert _value(_template("vgr@2015", "en"))["principals"][0]["id"] == "principal-1"
+    assert _value(_template("vgr@2015", "en"))["principals"][0]["id"] == "party-1"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -97,7 +97,7 @@ def test_texts_follow_the_language() -> None:
     title = SCHEMA["properties"]["target_group"]["properties"]["need"]
     assert title["description"] in sv.replace("\n  # ", " ")
     assert title["x-en"]["description"] in en.replace("\n  # ", " ")
-    assert "Granskas av: VGR-01" in sv
+    assert "Kontrolleras av: VGR-01" in sv
     assert "Checked by: VGR-01" in en
 
 

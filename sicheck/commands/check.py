@@ -265,22 +265,25 @@ def _check_with_followups(
     from sicheck.followup.model import FollowupRun
     from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
-    from sicheck.runner import render_run
+    from sicheck.render.json_format import document
+    from sicheck.runner import check_all, render_run
 
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
     strict = rendering.policy.strict
     run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
-    checked = render_run(files, options, rendering, tracker, jobs=jobs, watch=_progress(len(files), rendering.lang))
+    watch = _progress(len(files), rendering.lang)
 
     def chunks() -> Iterator[str]:
         if rendering.format == "json":
-            document = json.loads("".join(checked))
-            document["followups"] = [followup(r, rendering.lang) for r in run.followups]
-            document["followup_summary"] = summary(run)
-            yield json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            # The check JSON as a value, with the follow-ups beside the applications.
+            results = check_all(files, options, tracker, jobs=jobs, watch=watch)
+            found = document(results, tracker.summary, rendering.version, rendering.lang)
+            found["followups"] = [followup(r, rendering.lang) for r in run.followups]
+            found["followup_summary"] = summary(run)
+            yield json.dumps(found, ensure_ascii=False, indent=2) + "\n"
             return
-        yield from checked
+        yield from render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
         yield "\n" + render_followups(
             rendering.format, run, lang=rendering.lang, color=rendering.color, width=rendering.width
         )

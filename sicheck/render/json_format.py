@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
@@ -85,13 +86,26 @@ def tail(
     color: bool = False,
     width: int = 100,
 ) -> str:
-    counts = {
+    return '\n], "summary": ' + _dumps(counts(summary)) + "}\n"
+
+
+def counts(summary: RunSummary) -> dict[str, int]:
+    """The run's ``summary`` object."""
+    return {
         "applications": summary.applications,
         "eligible": summary.eligible,
         "ineligible": summary.ineligible,
         "invalid": summary.invalid,
     }
-    return '\n], "summary": ' + _dumps(counts) + "}\n"
+
+
+def document(results: Sequence[ApplicationResult], summary: RunSummary, version: str, lang: str) -> dict[str, Any]:
+    """The whole check JSON as a value, for formats that add to it (reviews, follow-ups)."""
+    return {
+        "tool": {"name": "sicheck", "version": version},
+        "applications": [application(result, lang) for result in results],
+        "summary": counts(summary),
+    }
 
 
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:

@@ -113,7 +113,7 @@ def _criterion_row(criterion: CriterionResult, result: ApplicationResult, lang: 
         [
             f"{STATUS_MARK[criterion.status]} {escape(_t(f'status-{criterion.status}', lang))}",
             escape(name),
-            f"{criterion.points:g}/{criterion.max_points:g}",
+            criterion.points_text(lang),
             "<br>".join(missing),
         ]
     )

@@ -26,10 +26,6 @@ def _t(message_id: str, lang: str, **params: object) -> str:
     return msg(message_id, **params).get(lang)
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
 Segment = tuple[str, str]
 
 
@@ -167,7 +163,7 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
         name_width = min(max(len(n) for n in names.values()), max(20, width - status_width - 16))
         for criterion in result.criteria:
             status = f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]:<{status_width}}  "
-            points = f"{_points(criterion.points)}/{_points(criterion.max_points)}"
+            points = criterion.points_text(lang)
             name = names[criterion.id]
             _wrapped(
                 console,

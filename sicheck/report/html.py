@@ -387,7 +387,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
         cells = [
             f"<td>{name}</td>",
             _td(labels[1], status, f"st-{criterion.status}"),
-            _td(labels[2], f"{number(criterion.points, lang)}/{number(criterion.max_points, lang)}", "num"),
+            _td(labels[2], criterion.points_text(lang), "num"),
             _td(labels[3], failing) if failing else '<td class="empty"></td>',
         ]
         row_class = ""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sicheck.model import RunSummary
-from sicheck.render.json_format import application
+from sicheck.render.json_format import document
 from sicheck.report.model import CallReport
 from sicheck.reviews.model import ReviewedResult, ReviewProblem, ReviewSummary
 
@@ -76,17 +76,11 @@ def _document(
     review_problems: Sequence[ReviewProblem],
     lang: str,
 ) -> dict[str, Any]:
-    return {
-        "tool": {"name": "sicheck", "version": version},
-        "applications": [{**application(item.result, lang), "review": review(item.review)} for item in items],
-        "summary": {
-            "applications": summary.applications,
-            "eligible": summary.eligible,
-            "ineligible": summary.ineligible,
-            "invalid": summary.invalid,
-        },
-        "review_problems": [_review_problem(entry, lang) for entry in review_problems],
-    }
+    found = document([item.result for item in items], summary, version, lang)
+    for entry, item in zip(found["applications"], items, strict=True):
+        entry["review"] = review(item.review)
+    found["review_problems"] = [_review_problem(entry, lang) for entry in review_problems]
+    return found
 
 
 def reviewed_text(

@@ -168,7 +168,7 @@ def _checklist(item: ReviewedResult, report: CallReport, lang: str) -> list[str]
         if not criterion.required:
             name += f" ({t('optional-mark', lang)})"
         status = f"{STATUS_SYMBOL[criterion.status]} {t(f'status-{criterion.status}', lang)}"
-        cells = [name, status, f"{number(criterion.points, lang)}/{number(criterion.max_points, lang)}"]
+        cells = [name, status, criterion.points_text(lang)]
         if report.reviews_given:
             judged = item.review.criterion(criterion.id) if item.review else None
             if judged is None or judged.n == 0:
