@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from sicheck import schemas, validation
-from sicheck.i18n import msg, suggestion
+from sicheck.i18n import Text, msg, suggestion
 from sicheck.loader import Document, format_path
 from sicheck.model import Problem
+from sicheck.swedish import as_id, control_digit_ok, org_digits, org_id
 from sicheck.values import value_at
 
 SCHEMA_RESOURCE = "application-1.schema.json"
@@ -41,6 +44,8 @@ def schema_document() -> dict[str, Any]:
 # Past this many, one more problem says how many were left out: a hostile file must not
 # make the report (or the time to write it) grow without bound.
 MAX_PROBLEMS = 100
+# difflib over thousands of ids per broken reference would be quadratic.
+MAX_SUGGESTION_CANDIDATES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,7 @@ def examine(document: Document) -> Validation:
         ]
         problems = _capped(problems, len(located), document)
         usable = _without(document.value, [v.path for v in found_violations if _breaks_value(v)])
+    usable = _canonical_org_ids(usable)
     found: list[Problem] = []
     total = 0
     # Problems come as recipes: only the ones shown are built, with their "did you mean".
@@ -134,29 +140,6 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _duplicate_id(document: Document, list_name: str, first: int, index: int, item_id: Any) -> Problem:
-    first_line = document.locate((list_name, first, "id")).line
-    return Problem(
-        "error",
-        "duplicate-id",
-        msg("duplicate-id", id=item_id, field=list_name, first_line=first_line),
-        document.locate((list_name, index, "id")),
-    )
-
-
-def _broken_reference(
-    document: Document, path: tuple[str | int, ...], value: Any, target: str, ids: dict[str, int]
-) -> Problem:
-    # difflib costs candidates x length: only for a shown problem, against a capped list.
-    hint = suggestion(str(value), sorted(map(str, ids)))
-    return Problem(
-        "error",
-        "reference",
-        msg("reference", field=format_path(path), id=value, target=target, suggestion=hint),
-        document.locate(path),
-    )
-
-
 def _structure_problems(document: Document, application: dict[str, Any]) -> Iterator[Callable[[], Problem]]:
     known: dict[str, dict[str, int]] = {}
     for list_name in ID_LISTS:
@@ -166,16 +149,50 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
             if not isinstance(item_id, str):
                 continue
             if item_id in ids:
-                yield partial(_duplicate_id, document, list_name, ids[item_id], index, item_id)
+                first = document.locate((list_name, ids[item_id], "id"))
+                yield partial(
+                    Problem,
+                    "error",
+                    "duplicate-id",
+                    msg("duplicate-id", id=item_id, field=list_name, first_line=first.line),
+                    document.locate((list_name, index, "id")),
+                )
             else:
                 ids[item_id] = index
         known[list_name] = ids
+    candidates = {name: sorted(map(str, ids)) for name, ids in known.items()}
+    # People refer to a principal by its name ("Lerums kommun"), not its id ("lerum").
+    by_name: dict[str, dict[str, str]] = {list_name: {} for list_name in ID_LISTS}
+    for list_name in ID_LISTS:
+        for item in _items(application.get(list_name)):
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("name"), str):
+                by_name[list_name].setdefault(item["name"].strip().lower(), item["id"])
 
     def check(path: tuple[str | int, ...], target: str) -> Iterator[Callable[[], Problem]]:
         value = value_at(application, path)
         if not isinstance(value, str) or value in known[target]:
             return
-        yield partial(_broken_reference, document, path, value, target, known[target])
+        yield partial(broken, path, target, value)
+
+    def broken(path: tuple[str | int, ...], target: str, value: str) -> Problem:
+        # difflib costs candidates x length: built only for a shown problem.
+        field = format_path(path)
+        named = by_name[target].get(value.strip().lower())
+        if named is None and len(by_name[target]) <= MAX_SUGGESTION_CANDIDATES:
+            close = difflib.get_close_matches(value.strip().lower(), list(by_name[target]), n=1, cutoff=0.8)
+            named = by_name[target][close[0]] if close else None
+        if named is not None:
+            message = msg("reference-name", field=field, id=value, target=target, candidate=named)
+        else:
+            names = candidates[target]
+            hint = suggestion(str(value), names) if len(names) <= MAX_SUGGESTION_CANDIDATES else Text("", "")
+            if _ID.fullmatch(value):
+                message = msg("reference", field=field, id=value, target=target, suggestion=hint)
+            else:
+                # An entry cannot have this text as its id: say what an id may hold.
+                made = as_id(value) or "id-1"
+                message = msg("reference-not-an-id", field=field, id=value, target=target, suggestion=hint, made=made)
+        return Problem("error", "reference", message, document.locate(path))
 
     for path, target in REFERENCES:
         yield from check(path, target)
@@ -185,3 +202,34 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
     for list_path, target in ID_LIST_REFERENCES:
         for index, _ in enumerate(_items(value_at(application, list_path))):
             yield from check((*list_path, index), target)
+    for index, principal in enumerate(_items(application.get("principals"))):
+        number = principal.get("org_id") if isinstance(principal, dict) else None
+        digits = org_digits(number) if isinstance(number, str) else None  # canonical by now
+        if digits is not None and not control_digit_ok(digits):
+            path = ("principals", index, "org_id")
+            written = value_at(document.value, path)  # as the applicant wrote it
+            yield partial(
+                Problem,
+                "error",
+                "org-id",
+                msg("org-id-control-digit", field=format_path(path), value=written),
+                document.locate(path),
+            )
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def _canonical_org_ids(application: dict[str, Any]) -> dict[str, Any]:
+    """Organisation numbers as criteria compare them: ``212000-1496`` -> ``SE-ON-2120001496``."""
+    principals = application.get("principals")
+    if not isinstance(principals, list):
+        return application
+    changed = []
+    for principal in principals:
+        number = principal.get("org_id") if isinstance(principal, dict) else None
+        canonical = org_id(str(number)) if isinstance(number, (str, int)) and not isinstance(number, bool) else None
+        if canonical is not None and canonical != number:
+            principal = {**principal, "org_id": canonical}
+        changed.append(principal)
+    return {**application, "principals": changed}

@@ -202,6 +202,18 @@ _CORE: dict[str, tuple[str, str]] = {
         "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}, eller lägg till en post med id: {id} där.",
         "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}, or add an entry with id: {id} there.",
     ),
+    "reference-name": (
+        "'{field}' pekar på '{id}', som ser ut som namnet på en post i {target}, inte dess id. Menade du '{candidate}'? Skriv id:t: {candidate}.",
+        "'{field}' refers to '{id}', which looks like the name of an entry in {target}, not its id. Did you mean '{candidate}'? Write the id: {candidate}.",
+    ),
+    "reference-not-an-id": (
+        "'{field}' pekar på '{id}', men det finns inget sådant id bland {target}.{suggestion} Skriv ett id som finns under {target}. Ett id har bara a–z, A–Z, siffror, punkt, bindestreck och understreck, till exempel {made}.",
+        "'{field}' refers to '{id}', but there is no such id among {target}.{suggestion} Write an id that exists under {target}. An id holds only a–z, A–Z, digits, dot, hyphen and underscore, for example {made}.",
+    ),
+    "org-id-control-digit": (
+        "'{field}' är inte ett giltigt organisationsnummer: kontrollsiffran (den sista) stämmer inte för {value}. Jämför med organisationens registrering.",
+        "'{field}' is not a valid organisation number: the check digit (the last one) does not match for {value}. Compare with the organisation's registration.",
+    ),
     "unknown-criteria-in-file": (
         "Kriterieuppsättningen '{spec}' finns inte. Kända: {known}. Skriv en av dem i criteria, eller ta bort raden för att kontrolleras mot standarduppsättningen.",
         "The criteria set '{spec}' does not exist. Known sets: {known}. Write one of them in criteria, or remove the line to be checked against the default set.",
@@ -354,6 +366,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-unknown-key": ("Okänd nyckel", "Unknown key"),
     "rule-duplicate-id": ("Id som används två gånger", "Duplicate id"),
     "rule-reference": ("Hänvisning till ett id som inte finns", "Reference to an id that does not exist"),
+    "rule-org-id": ("Organisationsnummer med fel kontrollsiffra", "Organisation number with a wrong check digit"),
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
@@ -639,6 +652,10 @@ _APPLICANT: dict[str, tuple[str, str]] = {
         "{path} finns redan och skrivs inte över. Välj ett annat filnamn, eller skriv över filen med --force.",
         "{path} already exists and is not overwritten. Choose another file name, or overwrite it with --force.",
     ),
+    "new-review-written": (
+        "Skrev {path}. Fyll i den och kontrollera granskningen med: sicheck check {application} --reviews {path}",
+        "Wrote {path}. Fill it in and check the review with: sicheck check {application} --reviews {path}",
+    ),
     "new-written": (
         "Skrev {path}. Fyll i den och kontrollera utkastet med: sicheck check {path}",
         "Wrote {path}. Fill it in and check the draft with: sicheck check {path}",
@@ -731,12 +748,13 @@ _APPLICANT: dict[str, tuple[str, str]] = {
 _REVIEW: dict[str, tuple[str, str]] = {
     # the 0–5 scale (sicheck.reviews.model.SCALE; the review schema repeats it, a test keeps them equal)
     "review-scale-heading": ("Skala", "Scale"),
-    "review-scale-0": ("saknas eller går inte att bedöma", "missing or cannot be judged"),
+    "review-scale-0": ("saknas", "missing"),
     "review-scale-1": ("svag", "poor"),
     "review-scale-2": ("godtagbar", "fair"),
     "review-scale-3": ("god", "good"),
     "review-scale-4": ("mycket god", "very good"),
     "review-scale-5": ("utmärkt", "excellent"),
+    "review-scale-empty": ("tomt = bedöms inte (räknas inte)", "empty = not judged (not counted)"),
     # problems in review files
     "review-empty": (
         "Granskningsfilen är tom. Börja från en mall med 'sicheck new --review ANSÖKAN'.",
@@ -779,8 +797,8 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "The criterion '{criterion}' does not exist in {criteria_set}, which the application is checked against.{suggestion}",
     ),
     "review-duplicate": (
-        "{reviewer} har redan granskat samma ansökan i {first}. Den här filen räknas inte; ta bort en av dem.",
-        "{reviewer} has already reviewed the same application in {first}. This file is not counted; remove one of them.",
+        "{reviewer} har granskat samma ansökan också i {others}. Ingen av filerna räknas förrän en av dem är borttagen.",
+        "{reviewer} has also reviewed the same application in {others}. Neither file is counted until one of them is removed.",
     ),
     # the review template (sicheck new --review)
     "review-template-heading": (
@@ -792,13 +810,15 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "review-template-instructions": (
         "Fyll i ditt namn, din rekommendation och en poäng 0–5 för varje kriterium du bedömer.\n"
         "Poängen gäller kvaliteten: sicheck har redan kontrollerat att uppgifterna finns.\n"
-        "Lämna score tomt för ett kriterium du inte bedömer. Skriv kommentarer inom citattecken.",
+        "0 betyder att det saknas i ansökan och räknas som 0. Kan du inte bedöma ett kriterium,\n"
+        "lämna score tomt: då räknas det inte. Skriv kommentarer inom citattecken.",
         "Fill in your name, your recommendation and a score 0–5 for each criterion you judge.\n"
         "Scores judge quality: sicheck has already checked that the information is there.\n"
-        "Leave score empty for a criterion you do not judge. Write comments inside the quotes.",
+        "0 means it is missing from the application and counts as 0. If you cannot judge a\n"
+        "criterion, leave score empty: then it is not counted. Write comments inside the quotes.",
     ),
     "review-template-reviewer": ("ditt namn", "your name"),
-    "review-template-recommendation": ("ja | kanske | nej", "fund | maybe | reject"),
+    "review-template-recommendation": ("ja | kanske | nej", "yes | maybe | no"),
     "review-template-comment": ("övergripande kommentar", "overall comment"),
     # the call report (sicheck report)
     "report-title": ("Ansökningar i utlysningen – översikt", "Applications in the call – overview"),
@@ -852,6 +872,10 @@ _REVIEW: dict[str, tuple[str, str]] = {
     "report-review-problem-line": (
         "{file}:{line}:{column}: granskningen räknas inte: {message}",
         "{file}:{line}:{column}: the review is not counted: {message}",
+    ),
+    "report-score-problem-line": (
+        "{file}:{line}:{column}: poängen räknas inte: {message}",
+        "{file}:{line}:{column}: the score is not counted: {message}",
     ),
     "report-csv-rank": ("Nr", "Rank"),
     "report-csv-title": ("Titel", "Title"),
@@ -976,6 +1000,19 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
     "usage-value-boolean": ("{value} är inte true eller false.", "{value} is not true or false."),
     "usage-value-missing-path": ("{value} finns inte.", "{value} does not exist."),
     # YAML syntax errors, by cause (sicheck.yaml_errors)
+    # Swedish habits (sicheck.swedish, sicheck.validation's hints)
+    "hint-number-as-written": (
+        " Skriv talet med punkt som decimaltecken och utan mellanrum: {number}",
+        " Write the number with a decimal point and no spaces: {number}",
+    ),
+    "hint-id-characters": (
+        " Ett id börjar med en bokstav eller siffra och har sedan bara a–z, A–Z, siffror, punkt, bindestreck och understreck (inte å, ä, ö eller mellanslag), till exempel {example}.",
+        " An id starts with a letter or digit and then holds only a–z, A–Z, digits, dot, hyphen and underscore (no å, ä, ö or spaces), for example {example}.",
+    ),
+    "hint-org-id": (
+        " Skriv organisationsnumret med sina tio siffror, till exempel {example} (med eller utan bindestreck) eller SE-ON-{digits}.",
+        " Write the organisation number with its ten digits, for example {example} (with or without the hyphen) or SE-ON-{digits}.",
+    ),
     "yaml-syntax-hint": (
         "Kontrollera raden och raden före: indrag, kolon och citattecken.",
         "Check this line and the one before it: indentation, colons and quotes.",
@@ -1108,6 +1145,10 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-measurement-after-period": (
         "Mätningen av {id} är daterad {date}, efter rapportperiodens slut {end}. Den räknas inte; redovisa den i rapporten för den perioden, eller rätta datumet.",
         "The measurement of {id} is dated {date}, after the end of the reporting period, {end}. It is not counted; report it for that period, or correct the date.",
+    ),
+    "followup-no-dates": (
+        "Ansökan anger inte projektets start och slut, så sicheck kan inte räkna ut vilka mätningar som skulle ha gjorts, om effekterna är i fas eller om medfinansieringen följer tiden. Ange project.start och project.end.",
+        "The application does not give the project's start and end, so sicheck cannot work out which measurements were due, whether effects are on track or whether co-financing keeps pace with time. Give project.start and project.end.",
     ),
     "followup-and-more": (" och {count} till", " and {count} more"),
     "followup-missing-measurement-hint": (

@@ -240,9 +240,61 @@ def _said(text: Text) -> Text | None:
     return text if text.sv or text.en else None
 
 
+def _swedish_key(v: Violation) -> Text | None:
+    """``mål:`` for ``goal:``: the Swedish title of a key, from the schema."""
+    from sicheck.swedish import key_titles, matching
+
+    found = matching(str(v.key), key_titles(v.schema))
+    return msg("did-you-mean", candidate=found) if found is not None else None
+
+
+def _swedish_value(v: Violation) -> Text | None:
+    """``kind: kommun`` for ``municipality``: a value's Swedish word, from the schema."""
+    from sicheck.swedish import matching, value_words
+
+    if not isinstance(v.value, str):
+        return None
+    found = matching(v.value, value_words(v.schema))
+    return msg("did-you-mean", candidate=found) if found is not None else None
+
+
+def _swedish_number(v: Violation) -> Text | None:
+    """``18,0`` and ``1 200``: the number as it must be written."""
+    from sicheck.swedish import number_as_written
+
+    expected = [v.expected] if isinstance(v.expected, str) else list(v.expected or [])
+    if not isinstance(v.value, str) or not {"number", "integer"} & set(expected):
+        return None
+    written = number_as_written(v.value)
+    return msg("hint-number-as-written", number=written) if written is not None else None
+
+
+def _id_characters(v: Violation) -> Text | None:
+    """An id with å, ä, ö or a space: which characters an id may hold."""
+    from sicheck.swedish import as_id
+
+    if not v.path or v.path[-1] != "id" or not isinstance(v.value, str):
+        return None
+    return msg("hint-id-characters", example=as_id(v.value) or "id-1")
+
+
+def _org_id_form(v: Violation) -> Text | None:
+    """An organisation number in a form the format does not take: the forms it does."""
+    from sicheck.swedish import org_id_example
+
+    if not v.path or v.path[-1] != "org_id" or not isinstance(v.value, (str, int)):
+        return None
+    example = org_id_example(str(v.value))
+    return msg("hint-org-id", example=example, digits=example.replace("-", ""))
+
+
 HINTS: dict[str, tuple[Hint, ...]] = {
-    "additionalProperties": (_close_key,),
-    "enum": (_close_value,),
+    "additionalProperties": (_swedish_key, _close_key),
+    "enum": (_swedish_value, _close_value),
+    "type": (_swedish_number,),
+    "pattern": (_id_characters, _org_id_form),
+    "minimum": (_org_id_form,),
+    "maximum": (_org_id_form,),
 }
 
 

@@ -46,7 +46,7 @@ CASES: dict[str, list[str]] = {
         "--reviews",
         "tests/inputs/reviews/bad/score-range.yaml",
         "--reviews",
-        "tests/inputs/reviews/bad/unknown-criterion.yaml",
+        "tests/inputs/reviews/bad/yaml-syntax.yaml",
         "--format",
         "markdown",
     ],

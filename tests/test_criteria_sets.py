@@ -1228,3 +1228,48 @@ def test_points_are_weight_times_share_of_error_check_points(
     assert result.score == pytest.approx(score)
     optional = criterion(result, "W-02")
     assert (optional.required, optional.status, optional.max_points) == (False, "met", 0.0)
+
+
+# --- sources that can be found ---------------------------------------------------------------------
+
+
+def test_each_set_names_its_report_authors_year_and_series() -> None:
+    vgr, ale = CATALOG.load(VGR), CATALOG.load(ALE)
+    assert vgr.reference is not None and ale.reference is not None
+    assert vgr.reference.authors == ("Gustaf Kastberg", "Cristian Lagström")
+    assert ale.reference.authors == ("Mikael Löfström", "Viveka Nilsson")
+    assert (vgr.reference.year, ale.reference.year) == (2018, 2015)
+    assert ale.reference.series is not None and "KFi-rapport nr 132" in ale.reference.series
+    # The VGR copy has no title page: the set says so rather than invent a number.
+    assert vgr.reference.series is None
+    assert vgr.reference.note is not None and "serienummer" in vgr.reference.note.sv
+    for found in (vgr, ale):
+        assert found.reference.title in found.source.sv and found.reference.title in found.source.en
+
+
+def test_valid_from_is_not_earlier_than_the_decision_the_source_describes() -> None:
+    # VGR chose its project model in spring 2015 and drew up the criteria after it; Ale's
+    # kommunstyrelse set the money aside in May 2012.
+    assert CATALOG.load(VGR).valid_from >= "2015-06-01"
+    assert CATALOG.load(ALE).valid_from >= "2012-06-01"
+
+
+@pytest.mark.parametrize("spec", [VGR, ALE])
+def test_own_advice_says_it_is_sichecks(spec: str) -> None:
+    # A check without words from the source is sicheck's own advice, and its why says so.
+    for found in CATALOG.load(spec).criteria:
+        for check in found.checks:
+            if check.quote is None:
+                assert check.basis == "advice", check.id
+                assert check.why is not None and check.why.sv.startswith("sichecks råd"), check.id
+                assert check.why.en.startswith("sicheck's advice"), check.id
+
+
+def test_the_county_list_names_the_49_municipalities_of_vastra_gotaland() -> None:
+    (county,) = [k for c in CATALOG.load(VGR).criteria for k in c.checks if k.id == "VGR-06.county"]
+    names = county.spec["not"]["count"]["where"]["all"][1]["not"]["named"]["names"]
+    assert len(set(names) - {"Gothenburg"}) == 49
+    for name in ("Borås stad", "Gullspångs kommun", "Göteborgs stad", "Ale kommun", "Lilla Edets kommun"):
+        application = base_for(VGR)
+        application["principals"][0]["name"] = name
+        assert "VGR-06.county" not in failed_checks(run(application, VGR)), name

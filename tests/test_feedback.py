@@ -408,3 +408,113 @@ def test_os_reason_names_common_errors_in_both_languages() -> None:
     assert (reason.sv, reason.en) == ("behörighet saknas", "permission denied")
     unusual = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
     assert unusual.en == "Invalid cross-device link"
+
+
+# --- 4. help for Swedish habits --------------------------------------------------------------------------
+
+
+def _problem_at(result: ApplicationResult, path: str) -> Problem:
+    (found,) = [p for p in result.problems if p.location.path == path and p.criterion is None]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("written", "as_it_must_be"),
+    [("18,0", "18.0"), ("1 200", "1200"), ("1 200,5", "1200.5"), ("-2,25", "-2.25"), ("12\u00a0000", "12000")],
+)
+def test_swedish_numbers_get_the_number_as_it_must_be_written(written: str, as_it_must_be: str) -> None:
+    text = SAMPLE.replace("    baseline: 24.0\n", f"    baseline: {written}\n")
+    assert text != SAMPLE
+    problem = _problem_at(check_text(text), "effects[0].baseline")
+    assert problem.message.sv.endswith(f"utan mellanrum: {as_it_must_be}")
+    assert problem.message.en.endswith(f"no spaces: {as_it_must_be}")
+
+
+def test_hours_with_digit_grouping_get_the_hint() -> None:
+    text = SAMPLE.replace("    hours: 1200\n", "    hours: 1 200\n")
+    problem = _problem_at(check_text(text), "co_financing[0].hours")
+    assert "1200" in problem.message.sv
+
+
+@pytest.mark.parametrize("written", ["212000-1496", "2120001496", "SE-ON-2120001496"])
+def test_swedish_organisation_numbers_are_accepted(written: str) -> None:
+    text = SAMPLE.replace("    kind: municipality\n", f"    kind: municipality\n    org_id: {written}\n", 1)
+    result = check_text(text)
+    assert result.verdict != "invalid", [p.message.en for p in result.problems]
+
+
+def test_organisation_numbers_are_compared_in_one_form() -> None:
+    from sicheck.application import examine
+    from sicheck.loader import load_yaml
+
+    text = SAMPLE.replace("    kind: region\n", "    kind: region\n    org_id: 232100-0131\n", 1)
+    loaded = load_yaml(text.encode("utf-8"))
+    assert loaded.document is not None
+    usable = examine(loaded.document).usable
+    (region,) = [p for p in usable["principals"] if p.get("kind") == "region"]
+    assert region["org_id"] == "SE-ON-2321000131"
+
+
+@pytest.mark.parametrize("written", ["212000-1497", "SE-ON-2120001497"])
+def test_a_wrong_control_digit_is_named(written: str) -> None:
+    text = SAMPLE.replace("    kind: municipality\n", f"    kind: municipality\n    org_id: {written}\n", 1)
+    result = check_text(text)
+    assert result.verdict == "invalid"
+    problem = _problem_at(result, "principals[0].org_id")
+    assert problem.code == "org-id"
+    assert "kontrollsiffran" in problem.message.sv and "check digit" in problem.message.en
+    assert written in problem.message.sv
+    # The checklist is still there.
+    assert result.criteria
+
+
+def test_an_organisation_number_of_the_wrong_form_says_the_forms() -> None:
+    text = SAMPLE.replace("    kind: municipality\n", "    kind: municipality\n    org_id: 212000 1496\n", 1)
+    problem = _problem_at(check_text(text), "principals[0].org_id")
+    assert "212000-1496" in problem.message.sv and "SE-ON-2120001496" in problem.message.sv
+    assert "with or without the hyphen" in problem.message.en
+
+
+@pytest.mark.parametrize(("written", "made"), [("Västra Götaland", "vastra-gotaland"), ("BUP Borås", "bup-boras")])
+def test_a_refused_id_names_the_allowed_characters(written: str, made: str) -> None:
+    text = SAMPLE.replace("  - id: vgr-bup\n", f"  - id: {written}\n").replace("vgr-bup", "x")
+    problem = _problem_at(check_text(text), "principals[2].id")
+    assert "a–z, A–Z" in problem.message.sv and "å, ä, ö" in problem.message.sv
+    assert f"till exempel {made}" in problem.message.sv
+    assert "no å, ä, ö or spaces" in problem.message.en
+
+
+def test_a_reference_to_a_principals_name_suggests_its_id() -> None:
+    text = SAMPLE.replace("  employer: boras-gsf", "  employer: Västra Götalandsregionen")
+    assert text != SAMPLE
+    problem = _problem_at(check_text(text), "project_lead.employer")
+    assert "Menade du 'vgr-bup'?" in problem.message.sv
+    assert "Did you mean 'vgr-bup'?" in problem.message.en
+    # Never the advice to add an entry whose id would be a name.
+    assert "lägg till en post med id: Västra" not in problem.message.sv
+
+
+@pytest.mark.parametrize(
+    ("mistake", "path", "meant"),
+    [
+        ("goal:", "mål", "goal"),
+        ("target_group:", "målgrupp", "target_group"),
+        ("    kind: municipality\n", "principals[0].kind", "municipality"),
+        ("  kind: new\n", "method.kind", "new"),
+    ],
+)
+def test_swedish_titles_from_the_schema_get_did_you_mean(mistake: str, path: str, meant: str) -> None:
+    replacements = {
+        "goal:": ("goal:", "mål:"),
+        "target_group:": ("target_group:", "målgrupp:"),
+        "    kind: municipality\n": ("    kind: municipality\n", "    kind: kommun\n"),
+        "  kind: new\n": ("  kind: new\n", "  kind: ny\n"),
+    }
+    old, new = replacements[mistake]
+    text = SAMPLE.replace(old, new, 1)
+    assert text != SAMPLE
+    result = check_text(text)
+    found = [p for p in result.problems if p.criterion is None and (p.location.path == path)]
+    assert found, [(p.location.path, p.message.en) for p in result.problems if p.criterion is None]
+    assert f"Menade du '{meant}'?" in found[0].message.sv
+    assert f"Did you mean '{meant}'?" in found[0].message.en

@@ -468,3 +468,14 @@ def test_a_measurement_after_the_period_is_not_counted() -> None:
     (gap,) = [g for g in result.gaps if g.problem.code == "followup-measurement-date"]
     assert gap.problem.location.line == 13 and "2018-09-15" in gap.problem.message.en
     assert [m.value for m in result.effects[0].measurements] == [5, 14, 26]
+
+
+def test_an_application_without_dates_gets_advice_not_a_crash(tmp_path: Path) -> None:
+    application = tmp_path / "x.yaml"
+    application.write_text("project: {title: X}\neffects:\n  - {id: E1, baseline: 1, target: 2}\n", encoding="utf-8")
+    report = tmp_path / "r.yaml"
+    report.write_text("application: x.yaml\nperiod: {start: 2016-01-01, end: 2016-06-30}\n", encoding="utf-8")
+    result = follow_up(str(application), [load_followup(report)])
+    assert {g.problem.code for g in result.gaps} == {"followup-project-dates", "followup-frequency"}
+    assert all(g.problem.severity == "warning" for g in result.gaps)
+    assert result.effects[0].status == "not-measured"

@@ -98,8 +98,17 @@ def test_bad_review_files(name: str, sample_results: list[ApplicationResult]) ->
     )
     assert first.severity == "error"
     assert first.message.sv and first.message.en
-    # A review with an error is left out whole.
-    assert all(item.review is None for item in reviewed)
+    assert {p.scope for p in problems} == {expected["scope"]}
+    counted = [item.review for item in reviewed if item.review is not None]
+    if expected["scope"] == "review":
+        # A file that cannot be read, or is wrong as a whole, is left out whole.
+        assert counted == []
+    else:
+        # One bad score leaves out that score only: the reviewer still counts.
+        assert len(counted) == 1 and counted[0].reviewers == 1
+        given = {s.criterion for s in counted[0].reviews[0].scores}
+        assert first.criterion not in given
+        assert problems[0].reviewer == "Anna Andersson" and problems[0].target is not None
 
 
 def test_unknown_criterion_suggests_the_padded_id(sample_results: list[ApplicationResult]) -> None:
@@ -148,7 +157,9 @@ def test_schema_states_the_scale() -> None:
     assert sv in score["description"]
     assert en in score["x-en"]["description"]
     assert [step.score for step in SCALE] == [0, 1, 2, 3, 4, 5]
-    assert SCALE[0].label.en == "missing or cannot be judged" and SCALE[5].label.en == "excellent"
+    # 0 is "missing" and counts as 0; a criterion one cannot judge is left empty instead.
+    assert SCALE[0].label.en == "missing" and SCALE[5].label.en == "excellent"
+    assert "leave the score empty" in schema_document()["x-en"]["description"]
 
 
 # --- merging ----------------------------------------------------------------------
@@ -262,10 +273,13 @@ def test_a_reviewer_counts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         _review_file(tmp_path, "r2.yaml", "one.yaml", "anna  andersson"),
     ]
     reviewed, problems = attach(results, loaded, CATALOG)
-    assert [p.problem.code for p in problems] == ["duplicate-review"]
-    assert problems[0].file == str(tmp_path / "r2.yaml")
-    assert problems[0].problem.location.line == 2
-    assert reviewed[0].review is not None and reviewed[0].review.reviewers == 1
+    # Neither file counts, and both are listed, each naming the other: nothing is chosen silently.
+    assert [p.problem.code for p in problems] == ["duplicate-review", "duplicate-review"]
+    assert [p.file for p in problems] == [str(tmp_path / "r1.yaml"), str(tmp_path / "r2.yaml")]
+    assert str(tmp_path / "r2.yaml") in problems[0].problem.message.en
+    assert str(tmp_path / "r1.yaml") in problems[1].problem.message.en
+    assert all(p.problem.location.line == 2 and p.scope == "review" for p in problems)
+    assert reviewed[0].review is None
 
 
 def test_reviews_never_change_the_machine_verdict(sample_results: list[ApplicationResult]) -> None:
@@ -320,7 +334,7 @@ def test_filled_template_is_a_valid_review(
     loaded = load_review(review_file)
     assert loaded.problems == ()
     assert loaded.review is not None
-    assert loaded.review.application == path.name
+    assert loaded.review.application == path.as_posix()  # printed, not written: the path as given
     assert loaded.review.comment == "Bra, men: tunt"
     reviewed, problems = attach(sample_results, [loaded], CATALOG)
     assert problems == []
@@ -365,7 +379,7 @@ def test_template_keeps_hostile_text_in_its_comments(tmp_path: Path) -> None:
     application = re.sub(r"^  title: .*$", lambda _: f"  title: {title}", application, count=1, flags=re.M)
     name = tmp_path / 'a "b": c #d.yaml'
     name.write_text(application, encoding="utf-8")
-    template = review_template(name, CheckOptions(CATALOG))
+    template = review_template(name, CheckOptions(CATALOG), review_file=tmp_path / "granskning.yaml")
     assert "\x1b" not in template and "\u202e" not in template and "\u2028" not in template
     assert "# Ansökan: Titel reviewer: Inbrytare recommendation: yes scores: {} \\x1b[31m\\u202e\n" in template
     loaded = load_review_bytes(template.encode("utf-8"), "r.yaml")

@@ -20,8 +20,6 @@ from sicheck.commands.common import (
     run_inputs,
     source_root,
     tool_errors,
-    wants_color,
-    width,
     with_progress,
     write_output,
 )
@@ -145,10 +143,8 @@ def check(
         max_aliases=max_aliases,
         max_nodes=max_nodes,
         max_size=max_size,
-        color=wants_color(no_color, output),
-        width=width() if output is None else 100,
     )
-    context = run_context(line, config_file=config_file, no_config=no_config)
+    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     settings = context.settings
     with tool_errors(settings.lang):
         # DESIGN section 2: --criteria, else the file's own field, else the configuration.

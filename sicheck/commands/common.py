@@ -46,11 +46,24 @@ NoConfigOption = Annotated[
 ]
 
 
-def run_context(line: CommandLine, *, config_file: Path | None = None, no_config: bool = False) -> RunContext:
+def run_context(
+    line: CommandLine,
+    *,
+    config_file: Path | None = None,
+    no_config: bool = False,
+    no_color: bool = False,
+    output: Path | None = None,
+) -> RunContext:
     """The one place a command resolves its settings: the command line over the
-    configuration over the defaults, and the catalog of the criteria folders they name."""
+    configuration over the defaults, and the catalog of the criteria folders they name.
+
+    Colour and width follow where the output goes: a terminal gets colour (unless
+    ``--no-color`` or ``NO_COLOR``) and its own width, a file neither."""
+    from dataclasses import replace
+
     from sicheck.settings import build
 
+    line = replace(line, color=wants_color(no_color, output), width=width() if output is None else 100)
     with tool_errors(line.lang or "sv"):
         config = configuration(config_file, no_config)
     with tool_errors(line.lang or config.lang or "sv"):

@@ -17,8 +17,6 @@ from sicheck.commands.common import (
     run_context,
     say,
     tool_errors,
-    wants_color,
-    width,
     write_output,
 )
 
@@ -40,8 +38,8 @@ NoColorOption = Annotated[bool, typer.Option("--no-color", help="Ingen färg. / 
 def _context(lang: Lang | None, no_color: bool, config_file: Path | None, no_config: bool) -> RunContext:
     from sicheck.settings import CommandLine
 
-    line = CommandLine(lang=lang.value if lang is not None else None, color=wants_color(no_color, None), width=width())
-    return run_context(line, config_file=config_file, no_config=no_config)
+    line = CommandLine(lang=lang.value if lang is not None else None)
+    return run_context(line, config_file=config_file, no_config=no_config, no_color=no_color)
 
 
 criteria_app = typer.Typer(

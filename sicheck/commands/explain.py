@@ -14,8 +14,6 @@ from sicheck.commands.common import (
     guarded,
     run_context,
     tool_errors,
-    wants_color,
-    width,
     write_output,
 )
 from sicheck.commands.criteria import FormatOption, NoColorOption, ViewFormat
@@ -77,10 +75,8 @@ def explain(
     line = CommandLine(
         lang=lang.value if lang is not None else None,
         criteria=criteria,
-        color=wants_color(no_color, None),
-        width=width(),
     )
-    context = run_context(line, config_file=config_file, no_config=no_config)
+    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color)
     settings = context.settings
     lang_code, color = settings.lang, settings.color
     with tool_errors(lang_code):

@@ -18,8 +18,6 @@ from sicheck.commands.common import (
     run_inputs,
     shown_name,
     tool_errors,
-    wants_color,
-    width,
     write_output,
 )
 from sicheck.followup import FORMATS
@@ -72,10 +70,8 @@ def followup(
         lang=lang.value if lang is not None else None,
         strict=strict,
         exit_zero=exit_zero,
-        color=wants_color(no_color, output),
-        width=width() if output is None else 100,
     )
-    context = run_context(line, config_file=config_file, no_config=no_config)
+    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     settings = context.settings
     with tool_errors(settings.lang):
         if not application.is_file():

@@ -144,7 +144,11 @@ def new(
                 raise UsageError(msg("path-missing", path=str(review)))
             # The application's own criteria set unless --criteria says otherwise, found
             # in the configured criteria folders too.
-            text = review_template(review, CheckOptions.of(context.settings, context.catalog), lang_code)
+            options = CheckOptions.of(context.settings, context.catalog)
+            text = review_template(review, options, lang_code, review_file=output)
+            # What checks a review is `check` on its application with --reviews, never `check`
+            # on the review file itself (that reads it as an application).
+            written = msg("new-review-written", path=_quoted(output), application=_quoted(review)) if output else None
         else:
             # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
@@ -158,6 +162,12 @@ def new(
             config=settings.config.file,
         )
         emit(text, output, force=force, lang=lang_code, written=written, inputs=tuple(inputs))
+
+
+def _quoted(path: Path | None) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def register(app: typer.Typer) -> None:

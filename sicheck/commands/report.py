@@ -21,8 +21,6 @@ from sicheck.commands.common import (
     run_inputs,
     say,
     tool_errors,
-    wants_color,
-    width,
     with_progress,
     write_output,
 )
@@ -45,7 +43,9 @@ def _problem_lines(entries: Sequence[ReviewProblem | Gap], message_id: str, lang
     lines = []
     for entry in entries:
         where = entry.problem.location
-        message = msg(message_id, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
+        # A review with only one bad score still counts: say that it is the score that does not.
+        used = "report-score-problem-line" if getattr(entry, "scope", None) == "score" else message_id
+        message = msg(used, file=entry.file, line=where.line, column=where.column, message=entry.problem.message)
         # File names and messages repeat text from those files: keep control characters visible.
         lines.append(f"sicheck: {visible(message.get(lang))}\n")
     return "".join(lines)
@@ -123,10 +123,8 @@ def report(
     line = CommandLine(
         lang=lang.value if lang is not None else None,
         criteria=criteria,
-        color=wants_color(no_color, output),
-        width=width() if output is None else 100,
     )
-    context = run_context(line, config_file=config_file, no_config=no_config)
+    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     lang_code = context.lang
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.

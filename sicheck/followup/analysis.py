@@ -499,6 +499,9 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
 
     co_financing = _co_financing(plan, counted, gaps)
 
+    if counted and (plan.start is None or plan.end is None):
+        location = plan.document.locate(("project",))
+        gaps.append(_gap(plan.file, "followup-project-dates", msg("followup-no-dates"), location, severity="warning"))
     if plan.frequency is None:
         code = "followup-frequency-text" if plan.frequency_text else "followup-frequency-missing"
         gaps.append(

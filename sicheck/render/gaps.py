@@ -41,6 +41,7 @@ TOOL_CODES: tuple[str, ...] = (
     "unknown-key",
     "duplicate-id",
     "reference",
+    "org-id",
     "unknown-criteria",
     "internal-error",
     FAIL_UNDER,

@@ -88,7 +88,13 @@ def render(
         parts.append(_review_block(item.review, lang, color, width))
     for entry in problems:
         location = entry.problem.location
-        where = f"{visible(entry.file)}:{location.line}:{location.column}"
-        parts.append(f"{where}  {visible(entry.problem.message.get(lang))}\n")
+        line = msg(
+            "report-score-problem-line" if entry.scope == "score" else "report-review-problem-line",
+            file=entry.file,
+            line=location.line,
+            column=location.column,
+            message=entry.problem.message,
+        )
+        parts.append(visible(line.get(lang)) + "\n")
     parts.append(text.tail(report.summary, policy=report.policy, lang=lang, color=color, width=width))
     return "".join(parts)

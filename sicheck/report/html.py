@@ -725,6 +725,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     if report.reviews_given:
         lines.append(f'<section id="scale"><h2>{_esc(t("review-scale-heading", lang))}</h2><ul>')
         lines += [f"<li><strong>{step.score}</strong> = {_esc(step.label.get(lang))}</li>" for step in SCALE]
+        lines.append(f"<li>{_esc(t('review-scale-empty', lang))}</li>")
         lines.append(f'</ul><p class="muted">{_esc(t("report-disagreement-note", lang))}</p></section>')
     if report.followup_problems:
         lines.append(f'<section id="followup-problems"><h2>{_esc(t("followup-report-problems", lang))}</h2>')

@@ -288,6 +288,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     if report.reviews_given:
         lines += ["", f"## {t('review-scale-heading', lang)}", ""]
         lines += [f"- {step.score} = {step.label.get(lang)}" for step in SCALE]
+        lines.append(f"- {t('review-scale-empty', lang)}")
         lines += ["", t("report-disagreement-note", lang)]
     if report.followup_problems:
         lines += ["", f"## {t('followup-report-problems', lang)}", ""]

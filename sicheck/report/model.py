@@ -295,7 +295,8 @@ def uncounted_rows(report: CallReport, lang: str) -> list[UncountedRow]:
                 application=entry.target or entry.application or "–",
                 where=f"{entry.file}:{problem.location.line}:{problem.location.column}",
                 scope=t(f"report-uncounted-{entry.scope}", lang),
-                reason=problem.message.get(lang),
+                # The hint says what to change (spaces for a tab, quotes around a text with ": ").
+                reason=problem.message.get(lang) + (f" → {problem.hint.get(lang)}" if problem.hint is not None else ""),
             )
         )
     return rows

@@ -121,7 +121,9 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         if any(rank is None for rank in report.ranks):
             console.print(RichText(t("report-not-reviewed-note", lang), style="dim"))
         console.print(RichText(reviews_line(report, lang), style="dim"))
-        scale = ", ".join(f"{step.score} = {step.label.get(lang)}" for step in SCALE)
+        scale = ", ".join(
+            [*(f"{step.score} = {step.label.get(lang)}" for step in SCALE), t("review-scale-empty", lang)]
+        )
         console.print(RichText(f"{t('review-scale-heading', lang)}: {scale}", style="dim"))
         console.print(RichText(t("report-disagreement-note", lang), style="dim"))
     if report.review_problems:

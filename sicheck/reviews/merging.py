@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -107,6 +108,10 @@ class ApplicationIndex:
         if PurePosixPath(given).is_absolute() or ".." in parts:
             # A path that climbs out means a file relative to the review file's folder.
             return self._by_path.get((review_dir / given).resolve(), [])
+        # The template writes the path relative to the review file: that finds exactly one.
+        beside = self._by_path.get((review_dir / given).resolve())
+        if beside:
+            return beside
         # A file name or a relative path: the application's path ends with it. So
         # "skolnarvaro.yaml" and "ansokningar/skolnarvaro.yaml" both find
         # /call/2016/ansokningar/skolnarvaro.yaml, from wherever sicheck runs.
@@ -167,51 +172,121 @@ def _unknown_criteria(review: Review, result: ApplicationResult, allowed: list[s
     return found
 
 
+def _outside_the_run(given: str, review_dir: Path, results: Sequence[ApplicationResult]) -> bool:
+    """Whether a review names an application that exists but is not among those checked.
+
+    `sicheck check tmr.yaml --reviews granskningar/` reads reviews of every application;
+    those of the others are not mistakes. The name is looked up beside the review file,
+    from the working directory and in the folders of the applications checked.
+    """
+    given = given.replace("\\", "/")
+    if not _given_parts(given):
+        return False
+    folders = {Path(r.file).resolve().parent for r in results if r.file != "<stdin>"}
+    candidates = [review_dir / given, Path(given), *(folder / given for folder in folders)]
+    try:
+        return any(candidate.is_file() for candidate in candidates)
+    except OSError:  # a name too long for the file system, for instance
+        return False
+
+
+def _reviewer_key(review: Review) -> str:
+    return " ".join(review.reviewer.casefold().split())
+
+
 def attach(
     results: Sequence[ApplicationResult], loaded: Sequence[ReviewFile], catalog: CriteriaCatalog
 ) -> tuple[list[ReviewedResult], list[ReviewProblem]]:
-    """Match loaded review files to results and merge them. Results keep their order."""
+    """Match loaded review files to results and merge them. Results keep their order.
+
+    - A file that could not be read is not counted; neither is one whose application is
+      not found, or found twice.
+    - A review of an application that exists but is not in this run is left out quietly.
+    - A score of a criterion the application's set does not have is left out, with a
+      problem; the rest of the review counts.
+    - Two files by one reviewer for one application: neither counts, and both are listed,
+      so that nothing is chosen silently.
+    """
     index_of = ApplicationIndex(results)
     problems: list[ReviewProblem] = []
-    per_result: dict[int, list[Review]] = {}
-    reviewers_seen: dict[tuple[int, str], str] = {}
     allowed_cache: dict[int, list[str] | None] = {}
     # The file names a review could have meant, worked out once (not once per review).
     names = cache(lambda: sorted({Path(r.file).name for r in results if r.file != "<stdin>"}))
+    # (reviewer, application index) -> the files with that reviewer's review of it
+    by_reviewer: dict[tuple[int, str], list[tuple[ReviewFile, Review, list[Problem]]]] = {}
 
     for review_file in loaded:
         review = review_file.review
         if review is None:
-            problems.extend(ReviewProblem(review_file.file, p) for p in review_file.problems)
+            problems.extend(
+                ReviewProblem(review_file.file, p, reviewer=review_file.reviewer, application=review_file.application)
+                for p in review_file.problems
+            )
             continue
-        found: list[Problem] = []
         review_dir = Path(review_file.file).resolve().parent
         matches = index_of.find(review.application, review_dir)
+        if not matches and _outside_the_run(review.application, review_dir, results):
+            continue
         if len(matches) != 1:
-            found.append(_match_problem(review, results, matches, names))
-        else:
-            index = matches[0]
-            if index not in allowed_cache:
-                allowed_cache[index] = _criterion_ids(results[index], catalog)
-            found.extend(_unknown_criteria(review, results[index], allowed_cache[index]))
-            # The same person twice on one application would count their judgement double.
-            key = (index, " ".join(review.reviewer.casefold().split()))
-            if key in reviewers_seen:
-                message = msg("review-duplicate", reviewer=review.reviewer, first=reviewers_seen[key])
-                found.append(Problem("error", "duplicate-review", message, review.reviewer_location))
-            elif not found:
-                reviewers_seen[key] = review_file.file
-                per_result.setdefault(index, []).append(review)
-        target = results[matches[0]].file if len(matches) == 1 else None
+            problem = _match_problem(review, results, matches, names)
+            problems.append(
+                ReviewProblem(review_file.file, problem, reviewer=review.reviewer, application=review.application)
+            )
+            continue
+        index = matches[0]
+        if index not in allowed_cache:
+            allowed_cache[index] = _criterion_ids(results[index], catalog)
+        unknown = _unknown_criteria(review, results[index], allowed_cache[index])
+        if unknown:
+            left_out = {p.criterion for p in unknown}
+            review = replace(review, scores=tuple(s for s in review.scores if s.criterion not in left_out))
+        score_problems = [*review_file.problems, *unknown]
+        by_reviewer.setdefault((index, _reviewer_key(review)), []).append((review_file, review, score_problems))
+
+    per_result: dict[int, list[Review]] = {}
+    for (index, _), entries in by_reviewer.items():
+        target = results[index].file
+        if len(entries) > 1:
+            # The same person twice on one application would count their judgement double,
+            # and keeping either file would be a guess.
+            files = [entry[0].file for entry in entries]
+            for review_file, review, _ in entries:
+                others = ", ".join(f for f in files if f != review_file.file)
+                message = msg("review-duplicate", reviewer=review.reviewer, others=others)
+                problem = Problem("error", "duplicate-review", message, review.reviewer_location)
+                problems.append(
+                    ReviewProblem(
+                        review_file.file,
+                        problem,
+                        reviewer=review.reviewer,
+                        application=review.application,
+                        target=target,
+                    )
+                )
+            continue
+        review_file, review, score_problems = entries[0]
+        per_result.setdefault(index, []).append(review)
         problems.extend(
-            ReviewProblem(review_file.file, p, reviewer=review.reviewer, application=review.application, target=target)
-            for p in found
+            ReviewProblem(
+                review_file.file,
+                p,
+                scope="score",
+                reviewer=review.reviewer,
+                application=review.application,
+                target=target,
+            )
+            for p in score_problems
         )
 
+    # In the order the files were read, each file's problems by line.
+    order = {review_file.file: position for position, review_file in enumerate(loaded)}
+    problems.sort(key=lambda p: (order.get(p.file, len(order)), p.problem.location.line, p.problem.location.column))
     reviewed = [
         ReviewedResult(
             result,
-            merge(per_result[i], allowed_cache.get(i) or ()) if i in per_result else None,
+            merge(sorted(per_result[i], key=lambda r: order.get(r.file, 0)), allowed_cache.get(i) or ())
+            if i in per_result
+            else None,
         )
         for i, result in enumerate(results)
     ]

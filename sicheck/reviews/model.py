@@ -67,6 +67,10 @@ class ReviewFile:
     file: str
     review: Review | None
     problems: tuple[Problem, ...] = ()
+    # What the file says about who reviewed what, as far as it can be read, for the list
+    # of reviews not counted when ``review`` is None.
+    reviewer: str | None = None
+    application: str | None = None
 
 
 # What a problem costs: the whole review file is not counted, or only one score in it.

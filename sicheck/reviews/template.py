@@ -27,13 +27,32 @@ def _yaml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def review_template(application_path: str | Path, options: CheckOptions, lang: str = "sv") -> str:
+def application_reference(application_path: str | Path, review_file: Path | None) -> str:
+    """How a review file names its application: a path relative to the review file's folder,
+    so it finds exactly that application wherever sicheck runs from. Printed (no file yet),
+    the path as given, relative to the working directory."""
+    import os
+
+    path = Path(application_path)
+    if review_file is None:
+        return path.as_posix()
+    try:
+        relative = os.path.relpath(path.resolve(), review_file.absolute().parent.resolve())
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()
+    return Path(relative).as_posix()
+
+
+def review_template(
+    application_path: str | Path, options: CheckOptions, lang: str = "sv", *, review_file: Path | None = None
+) -> str:
     """A commented review file for one application, for a reviewer to fill in.
 
     One line per criterion of the application's criteria set (``options.criteria``
     overrides it, as ``--criteria`` does), with the machine's status beside it, and the
-    scale's anchors in the header. Filled in, it is a valid review file. An application
-    that cannot be read still gets a template, for the default set.
+    scale's anchors in the header. ``application`` is the application's path relative to
+    ``review_file`` (where the template is written). Filled in, it is a valid review file.
+    An application that cannot be read still gets a template, for the default set.
     """
     from sicheck.checker import check_path
     from sicheck.sanitize import one_line
@@ -69,12 +88,13 @@ def review_template(application_path: str | Path, options: CheckOptions, lang: s
     lines.append("#")
     lines.append(f"# {t('review-scale-heading')}:")
     lines += [f"#   {step.score} = {step.label.get(lang)}" for step in SCALE]
+    lines.append(f"#   {t('review-scale-empty')}")
     lines += [
         "",
         "format: 1",
-        f"application: {_yaml_string(Path(path).name)}",
+        f"application: {_yaml_string(application_reference(path, review_file))}",
         f'reviewer: ""                 # {t("review-template-reviewer")}',
-        f"recommendation:              # yes | maybe | no ({t('review-template-recommendation')})",
+        f"recommendation:              # {t('review-template-recommendation')}",
         "scores:",
     ]
     width = max((len(c.id) for c in chosen.criteria), default=0)
