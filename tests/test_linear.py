@@ -78,7 +78,8 @@ def test_suggestions_only_for_shown_reference_problems(difflib_calls: list[int])
     assert loaded.document is not None
     problems = validate(loaded.document)
     assert len(problems) == MAX_PROBLEMS + 1  # the shown ones, and one saying how many more
-    assert len(difflib_calls) == MAX_PROBLEMS
+    # At most two per shown problem (the principal's name, then its id); none for the rest.
+    assert MAX_PROBLEMS <= len(difflib_calls) <= 2 * MAX_PROBLEMS
     assert max(difflib_calls) <= schema_module.MAX_CANDIDATES
 
 
