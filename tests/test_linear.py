@@ -17,7 +17,7 @@ from sicheck import rules
 from sicheck.application import MAX_PROBLEMS, validate
 from sicheck.catalog import CriteriaCatalog
 from sicheck.loader import Limits, load_yaml
-from sicheck.model import ApplicationResult
+from sicheck.model import ApplicationResult, Location
 from sicheck.reviews.merging import attach
 from sicheck.reviews.model import Review, ReviewFile
 from sicheck.rules import compile_rule
@@ -95,9 +95,9 @@ def test_suggestions_for_unmatched_reviews_use_a_capped_list(difflib_calls: list
         review = Review(
             file=f"reviews/r{i}.yaml",
             application=f"aplication-{i:05d}.yaml",
-            application_location=None,  # type: ignore[arg-type]
+            application_location=Location("", 1, 1),
             reviewer=f"R{i}",
-            reviewer_location=None,  # type: ignore[arg-type]
+            reviewer_location=Location("", 1, 1),
             recommendation=None,
             scores=(),
             comment=None,
