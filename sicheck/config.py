@@ -329,16 +329,15 @@ _LIST_KEYS = frozenset(("criteria_dirs", "paths", "exclude"))
 @cache
 def _validator() -> Any:
     """The configuration's validator, with the output formats from the format registry."""
-    from jsonschema import Draft202012Validator
-
     from sicheck import schemas
     from sicheck.loader import MAX_DEPTH_CEILING
     from sicheck.render import FORMATS
+    from sicheck.validation import build
 
     schema = copy.deepcopy(schemas.document(CONFIG_SCHEMA))
     schema["properties"]["format"]["enum"] = [*FORMATS, None]
     schema["properties"]["max_depth"]["maximum"] = MAX_DEPTH_CEILING
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return build(schema)
 
 
 def _stripped(value: Any) -> Any:

@@ -42,3 +42,19 @@ def is_followup(data: bytes) -> bool:
         return False
     found = {match.group(1) for match in _FOLLOWUP_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
     return len(found) == 2
+
+
+_CRITERIA_SET_KEY = re.compile(rb"""^["']?(id|version|criteria)["']?[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)
+
+
+def is_criteria_set(data: bytes) -> bool:
+    """True when ``data`` has ``id``, ``version`` and ``criteria`` as top-level keys.
+
+    Those three make a criteria set (``schemas/criteria.meta.json`` requires them); an
+    application may name its set in ``criteria`` but has neither ``id`` nor ``version``
+    at its top level.
+    """
+    if b"version" not in data or b"criteria" not in data:
+        return False
+    found = {match.group(1) for match in _CRITERIA_SET_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
+    return len(found) == 3

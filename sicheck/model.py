@@ -86,9 +86,20 @@ class ApplicationResult:
     criteria: tuple[CriterionResult, ...] = ()
     problems: tuple[Problem, ...] = ()
 
+    def level(self, problem: Problem) -> Severity:
+        """How a problem counts: an error only if it can make the application ineligible or
+        invalid. A failing check of a criterion that is not required is advice, a warning,
+        whatever its severity in the criteria file."""
+        if problem.severity == "error" and problem.criterion is not None:
+            criterion = next((c for c in self.criteria if c.id == problem.criterion), None)
+            if criterion is not None and not criterion.required:
+                return "warning"
+        return problem.severity
+
     @property
     def has_warnings(self) -> bool:
-        return any(p.severity == "warning" for p in self.problems)
+        """Whether any problem counts as a warning: what ``--strict`` fails."""
+        return any(self.level(p) == "warning" for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,10 @@ a failure is always what made the exit code 1.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from sicheck.model import ApplicationResult, Problem, Severity
 
 
 class Scored(Protocol):
@@ -41,6 +44,17 @@ class RunPolicy:
         """Whether this application makes the run fail: not eligible, under the threshold,
         or (with ``--strict``) warned."""
         return result.verdict != "eligible" or self.under_threshold(result) or (self.strict and result.has_warnings)
+
+    def level(self, result: ApplicationResult, gap: Problem) -> Severity:
+        """The level a CI format gives one gap: ``error`` exactly when the gap fails the run.
+
+        An error (a failing required check, a file problem, a score under ``--fail-under``)
+        always fails the application; a warning does only under ``--strict``, and is then an
+        error in every format too.
+        """
+        if result.level(gap) == "error" or self.strict:
+            return "error"
+        return "warning"
 
     def exit_code(self, failed: bool) -> int:
         """0 or 1: ``--exit-zero`` reports failures but never fails the job."""

@@ -126,8 +126,10 @@ def test_exclude_applies_to_named_files_too(repo: Path) -> None:
 
 
 def test_options_override_the_configuration(repo: Path) -> None:
+    # Files named on the command line are checked only inside the configured paths.
+    (repo / "candidates").mkdir()
     (repo / "pyproject.toml").write_text(
-        '[tool.sicheck]\npaths = ["applications/minimili.yaml"]\nformat = "json"\nlang = "en"\n'
+        '[tool.sicheck]\npaths = ["applications/minimili.yaml", "candidates"]\nformat = "json"\nlang = "en"\n'
         "fail_under = 100\nstrict = true\n",
         encoding="utf-8",
     )
@@ -138,7 +140,7 @@ def test_options_override_the_configuration(repo: Path) -> None:
     # Fotosyntes is incomplete (87,5 %): fail_under = 100 from the file counts it as under the
     # threshold, --fail-under 80 does not. (An application that meets the requirements is
     # complete, 100 %.)
-    fotosyntes = str(SAMPLES / "fotosyntes.yaml")
+    fotosyntes = str(shutil.copy(SAMPLES / "fotosyntes.yaml", repo / "candidates"))
     assert json.loads(invoke(fotosyntes, "--format", "json")[1])["applications"][0]["score"] == 87.5
     assert "1 under the threshold of 100 %" in invoke(fotosyntes, "--format", "text")[1]
     assert "under the threshold" not in invoke(fotosyntes, "--format", "text", "--fail-under", "80")[1]
@@ -147,7 +149,7 @@ def test_options_override_the_configuration(repo: Path) -> None:
     for effect in application["effects"]:
         effect.pop("causal_basis", None)
         effect.pop("references", None)
-    warned = repo / "warned.yaml"
+    warned = repo / "candidates" / "warned.yaml"
     warned.write_text(yaml.safe_dump(application, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert invoke(str(warned))[0] == 1
     assert invoke(str(warned), "--no-strict", "--fail-under", "0")[0] == 0

@@ -10,6 +10,7 @@ runs it on a temporary repository of applications.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,8 +32,6 @@ def test_hook_definition() -> None:
     assert hook["entry"] == "sicheck check"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is True
-    import re
-
     files = re.compile(hook["files"])
     exclude = re.compile(hook["exclude"])
     assert files.search("applications/a.yaml") and files.search("b.yml") and not files.search("c.txt")
@@ -87,6 +86,28 @@ def _applications_repository(target: Path) -> Path:
     return target
 
 
+def _five_kinds_repository(target: Path) -> Path:
+    """Applications, other YAML, reviews (as the README lays them out), criteria and configuration."""
+    (target / "applications" / "granskningar").mkdir(parents=True)
+    shutil.copy(SAMPLES / "minimili.yaml", target / "applications" / "minimili.yaml")
+    (target / "mkdocs.yml").write_text("site_name: Ansökningar\nnav:\n  - index.md\n", encoding="utf-8")
+    (target / "compose.yaml").write_text("services:\n  web:\n    image: nginx\n", encoding="utf-8")
+    review = (ROOT / "sample_reviews" / "anna-andersson" / "utmanande-avstamp-2.yaml").read_text(encoding="utf-8")
+    # One review where the README puts them (outside paths, and a review), one among the applications.
+    (target / "granskningar" / "anna").mkdir(parents=True)
+    (target / "granskningar" / "anna" / "minimili.yaml").write_text(review, encoding="utf-8")
+    (target / "applications" / "granskningar" / "minimili.yaml").write_text(review, encoding="utf-8")
+    (target / "criteria").mkdir()
+    shutil.copy(ROOT / "criteria" / "ale@2012.yaml", target / "criteria" / "ale@2012.yaml")
+    # A criteria set among the applications, told from its keys.
+    shutil.copy(ROOT / "criteria" / "vgr@2015.yaml", target / "applications" / "vgr@2015.yaml")
+    (target / ".sicheck.yaml").write_text("paths: [applications]\ncriteria-dirs: [criteria]\n", encoding="utf-8")
+    _git(target, "init", "--quiet")
+    _git(target, "add", "--all")
+    _git(target, "commit", "--quiet", "--no-verify", "-m", "five kinds of YAML")
+    return target
+
+
 def _package_registry_reachable() -> bool:
     """Whether pip can reach its configured package index (pre-commit installs the hook from it)."""
     try:
@@ -120,10 +141,10 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
         "NO_COLOR": "1",
     }
 
-    def try_repo(*args: str) -> subprocess.CompletedProcess[str]:
+    def try_repo(*args: str, cwd: Path = applications) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [*pre_commit, "try-repo", str(hook_repo), "sicheck", "--verbose", *args],
-            cwd=applications,
+            cwd=cwd,
             env=env,
             capture_output=True,
             text=True,
@@ -141,3 +162,23 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "ALE-05.implementation" in failed.stdout
     assert "applications/fotosyntes.yaml:" in failed.stdout
     assert "ci.yml" not in failed.stdout.split("- hook id: sicheck", 1)[-1]
+
+    # A repository that holds all five kinds of YAML: only the applications are checked.
+    mixed = tmp_path / "mixed-repo"
+    mixed.mkdir()
+    _five_kinds_repository(mixed)
+    checked = try_repo("--all-files", cwd=mixed)
+    report = checked.stdout.split("- hook id: sicheck", 1)[-1]
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "MiniMili" in report
+    # pre-commit may split the files over several runs: add up what each says.
+    summaries = [line for line in report.splitlines() if line.startswith("Ansökningar: ")]
+    assert summaries and all(line.endswith("kan inte bedömas: 0.") for line in summaries), report
+    skipped: dict[str, int] = {}
+    for found in re.finditer(r"sicheck: \d+ av filerna är inte ansökningar och kontrollerades inte \((.*)\)\.", report):
+        for part in found.group(1).split(", "):
+            reason, count = part.rsplit(": ", 1)
+            skipped[reason] = skipped.get(reason, 0) + int(count)
+    # mkdocs.yml, compose.yaml and the review under granskningar/ lie outside paths; the
+    # hook's own exclude keeps .sicheck.yaml from being passed at all.
+    assert skipped == {"granskningsfil": 1, "kriterieuppsättning": 1, "i criteria-dirs": 1, "utanför paths": 3}, report

@@ -251,3 +251,14 @@ def test_texts_from_a_criteria_file_cannot_break_out_of_comments(tmp_path: Path)
     value = _value(text)
     assert value["project"]["title"] is None and value["budget"]["total_sek"] is None
     assert "\x1b" not in text and "\x07" not in text
+
+
+def test_template_asks_who_in_management_stands_behind_the_handover() -> None:
+    # VGR-10: "(ledningsförankring)"; the template says what that means in the field's comment.
+    sv = runner.invoke(app, ["new"]).stdout
+    en = runner.invoke(app, ["new", "--lang", "en"]).stdout
+    flowing_sv = " ".join(line.strip(" #") for line in sv.splitlines())
+    flowing_en = " ".join(line.strip(" #") for line in en.splitlines())
+    assert "vem i mottagarens ledning som står bakom övertagandet" in flowing_sv
+    assert "who in the receiver's management stands behind the handover" in flowing_en
+    assert "Socioekonomisk kalkyl" in sv and "Samhällsekonomisk" not in sv

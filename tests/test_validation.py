@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from sicheck import schemas, validation
@@ -412,3 +415,91 @@ def test_patterns_avoid_the_classes_the_two_read_differently() -> None:
         assert not re.search(r"\\[dDwWsSbBAZz]", pattern), pattern
         if pattern.endswith("$"):
             assert pattern.endswith("(?!\\n)$"), pattern
+
+
+# ---------------------------------------------------------------------------- the prepared schema
+
+
+def _names(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                found |= set(value)
+            found |= _names(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _names(item)
+    return found
+
+
+def _leaf_paths(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_leaf_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_leaf_paths(item, (*prefix, index)))
+    return found
+
+
+EDGE_VALUES = [None, True, 0, -1, 3.0, 3.5, 13, "", " ", "x-", "2015-02-30", "2016-02-29", "boras\n", "VGR-01", [], {}]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, base: Any, names: list[str]) -> Any:
+    """A shipped document with a few values replaced and keys added, some of them wrong."""
+    keys = st.one_of(st.sampled_from(names), st.sampled_from(["x-note", "X-note", "titel", "{field}"]))
+    scalars = st.one_of(st.sampled_from(EDGE_VALUES), st.sampled_from(names), st.integers(-5, 20))
+    values = st.recursive(
+        scalars,
+        lambda inner: st.one_of(st.lists(inner, max_size=2), st.dictionaries(keys, inner, max_size=2)),
+        max_leaves=4,
+    )
+    document = copy.deepcopy(base)
+    for _ in range(draw(st.integers(1, 4))):
+        path = draw(st.sampled_from(_leaf_paths(document)))
+        if not path:
+            continue
+        parent: Any = document
+        for part in path[:-1]:
+            parent = parent[part]
+        if draw(st.booleans()) and isinstance(parent, dict):
+            parent[draw(keys)] = draw(values)
+        else:
+            parent[path[-1]] = draw(values)
+    return document
+
+
+def _errors(checker: Draft202012Validator, document: Any) -> list[tuple[str, list[str | int]]]:
+    return sorted(((str(e.validator), list(e.absolute_path)) for e in checker.iter_errors(document)), key=repr)
+
+
+PLAIN = {
+    name: Draft202012Validator(schemas.document(name), format_checker=validation.FORMAT_CHECKER) for name in SHIPPED
+}
+BASES = {APPLICATION: SAMPLE, META: CRITERIA, REVIEW: _load(next((ROOT / "sample_reviews").rglob("*.yaml")))}
+
+
+@pytest.mark.parametrize("name", sorted(BASES))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_prepared_schema_finds_the_same_errors(name: str, data: st.DataObject) -> None:
+    """Leaving out annotations and inlining references changes nothing jsonschema decides."""
+    document = data.draw(_mutated(BASES[name], sorted(_names(schemas.document(name)))))
+    assert _errors(validation.validator(name), document) == _errors(PLAIN[name], document)
+
+
+def test_prepared_schema_keeps_self_references() -> None:
+    # A rule holds rules: inlined once, then referred to, so the schema stays finite.
+    assert '{"$ref": "#/$defs/rule"}' in json.dumps(validation.prepared(schemas.document(META)))
+    assert "$ref" not in json.dumps(validation.prepared(schemas.document(APPLICATION))["properties"])
+
+
+def test_prepared_schema_keeps_each_fields_own_title_for_hints() -> None:
+    start = validation.prepared(schemas.document(APPLICATION))["properties"]["project"]["properties"]["start"]
+    assert start["title"] == "Startdatum"
+    assert start["format"] == "date"
+    assert "examples" not in start
+    assert "x-en" not in start

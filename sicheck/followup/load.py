@@ -88,7 +88,7 @@ def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     return load_followup_bytes(data, name)
 
 
-def load_followup_bytes(data: bytes, name: str) -> FollowupFile:
+def load_followup_bytes(data: bytes | Problem, name: str) -> FollowupFile:
     loaded = load_yaml(data, FOLLOWUP_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
         assert loaded.problem is not None

@@ -1,9 +1,10 @@
 """What the CI formats (junit, sarif, github, markdown) share: gaps, levels, rule names, file paths.
 
 The CI formats must agree with the exit code: a gap they show as an error is one that
-fails the run. So a failing check of a criterion that is not required is shown as a
-warning there (it lowers the score but never makes an application ineligible), and a
-score under ``--fail-under`` is a gap of its own, located at the top of the file.
+fails the run, and the run policy (`sicheck.policy.RunPolicy.level`) says which. A failing
+check of a criterion that is not required is a warning (it never makes an application
+ineligible); under ``--strict`` every warning is an error; a score under ``--fail-under``
+is a gap of its own, located at the top of the file.
 """
 
 from __future__ import annotations
@@ -54,13 +55,9 @@ def criterion_of(result: ApplicationResult, criterion_id: str | None) -> Criteri
     return next((c for c in result.criteria if c.id == criterion_id), None)
 
 
-def level(problem: Problem, result: ApplicationResult) -> Severity:
-    """The severity a CI format shows: an error only if it can fail the application."""
-    if problem.severity == "error":
-        criterion = criterion_of(result, problem.criterion)
-        if criterion is not None and not criterion.required:
-            return "warning"
-    return problem.severity
+def level(problem: Problem, result: ApplicationResult, report: Report) -> Severity:
+    """The level a CI format shows: ``error`` exactly when the gap fails the run (the run policy)."""
+    return report.policy.level(result, problem)
 
 
 def gaps(result: ApplicationResult, report: Report) -> tuple[Problem, ...]:

@@ -76,7 +76,7 @@ def _annotation(problem: Problem, result: ApplicationResult, report: Report, lan
         message = f"{printable(result.file)}:{problem.location.line}:{problem.location.column}: {message}"
     if problem.hint is not None:
         message += "\n→ " + printable(problem.hint.get(lang))
-    return f"::{level(problem, result)} {','.join(properties)}::{escape_data(message)}"
+    return f"::{level(problem, result, report)} {','.join(properties)}::{escape_data(message)}"
 
 
 def _group(result: ApplicationResult, lang: str) -> str:

@@ -1,9 +1,12 @@
 """The JUnit XML format: one testsuite per application, one testcase per criterion.
 
-Validates against the Jenkins/Surefire schema (``junit-10.xsd``). A required criterion
-that is not met is a ``failure`` whose text lists each failing check with
-``file:line:column`` and its hint; an invalid file is a single testcase with an
-``error``. A criterion that is not required never fails: its gaps go to ``system-out``.
+Validates against the Jenkins/Surefire schema (``junit-10.xsd``). A criterion is a
+``failure`` exactly when one of its gaps fails the run (the run policy): a required
+criterion that is not met, or, under ``--strict``, any criterion with a warning. Its text
+lists each gap with ``file:line:column`` and its hint; gaps that do not fail the run go to
+``system-out``. An invalid file is a single testcase with an ``error``, and a score under
+``--fail-under`` a failing testcase of its own, so the counts say red exactly when the
+exit code is 1.
 
 Text from applications is made visible (control characters, bidi overrides) and then
 stripped of what XML 1.0 cannot hold, because ElementTree writes such characters as
@@ -35,10 +38,10 @@ def _where(result: ApplicationResult, problem: Problem) -> str:
     return f"{result.file}:{problem.location.line}:{problem.location.column}"
 
 
-def _gap_lines(result: ApplicationResult, problems: list[Problem], lang: str) -> str:
+def _gap_lines(result: ApplicationResult, problems: list[Problem], report: Report, lang: str) -> str:
     lines: list[str] = []
     for problem in problems:
-        severity = msg(f"severity-{level(problem, result)}").get(lang)
+        severity = msg(f"severity-{level(problem, result, report)}").get(lang)
         lines.append(f"{_where(result, problem)}: {severity} {problem.code}: {gap_message(problem).get(lang)}")
         if problem.location.path:
             lines.append(f"    {msg('junit-field').get(lang)}: {problem.location.path}")
@@ -68,21 +71,33 @@ def _criterion_case(
         name += f" ({msg('optional-mark').get(lang)})"
     case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
     failing = [p for p in result.problems if p.criterion == criterion.id]
-    fails = criterion.required and (
-        criterion.status != "met" or (report.policy.strict and any(p.severity == "warning" for p in failing))
-    )
+    fails = any(level(p, result, report) == "error" for p in failing)
     if fails:
         checks = ", ".join(p.code for p in failing)
-        if criterion.status == "met":  # met, but --strict fails its warnings
+        if not criterion.required or criterion.status == "met":  # only warnings, failed by --strict
             summary = msg("junit-criterion-warned", criterion=criterion.id, checks=checks).get(lang)
         else:
             status = msg(f"status-{criterion.status}").get(lang)
             summary = msg("junit-criterion-failed", criterion=criterion.id, status=status, checks=checks).get(lang)
         failure = ET.SubElement(case, "failure", type=criterion.id, message=_x(summary))
-        failure.text = _gap_lines(result, failing, lang)
+        failure.text = _gap_lines(result, failing, report, lang)
     elif failing:
         out = ET.SubElement(case, "system-out")
-        out.text = _gap_lines(result, failing, lang)
+        out.text = _gap_lines(result, failing, report, lang)
+    return fails
+
+
+def _other_case(suite: ET.Element, result: ApplicationResult, others: list[Problem], report: Report, lang: str) -> bool:
+    """Problems that belong to no criterion (in a file that is not invalid): one testcase."""
+    name = msg("junit-other-case").get(lang)
+    case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
+    fails = any(level(p, result, report) == "error" for p in others)
+    if fails:
+        checks = ", ".join(p.code for p in others)
+        failure = ET.SubElement(case, "failure", type=others[0].code, message=_x(checks))
+        failure.text = _gap_lines(result, others, report, lang)
+    else:
+        ET.SubElement(case, "system-out").text = _gap_lines(result, others, report, lang)
     return fails
 
 
@@ -112,11 +127,16 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
             type=first.code if first else "invalid",
             message=_x(first.message.get(lang)) if first else "",
         )
-        error.text = _gap_lines(result, list(result.problems), lang)
+        error.text = _gap_lines(result, list(result.problems), report, lang)
     else:
         for criterion in result.criteria:
             tests += 1
             failures += _criterion_case(suite, result, criterion, report, lang)
+        known = {criterion.id for criterion in result.criteria}
+        others = [p for p in result.problems if p.criterion not in known]
+        if others:
+            tests += 1
+            failures += _other_case(suite, result, others, report, lang)
         limit = report.policy.fail_under
         if limit is not None:
             tests += 1
@@ -130,7 +150,7 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
                 failures += 1
                 score_gap = [p for p in gaps(result, report) if p.code == FAIL_UNDER]
                 failure = ET.SubElement(case, "failure", type=FAIL_UNDER, message=_x(score_gap[0].message.get(lang)))
-                failure.text = _gap_lines(result, score_gap, lang)
+                failure.text = _gap_lines(result, score_gap, report, lang)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))

@@ -18,8 +18,11 @@ from sicheck.render.gaps import gap_message, gaps, level, printable
 from sicheck.sanitize import markdown_inline
 
 VERDICT_MARK = {"eligible": "✅", "ineligible": "❌", "invalid": "⛔"}
-# Eligible, but the run fails it: a score under --fail-under, or warnings with --strict.
-FAILED_ELIGIBLE_MARK = "⚠️"
+# Eligible, but the run fails it (a score under --fail-under, or warnings with --strict):
+# a failure like any other, as the exit code, JUnit, SARIF and the annotations say.
+FAILED_ELIGIBLE_MARK = "❌"
+# The marks of an application that fails the run.
+FAILING_MARKS = frozenset(("❌", "⛔"))
 STATUS_MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}
 LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 
@@ -159,7 +162,7 @@ def _application(result: ApplicationResult, report: Report, lang: str) -> list[s
         lines.append(
             _row(
                 [
-                    LEVEL_MARK[level(problem, result)],
+                    LEVEL_MARK[level(problem, result, report)],
                     escape(where),
                     escape(problem.code),
                     escape(gap_message(problem).get(lang)),

@@ -175,7 +175,7 @@ def _results(
         document: dict[str, Any] = {
             "ruleId": _t(problem.code),
             "ruleIndex": index[problem.code],
-            "level": level(problem, result),
+            "level": level(problem, result, report),
             "message": {"text": _message(problem, lang)},
         }
         location: dict[str, Any] = {
