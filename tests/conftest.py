@@ -19,6 +19,10 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests compare plain text; a developer's NO_COLOR or terminal must not change that.
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    # Paths in the output (SARIF's repository-relative URIs, file names as given) depend on
+    # the working directory; the suite runs from the repository's root wherever pytest is
+    # started, e.g. `python -m pytest /path/to/sicheck/tests` from another folder.
+    monkeypatch.chdir(ROOT)
 
 
 # The shipped criteria sets, loaded once for the whole test run.
