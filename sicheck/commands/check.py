@@ -14,6 +14,7 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     NoConfigOption,
+    applications_only,
     collect_files,
     progress_allowed,
     run_context,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from sicheck.checker import CheckOptions
     from sicheck.config import Config
     from sicheck.runner import Outcome, RenderOptions, RunTracker
-    from sicheck.settings import Settings
     from sicheck.writing import Output
 
 
@@ -178,7 +178,7 @@ def check(
         # after the checklist (`sicheck followup` does the same on its own).
         named = _followups([p for p in paths or [] if p != "-"])
         reports = [(path, shown) for path, shown in files if path in named]
-        files = _applications([(path, shown) for path, shown in files if path not in named], paths, settings)
+        files = applications_only([(path, shown) for path, shown in files if path not in named], paths, settings)
         if reports:
             followups_failed = _check_with_followups(
                 files, reports, options, rendering, tracker, jobs, destination, reviews
@@ -193,25 +193,6 @@ def check(
             write_output(chunks, destination, format_name=rendering.format)
             failed = tracker.failed
     raise typer.Exit(context.policy.exit_code(failed))
-
-
-def _applications(files: list[tuple[str, str]], paths: list[str] | None, settings: Settings) -> list[tuple[str, str]]:
-    """The applications among ``files``; the others are skipped, and a line on stderr says so."""
-    import sys
-
-    from sicheck.i18n import msg
-    from sicheck.selection import REASONS, select
-
-    selection = select(files, settings.config, named=[p for p in paths or [] if not Path(p).is_dir()])
-    if selection.skipped:
-        reasons = ", ".join(
-            f"{msg(f'skipped-{reason}').get(settings.lang)}: {selection.skipped[reason]}"
-            for reason in REASONS
-            if selection.skipped[reason]
-        )
-        count = sum(selection.skipped.values())
-        sys.stderr.write(f"sicheck: {msg('skipped', count=count, reasons=reasons).get(settings.lang)}\n")
-    return selection.applications
 
 
 def _check_with_reviews(

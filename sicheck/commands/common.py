@@ -15,7 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from sicheck.config import Config
-    from sicheck.settings import CommandLine, RunContext
+    from sicheck.settings import CommandLine, RunContext, Settings
     from sicheck.writing import Output
 
 # --criteria means the same wherever it appears: the set to use for every file.
@@ -306,3 +306,28 @@ def source_root(start: Path | None = None) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
+
+
+def applications_only(
+    files: list[tuple[str, str]], paths: list[str] | None, settings: Settings
+) -> list[tuple[str, str]]:
+    """The applications among ``files``; the others are skipped, and a line on stderr says so.
+
+    `check` and `report` both skip review files, criteria sets and configuration found among
+    the applications (a reviews folder inside the applications folder, for instance).
+    """
+    import sys
+
+    from sicheck.i18n import msg
+    from sicheck.selection import REASONS, select
+
+    selection = select(files, settings.config, named=[p for p in paths or [] if not Path(p).is_dir()])
+    if selection.skipped:
+        reasons = ", ".join(
+            f"{msg(f'skipped-{reason}').get(settings.lang)}: {selection.skipped[reason]}"
+            for reason in REASONS
+            if selection.skipped[reason]
+        )
+        count = sum(selection.skipped.values())
+        sys.stderr.write(f"sicheck: {msg('skipped', count=count, reasons=reasons).get(settings.lang)}\n")
+    return selection.applications

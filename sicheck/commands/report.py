@@ -15,6 +15,7 @@ from sicheck.commands.common import (
     CriteriaOption,
     LangOption,
     NoConfigOption,
+    applications_only,
     collect_files,
     progress_allowed,
     run_context,
@@ -129,7 +130,9 @@ def report(
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.
         options = CheckOptions.of(context.settings, context.catalog)
-        files = collect_files(paths, lang_code)
+        # Review files, criteria sets and configuration among the applications are skipped
+        # (and counted on stderr): a reviews folder inside the applications folder is common.
+        files = applications_only(collect_files(paths, lang_code), paths, context.settings)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
         followup_sources = followup_files(followups) if followups else []
