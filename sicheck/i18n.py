@@ -378,6 +378,23 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-unknown-criteria": ("Okänd kriterieuppsättning", "Unknown criteria set"),
     "rule-internal-error": ("Internt fel i sicheck", "Internal error in sicheck"),
     "rule-fail-under": ("Fullständighet under gränsen", "Completeness under the threshold"),
+    # Names of the follow-up's problem codes, as the text formats show them (codes stay in JSON).
+    "rule-followup-application": ("Rapporten gäller en annan ansökan", "The report is about another application"),
+    "rule-followup-application-invalid": ("Ansökan kan inte följas upp", "The application cannot be followed up"),
+    "rule-followup-unknown-effect": ("Okänd effekt", "Unknown effect"),
+    "rule-followup-unknown-principal": ("Okänd part", "Unknown party"),
+    "rule-followup-missing-measurement": ("Mätning saknas", "Measurement missing"),
+    "rule-followup-never-measured": ("Effekten har aldrig mätts", "The effect has never been measured"),
+    "rule-followup-measurement-date": ("Mätning efter rapportperioden", "Measurement after the reporting period"),
+    "rule-followup-not-final": ("Slutrapport saknas", "No final report"),
+    "rule-followup-final-result": ("Slutresultat saknas", "Final result missing"),
+    "rule-followup-after-end": (
+        "Mätning efter projektets slut saknas",
+        "Measurement after the project's end missing",
+    ),
+    "rule-followup-project-dates": ("Projekttid saknas", "Project dates missing"),
+    "rule-followup-frequency": ("Mätfrekvens oklar", "Measurement frequency unclear"),
+    "rule-followup-co-financing": ("Medfinansieringen ligger efter", "Co-financing behind"),
     "rule-other": ("sicheck: {code}", "sicheck: {code}"),
     # full descriptions of the tool's own problem codes (SARIF rules' fullDescription)
     "rule-file-unreadable-description": (
@@ -1248,7 +1265,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
     "followup-status-not-measured": ("ej mätt", "not measured"),
     "followup-status-cannot-tell": ("kan inte avgöras", "cannot tell"),
     "followup-co-financing-heading": ("Medfinansiering (egen tid)", "Co-financing (own time)"),
-    "followup-col-principal": ("Huvudman", "Principal"),
+    "followup-col-principal": ("Part", "Party"),
     "followup-col-promised": ("Utlovade timmar", "Hours promised"),
     "followup-col-given": ("Givna hittills", "Given so far"),
     "followup-col-expected-hours": ("I takt med tiden", "In step with time"),
@@ -1257,8 +1274,8 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Spent so far: SEK {spent} of SEK {granted} granted.",
     ),
     "followup-summary": (
-        "{on_track} av {effects} effekter i fas. Brister: {errors}. Varningar: {warnings}.",
-        "{on_track} of {effects} effects on track. Gaps: {errors}. Warnings: {warnings}.",
+        "{on_track} av {effects} effekter i fas. Brister: {errors}. Råd: {warnings}.",
+        "{on_track} of {effects} effects on track. Gaps: {errors}. Advice: {warnings}.",
     ),
     "followup-chart-label": (
         "{id}: utgångsläge {baseline}, mål {target} till {expected_by}, {count} mätningar",

@@ -479,3 +479,14 @@ def test_an_application_without_dates_gets_advice_not_a_crash(tmp_path: Path) ->
     assert {g.problem.code for g in result.gaps} == {"followup-project-dates", "followup-frequency"}
     assert all(g.problem.severity == "warning" for g in result.gaps)
     assert result.effects[0].status == "not-measured"
+
+
+def test_unknown_effect_always_names_the_nearest_effect(tmp_path: Path) -> None:
+    # "X9" is not close to E1 or E2 by spelling, but the application has only those: name one.
+    text = (FOLLOWUPS / "unknown-effect.yaml").read_text(encoding="utf-8").replace("  e2:", "  X9:")
+    report = tmp_path / "unknown-effect.yaml"
+    report.write_text(text, encoding="utf-8")
+    result = follow_up(AVSTAMP_APP, [load_followup(report)])
+    (gap,) = [g for g in result.gaps if g.problem.code == "followup-unknown-effect"]
+    assert "(den har E1, E2). Menade du 'E" in gap.problem.message.sv
+    assert "(it has E1, E2). Did you mean 'E" in gap.problem.message.en

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -74,3 +75,61 @@ def test_long_titles_wrap_inside_their_column() -> None:
 def test_a_wide_terminal_keeps_one_line_per_criterion() -> None:
     text = _check("--lang", "sv", columns=120)
     assert "◐ delvis    VGR-04 Avgränsning mot ordinarie verksamhet   0,5/1" in text.splitlines()
+
+
+# --- report and followup: as tidy as check -------------------------------------------
+
+FOLLOWUP_ARGS = ["followup", "sample_applications/tmr.yaml", "sample_followups/tmr"]
+REPORT_ARGS = ["report", "sample_applications", "-r", "sample_reviews", "--followups", "sample_followups"]
+TITLES = re.compile(r"^(\s|[✔◐✘⚠] |\d|Uppföljning: |Follow-up: |Ansökningar|Applications|Sammanfattning|Summary)")
+
+
+def _piped(args: list[str], columns: int | None) -> str:
+    env = {"COLUMNS": str(columns)} if columns is not None else {"COLUMNS": None}
+    return runner.invoke(app, args, env=env).stdout
+
+
+@pytest.mark.parametrize("args", [FOLLOWUP_ARGS, REPORT_ARGS], ids=["followup", "report"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_report_and_followup_text_is_tidy(args: list[str], lang: str, columns: int) -> None:
+    lines = _piped([*args, "--lang", lang], columns).splitlines()
+    assert max(len(line) for line in lines) > columns - 15  # the width is really used
+    for line in lines:
+        assert line == line.rstrip(), repr(line)
+        assert len(line) <= columns or len(line.split()) == 1, line
+    # A wrapped line is indented: no line at column 0 ends a sentence begun above it.
+    for above, line in itertools.pairwise(lines):
+        if line and not line.startswith(" ") and above.strip():
+            assert not above.rstrip().endswith((",", "av", "of")), (above, line)
+            assert line[0].isupper() or not line[0].isalpha(), (above, line)
+
+
+def test_followup_and_report_default_to_80_columns_when_piped() -> None:
+    for args in (FOLLOWUP_ARGS, REPORT_ARGS):
+        lines = _piped(args, None).splitlines()
+        assert 65 < max(len(line) for line in lines) <= 80
+
+
+def test_followup_names_problems_in_words_and_parties_by_name() -> None:
+    sv = _piped(FOLLOWUP_ARGS, 100)
+    en = _piped([*FOLLOWUP_ARGS, "--lang", "en"], 100)
+    for code in ("followup-never-measured", "followup-co-financing", "followup-after-end", "followup-frequency"):
+        assert code not in sv and code not in en
+    assert "brist  Effekten har aldrig mätts" in sv
+    assert "gap  The effect has never been measured" in en
+    assert "Råd: 1." in sv and "Varningar" not in sv
+    assert "Advice: 1." in en and "Warnings" not in en
+    # The column names any party, and shows it by name with its id.
+    assert re.search(r"^Part\s+Utlovade timmar", sv, re.M) and "Huvudman" not in sv
+    assert re.search(r"^Party\s+Hours promised", en, re.M)
+    assert "Göteborgs stad (gbg-psykologenheten)" in sv
+    # The codes stay in JSON.
+    data = _piped([*FOLLOWUP_ARGS, "--format", "json"], 100)
+    assert "followup-never-measured" in data
+
+
+def test_followup_text_at_60_columns_keeps_parties_whole() -> None:
+    out = _piped(FOLLOWUP_ARGS, 60)
+    assert "  Göteborgs stad (gbg-psykologenheten)" in out.splitlines()
+    assert "…" not in out

@@ -14,6 +14,7 @@ the same files give the same answer on any day.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from sicheck.followup.model import (
     ReportSummary,
 )
 from sicheck.followup.schedule import Frequency, Window, due_windows, parse_frequency
-from sicheck.i18n import Text, msg, number_text, suggestion
+from sicheck.i18n import MAX_WORD, Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
 from sicheck.reading import read
@@ -169,7 +170,14 @@ def id_suggestion(given: str, known: Sequence[str]) -> Text:
             other = _ID_PARTS.fullmatch(candidate)
             if other is not None and (loose[1].casefold(), loose[2]) == (other[1].casefold(), other[2]):
                 return msg("did-you-mean", candidate=candidate)
-    return suggestion(given, list(known))
+    close = suggestion(given, list(known))
+    if close.sv or not known or len(given) > MAX_WORD:
+        return close
+    # An effect id is short and the application has few: the nearest one is always worth naming.
+    nearest = max(
+        known, key=lambda candidate: difflib.SequenceMatcher(None, given.casefold(), candidate.casefold()).ratio()
+    )
+    return msg("did-you-mean", candidate=nearest)
 
 
 def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationIndex) -> Iterator[Problem]:

@@ -199,7 +199,10 @@ def _followup(index: int, result: FollowupResult, lang: str) -> list[str]:
             f'<th class="num">{_esc(_t("followup-col-expected-hours", lang))}</th></tr></thead><tbody>'
         )
         for entry in result.co_financing:
-            name = _esc1(entry.principal) + (f' <span class="muted">{_esc1(entry.name)}</span>' if entry.name else "")
+            name = _esc1(entry.principal)
+            if entry.name:
+                # The party by its name, then its id: the id is what a report writes.
+                name = f'{_esc1(entry.name)} <span class="muted">({name})</span>'
             expected = f"{num(entry.expected_hours, lang, 0)} ({percent(entry.elapsed_share, lang)})"
             behind = entry.given_hours is None or entry.given_hours < entry.expected_hours * 0.8
             cls = ' class="st-missing"' if behind else ""

@@ -97,7 +97,7 @@ def _followup(result: FollowupResult, lang: str) -> list[str]:
         )
         lines.append("|---|--:|--:|--:|")
         for entry in result.co_financing:
-            name = escape(entry.principal) + (f" ({escape(entry.name)})" if entry.name else "")
+            name = f"{escape(entry.name)} ({escape(entry.principal)})" if entry.name else escape(entry.principal)
             expected = f"{num(entry.expected_hours, lang, 0)} ({percent(entry.elapsed_share, lang)})"
             lines.append(_row([name, num(entry.promised_hours, lang), num(entry.given_hours, lang), expected]))
         lines.append("")

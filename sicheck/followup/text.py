@@ -11,7 +11,6 @@ import io
 
 from rich import box
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -19,7 +18,8 @@ from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
 from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
 from sicheck.numbers import format_number, format_percent
-from sicheck.render.console import finished, make_console
+from sicheck.render.console import finished, make_console, paragraph
+from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE
 
@@ -71,14 +71,14 @@ def percent(value: float | None, lang: str) -> str:
 
 def _header(console: Console, result: FollowupResult, lang: str) -> None:
     title = one_line(result.title) if result.title else _t("untitled", lang)
-    console.print(RichText(_t("followup-heading", lang, title=title), style="bold"))
+    paragraph(console, RichText(_t("followup-heading", lang, title=title), style="bold"), hang=2)
     facts = RichText("  ")
     facts.append(f"{_t('followup-application', lang)}: ", style="dim")
     facts.append(visible(result.application_file))
     if result.start or result.end:
         facts.append(f"   {_t('followup-project-time', lang)}: ", style="dim")
         facts.append(f"{result.start or '?'} – {result.end or '?'}")
-    console.print(facts)
+    paragraph(console, facts, hang=4)
     if not result.application_valid:
         return
     facts = RichText("  ")
@@ -86,7 +86,7 @@ def _header(console: Console, result: FollowupResult, lang: str) -> None:
     facts.append(str(result.as_of) if result.as_of else _t("followup-no-reports", lang))
     facts.append(f"   {_t('followup-frequency', lang)}: ", style="dim")
     facts.append(frequency_line(result.frequency, result.frequency_text, lang))
-    console.print(facts)
+    paragraph(console, facts, hang=4)
     for report in result.reports:
         line = RichText("  ")
         line.append(f"{_t('followup-report', lang)}: ", style="dim")
@@ -97,11 +97,11 @@ def _header(console: Console, result: FollowupResult, lang: str) -> None:
             line.append(f"  ({_t('followup-final', lang)})", style="bold")
         if not report.counted:
             line.append(f"  {_t('followup-not-counted', lang)}", style="red")
-        console.print(line)
+        paragraph(console, line, hang=4)
     latest = result.latest_report
     if latest is not None and latest.status:
-        console.print(RichText(f"  {_t('followup-status', lang)}:", style="dim"))
-        console.print(Padding(RichText(visible(latest.status), style="italic"), (0, 0, 0, 4), expand=False))
+        paragraph(console, RichText(f"  {_t('followup-status', lang)}:", style="dim"), hang=4)
+        paragraph(console, RichText(visible(latest.status), style="italic"), indent=4, hang=0)
 
 
 # Below this width the effect table has no room for its texts: each effect gets a block.
@@ -116,7 +116,7 @@ def _effects_stacked(console: Console, result: FollowupResult, lang: str, termin
         head.append(one_line(effect.indicator or effect.description or ""))
         if effect.unit:
             head.append(f" ({one_line(effect.unit)})", style="dim")
-        console.print(head)
+        paragraph(console, head, hang=4)
         values = [num(effect.baseline, lang, 2), *(num(m.value, lang, 2) for m in effect.measurements)]
         line = RichText(" → ".join(values))
         line.append(f"  {_t('followup-col-target', lang).lower()} {num(effect.target, lang, 2)}")
@@ -125,7 +125,7 @@ def _effects_stacked(console: Console, result: FollowupResult, lang: str, termin
         if terminal:
             line.append("  ")
             line.append(effect_sparkline(effect), style=STATUS_STYLE[effect.status])
-        console.print(Padding(line, (0, 0, 0, 4), expand=False))
+        paragraph(console, line, indent=4, hang=2)
         facts = RichText(f"{_t('followup-col-share', lang)}: {percent(effect.share, lang)}", style="dim")
         if effect.expected_share is not None:
             facts.append(" (" + _t("followup-expected-share", lang, share=percent(effect.expected_share, lang)) + ")")
@@ -134,7 +134,7 @@ def _effects_stacked(console: Console, result: FollowupResult, lang: str, termin
         if effect.missing:
             facts.append(", ")
             facts.append(_t("followup-missing-count", lang, count=effect.missing), style="red")
-        console.print(Padding(facts, (0, 0, 0, 4), expand=False))
+        paragraph(console, facts, indent=4, hang=2)
 
 
 def _effects(console: Console, result: FollowupResult, lang: str, terminal: bool) -> None:
@@ -184,42 +184,51 @@ def _co_financing(console: Console, result: FollowupResult, lang: str) -> None:
     if not result.co_financing:
         return
     console.print()
-    console.print(RichText(_t("followup-co-financing-heading", lang), style="bold underline"))
+    paragraph(console, RichText(_t("followup-co-financing-heading", lang), style="bold underline"), hang=2)
+    columns = [_t(f"followup-col-{name}", lang) for name in ("promised", "given", "expected-hours")]
+    wide = console.width >= TABLE_MIN_WIDTH
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(_t("followup-col-principal", lang))
-    table.add_column(_t("followup-col-promised", lang), justify="right")
-    table.add_column(_t("followup-col-given", lang), justify="right")
-    table.add_column(_t("followup-col-expected-hours", lang), justify="right")
+    for column in columns:
+        table.add_column(column, justify="right")
     for entry in result.co_financing:
-        name = RichText(entry.principal, style="bold")
-        if entry.name and console.width >= TABLE_MIN_WIDTH:
-            name.append(f" {one_line(entry.name)}")
+        # The party by its name, then its id: the id is what a report writes.
+        name = RichText(one_line(entry.name) if entry.name else entry.principal, style="bold")
+        if entry.name:
+            name.append(f" ({entry.principal})", style="dim")
         expected = f"{num(entry.expected_hours, lang, 0)} ({percent(entry.elapsed_share, lang)})"
-        table.add_row(name, num(entry.promised_hours, lang), num(entry.given_hours, lang), expected)
-    console.print(table)
+        values = [num(entry.promised_hours, lang), num(entry.given_hours, lang), expected]
+        if wide:
+            table.add_row(name, *values)
+            continue
+        # Too narrow for the table's columns: each party gets a block.
+        paragraph(console, name, indent=2, hang=2)
+        facts = RichText("; ".join(f"{column}: {value}" for column, value in zip(columns, values, strict=True)))
+        paragraph(console, facts, indent=4, hang=2)
+    if wide:
+        console.print(table)
     if result.spent_sek is not None:
         granted = num(result.granted_sek, lang, 0)
-        console.print(
-            RichText("  " + _t("followup-spent", lang, spent=num(result.spent_sek, lang, 0), granted=granted))
-        )
+        spent = _t("followup-spent", lang, spent=num(result.spent_sek, lang, 0), granted=granted)
+        paragraph(console, RichText("  " + spent), hang=4)
 
 
 def _gaps(console: Console, result: FollowupResult, lang: str) -> None:
-    console.print(RichText(_t("heading-gaps", lang), style="bold underline"))
+    paragraph(console, RichText(_t("heading-gaps", lang), style="bold underline"), hang=2)
     if not result.gaps:
-        console.print(RichText("  " + _t("no-gaps", lang), style="green"))
+        paragraph(console, RichText("  " + _t("no-gaps", lang), style="green"), hang=4)
     for entry in result.gaps:
         problem = entry.problem
         line = RichText("  ")
         line.append(f"{visible(entry.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
         line.append("  ")
         line.append(_t(f"severity-{problem.severity}", lang), style=SEVERITY_STYLE[problem.severity])
-        line.append(f"  {problem.code}", style="dim")
-        console.print(line)
-        console.print(Padding(RichText(visible(problem.message.get(lang))), (0, 0, 0, 6), expand=False))
+        line.append(f"  {rule_name(problem.code).get(lang)}", style="bold")
+        paragraph(console, line, hang=4)
+        paragraph(console, RichText(visible(problem.message.get(lang))), indent=6, hang=0)
         if problem.hint is not None:
             hint = RichText("→ " + visible(problem.hint.get(lang)), style="italic")
-            console.print(Padding(hint, (0, 0, 0, 6), expand=False))
+            paragraph(console, hint, indent=6, hang=2)
 
 
 def summary_line(run: FollowupRun, lang: str) -> str:
@@ -241,6 +250,6 @@ def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: in
         console.print()
         _gaps(console, result, lang)
         console.print()
-    console.print(RichText(_t("heading-summary", lang), style="bold underline"))
-    console.print(RichText("  " + summary_line(run, lang)))
+    paragraph(console, RichText(_t("heading-summary", lang), style="bold underline"), hang=2)
+    paragraph(console, RichText("  " + summary_line(run, lang)), hang=4)
     return finished(buffer, color)

@@ -7,8 +7,10 @@ be read as markup (HARDENING: ``[link=…]``, ``:emoji:`` codes, unbalanced ``[/
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich.console import Console
+from rich.text import Text
 
 
 def make_console(buffer: io.StringIO, *, color: bool, width: int, soft_wrap: bool = False) -> Console:
@@ -32,3 +34,36 @@ def finished(buffer: io.StringIO, color: bool) -> str:
     """
     text = buffer.getvalue()
     return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# textwrap swaps each whitespace character for one space; the same swap keeps offsets.
+_SPACES = str.maketrans("\t\n\x0b\x0c\r", "     ")
+
+
+def paragraph(console: Console, text: Text, *, indent: int = 0, hang: int = 2) -> None:
+    """Print ``text`` wrapped to the console's width, at ``indent``, later lines ``hang`` further in.
+
+    Lines break at spaces only: a word longer than the line (a location ``file:line:column``,
+    a check id, a file name) is never split; it gets a line of its own and may overflow.
+    Lines end without trailing spaces, a wrapped line never starts at column 0, and styles
+    follow the text onto every line. Spaces at the start of ``text`` stay on its first line.
+    """
+    plain = text.plain.translate(_SPACES)
+    lines = textwrap.wrap(
+        plain,
+        width=max(20, console.width - indent),
+        subsequent_indent=" " * hang,
+        expand_tabs=False,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    position = 0
+    for number, line in enumerate(lines):
+        content = line if number == 0 else line[hang:]
+        start = plain.find(content, position)
+        position = start + len(content)
+        row = Text(" " * (indent + (hang if number else 0)))
+        row.append_text(text[start:position])
+        console.print(row, soft_wrap=True)
+    if not lines:
+        console.print()

@@ -8,7 +8,6 @@ bidi overrides visible.
 from __future__ import annotations
 
 import io
-import textwrap
 
 from rich.console import Console
 from rich.table import Table
@@ -17,7 +16,7 @@ from rich.text import Text as RichText
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
-from sicheck.render.console import finished, make_console
+from sicheck.render.console import finished, make_console, paragraph
 from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
@@ -31,39 +30,11 @@ Segment = tuple[str, str]
 
 
 def _wrapped(console: Console, segments: list[Segment], *, indent: int, hang: int, width: int) -> None:
-    """Print styled segments as one paragraph wrapped to ``width``, later lines ``hang`` further in.
-
-    Lines break at spaces only: a word longer than the line (a location ``file:line:column``,
-    a check id, a file name) is never split; it gets a line of its own and may overflow.
-    Lines end without trailing spaces, and a wrapped line starts under the text it
-    continues, never at column 0. Styles follow the text onto every line.
-    """
+    """Print styled segments as one paragraph at ``indent``, later lines ``hang`` further in."""
     text = RichText()
     for part, style in segments:
         text.append(part, style=style or None)
-    # textwrap swaps each whitespace character for one space; the same swap here keeps offsets.
-    plain = text.plain.translate(_SPACES)
-    lines = textwrap.wrap(
-        plain,
-        width=max(20, width - indent),
-        subsequent_indent=" " * hang,
-        expand_tabs=False,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
-    position = 0
-    for number, line in enumerate(lines):
-        content = line if number == 0 else line[hang:]
-        start = plain.find(content, position)
-        position = start + len(content)
-        row = RichText(" " * (indent + (hang if number else 0)))
-        row.append_text(text[start:position])
-        console.print(row, soft_wrap=True)
-    if not lines:
-        console.print()
-
-
-_SPACES = str.maketrans("\t\n\x0b\x0c\r", "     ")
+    paragraph(console, text, indent=indent, hang=hang)
 
 
 def _line(console: Console, text: str, width: int) -> None:

@@ -11,10 +11,12 @@ import io
 from dataclasses import dataclass
 
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.render.console import finished, make_console
+from sicheck.render.console import finished, make_console, paragraph
+from sicheck.render.gaps import rule_name
 from sicheck.report.model import (
     CallReport,
     Section,
@@ -121,16 +123,16 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
 NARROW = 110
 
 
-def _blocks(report: CallReport, section: Section, lang: str) -> RichText:
+def _blocks(console: Console, report: CallReport, section: Section, lang: str) -> None:
     """The ranking as one block of lines per application, for a narrow terminal."""
-    out = RichText()
     for index, position in enumerate(section.applications):
         row = _row(report, position, lang)
         if index:
-            out.append("\n")
-        out.append(f"{row.rank:>2}  ", style="bold")
+            console.print()
         first, *rest = row.name.split("\n")
-        out.append_text(first)
+        head = RichText(f"{row.rank:>2}  ", style="bold")
+        head.append_text(first)
+        paragraph(console, head, hang=4)
         lines = list(rest)
         facts = row.verdict.copy()
         facts.append(f"  {row.score}")
@@ -145,67 +147,67 @@ def _blocks(report: CallReport, section: Section, lang: str) -> RichText:
         for extra in (row.judged, row.disagreement, followup):
             if extra is not None and extra.plain:
                 # One line per cell: its own lines joined, so the indent holds.
-                joined = RichText("  ").join(extra.split("\n"))
-                lines.append(joined)
+                lines.append(RichText("  ").join(extra.split("\n")))
         for line in lines:
-            out.append("\n    ")
-            out.append_text(line)
-        out.append("\n")
-    return out
+            paragraph(console, line, indent=4, hang=2)
+    console.print()
 
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, color=color, width=width)
-    console.print(RichText(one_line(heading(report, lang)), style="bold"))
+    paragraph(console, RichText(one_line(heading(report, lang)), style="bold"), hang=2)
     if report.title:
-        console.print(RichText(t("report-title", lang)))
-    console.print(RichText(made_line(report, lang), style="dim"))
+        paragraph(console, RichText(t("report-title", lang)), hang=2)
+    paragraph(console, RichText(made_line(report, lang), style="dim"), hang=2)
     for line in set_lines(report, lang):
-        console.print(RichText(f"  {one_line(line)}", style="dim"))
+        paragraph(console, RichText(f"  {one_line(line)}", style="dim"), hang=4)
     warning = banner(report, lang)
     if warning is not None:
         # First, before the tables: numbers that leave reviewers' work out must say so at once.
         console.print()
-        console.print(RichText(f"⚠ {warning}. {t('report-banner-see-below', lang)}", style="bold red"))
+        paragraph(console, RichText(f"⚠ {warning}. {t('report-banner-see-below', lang)}", style="bold red"), hang=2)
     for section in report.sections:
         console.print()
-        console.print(RichText(one_line(section_name(section, lang)), style="bold underline"))
-        console.print(_table(report, section, lang) if width >= NARROW else _blocks(report, section, lang))
+        paragraph(console, RichText(one_line(section_name(section, lang)), style="bold underline"), hang=2)
+        if width >= NARROW:
+            console.print(_table(report, section, lang))
+        else:
+            _blocks(console, report, section, lang)
     summary = report.summary
     line = summary.line().get(lang)
-    console.print(RichText(line))
+    paragraph(console, RichText(line), hang=2)
     legend = "  ".join(f"{STATUS_SYMBOL[s]} {t(f'status-{s}', lang)}" for s in STATUSES)
-    console.print(RichText(legend, style="dim"))
-    console.print(RichText(t("report-section-note", lang), style="dim"))
+    paragraph(console, RichText(legend, style="dim"), hang=2)
+    paragraph(console, RichText(t("report-section-note", lang), style="dim"), hang=2)
     if report.reviews_given:
         if any(rank is None for rank in report.ranks):
-            console.print(RichText(t("report-not-reviewed-note", lang), style="dim"))
-        console.print(RichText(reviews_line(report, lang), style="dim"))
+            paragraph(console, RichText(t("report-not-reviewed-note", lang), style="dim"), hang=2)
+        paragraph(console, RichText(reviews_line(report, lang), style="dim"), hang=2)
         scale = ", ".join(
             [*(f"{step.score} = {step.label.get(lang)}" for step in SCALE), t("review-scale-empty", lang)]
         )
-        console.print(RichText(f"{t('review-scale-heading', lang)}: {scale}", style="dim"))
-        console.print(RichText(t("report-disagreement-note", lang), style="dim"))
+        paragraph(console, RichText(f"{t('review-scale-heading', lang)}: {scale}", style="dim"), hang=2)
+        paragraph(console, RichText(t("report-disagreement-note", lang), style="dim"), hang=2)
     if report.review_problems:
         console.print()
-        console.print(RichText(t("report-review-problems", lang), style="bold underline"))
+        paragraph(console, RichText(t("report-review-problems", lang), style="bold underline"), hang=2)
         for row in uncounted_rows(report, lang):
             where = RichText("  ")
             where.append(visible(row.where), style="cyan")
             where.append(f"  {one_line(row.reviewer)}", style="bold")
             where.append(f" – {one_line(row.application)}")
             where.append(f"  ({row.scope})", style="dim")
-            console.print(where)
-            console.print(RichText("      " + visible(row.reason)))
+            paragraph(console, where, hang=6)
+            paragraph(console, RichText("      " + visible(row.reason)), hang=6)
     if report.followup_problems:
         console.print()
-        console.print(RichText(t("followup-report-problems", lang), style="bold underline"))
+        paragraph(console, RichText(t("followup-report-problems", lang), style="bold underline"), hang=2)
         for gap in report.followup_problems:
             problem = gap.problem
             where = RichText("  ")
             where.append(f"{visible(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
-            where.append(f"  {problem.code}", style="dim")
-            console.print(where)
-            console.print(RichText("      " + visible(problem.message.get(lang))))
+            where.append(f"  {rule_name(problem.code).get(lang)}", style="bold")
+            paragraph(console, where, hang=6)
+            paragraph(console, RichText("      " + visible(problem.message.get(lang))), hang=6)
     return finished(buffer, color)
