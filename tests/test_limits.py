@@ -94,3 +94,11 @@ def test_check_json_validates_with_jsonschema_and_does_not_import_rich() -> None
     assert "sicheck.engine" in modules
     assert "jsonschema" in modules
     assert "rich" not in modules
+
+
+def test_check_of_an_application_leaves_follow_ups_and_reviews_unimported() -> None:
+    # Telling a follow-up report from an application reads top-level keys only.
+    modules = _imported("check", str(SAMPLE), "--format", "json")
+    assert "sicheck.engine" in modules
+    for unused in ("sicheck.followup.pairing", "sicheck.followup.analysis", "sicheck.reviews.merging"):
+        assert unused not in modules
