@@ -230,7 +230,7 @@ _CORE: dict[str, tuple[str, str]] = {
     ),
     "progress-checking": ("Kontrollerar", "Checking"),
     "internal-error": (
-        "sicheck kunde inte granska filen på grund av ett fel i sicheck ({error}). Rapportera gärna felet.",
+        "sicheck kunde inte kontrollera filen på grund av ett fel i sicheck ({error}). Rapportera gärna felet.",
         "sicheck could not check the file because of a bug in sicheck ({error}). Please report it.",
     ),
     "interrupted": ("Avbrutet.", "Interrupted."),
@@ -515,7 +515,7 @@ _CI: dict[str, tuple[str, str]] = {
         "--config and --no-config cannot be used together.",
     ),
     "no-paths": (
-        "Ange filer eller mappar att granska, eller 'paths' i konfigurationen ([tool.sicheck] eller .sicheck.yaml).",
+        "Ange filer eller mappar att kontrollera, eller 'paths' i konfigurationen ([tool.sicheck] eller .sicheck.yaml).",
         "Name files or folders to check, or set 'paths' in the configuration ([tool.sicheck] or .sicheck.yaml).",
     ),
 }
@@ -739,7 +739,7 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "'{application}' matches several applications: {candidates}. Write a longer path, with the folder.",
     ),
     "review-unknown-criterion": (
-        "Kriteriet '{criterion}' finns inte i {criteria_set}, som ansökan granskas mot.{suggestion}",
+        "Kriteriet '{criterion}' finns inte i {criteria_set}, som ansökan kontrolleras mot.{suggestion}",
         "The criterion '{criterion}' does not exist in {criteria_set}, which the application is checked against.{suggestion}",
     ),
     "review-duplicate": (
@@ -1225,11 +1225,11 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "Follow-up reports that are not counted",
     ),
     "followup-application-not-found": (
-        "Rapporten gäller '{given}', men ingen sådan ansökan finns bland dem som granskas.{suggestion}",
+        "Rapporten gäller '{given}', men ingen sådan ansökan finns bland dem som kontrolleras.{suggestion}",
         "The report is about '{given}', but no such application is among those checked.{suggestion}",
     ),
     "followup-template-heading": (
-        "Uppföljningsrapport (uppföljningsformat 1). Fyll i och granska med: sicheck followup {application} {file}",
+        "Uppföljningsrapport (uppföljningsformat 1). Fyll i och kontrollera med: sicheck followup {application} {file}",
         "Follow-up report (follow-up format 1). Fill in and check with: sicheck followup {application} {file}",
     ),
     "followup-template-effect": (
@@ -1242,7 +1242,7 @@ _FOLLOWUP: dict[str, tuple[str, str]] = {
         "The application says the effects are measured {frequency}.",
     ),
     "new-written-followup": (
-        "Skrev {path}. Fyll i den och granska med: sicheck followup {application} {path}",
+        "Skrev {path}. Fyll i den och kontrollera med: sicheck followup {application} {path}",
         "Wrote {path}. Fill it in and check it with: sicheck followup {application} {path}",
     ),
     "followup-template-period": (

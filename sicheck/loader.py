@@ -187,13 +187,16 @@ def read_bytes(path: str | PathLike[str]) -> bytes | Problem:
         return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
 
 
-def load_yaml(data: bytes, limits: Limits = Limits(), *, messages: Mapping[str, str] | None = None) -> LoadResult:
+def load_yaml(
+    data: bytes | Problem, limits: Limits = Limits(), *, messages: Mapping[str, str] | None = None
+) -> LoadResult:
     """Parse one file. Every failure is a `Problem` value, never an exception.
 
-    The loader's messages speak of applications; ``messages`` gives other message ids for
-    some problem codes (``{"empty": "review-empty"}``), for files of another kind.
+    ``data`` may be the problem `read_bytes` met, which is then the result. The loader's
+    messages speak of applications; ``messages`` gives other message ids for some problem
+    codes (``{"empty": "review-empty"}``), for files of another kind.
     """
-    loaded = _load_yaml(data, limits)
+    loaded = LoadResult(None, data) if isinstance(data, Problem) else _load_yaml(data, limits)
     if messages and loaded.problem is not None and loaded.problem.code in messages:
         return LoadResult(None, replace(loaded.problem, message=msg(messages[loaded.problem.code])))
     return loaded

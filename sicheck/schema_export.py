@@ -54,10 +54,3 @@ def render(lang: str = "sv", *, followup: bool = False) -> str:
     """The schema as JSON text: stable key order, UTF-8 characters as they are, final newline."""
     schema = followup_schema(lang) if followup else application_schema(lang)
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-
-
-def schema_id() -> str:
-    from sicheck.application import schema_document
-
-    identifier: str = schema_document()["$id"]
-    return identifier

@@ -361,3 +361,22 @@ def test_summary_over_one_mebibyte_is_never_written(tmp_path: Path) -> None:
     assert code == 0, log
     text = summary.read_text(encoding="utf-8")
     assert len(text.encode("utf-8")) < 1024 and "1 MiB" in text
+
+
+def test_lock_file_satisfies_the_package_dependencies() -> None:
+    """A dependency changed in pyproject.toml without regenerating the lock file fails here."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    lock = (ROOT / "requirements" / "action.txt").read_text(encoding="utf-8")
+    pinned = {
+        name.lower().replace("_", "-"): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock, re.M)
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for spec in [*project["project"]["dependencies"], *project["build-system"]["requires"]]:
+        requirement = Requirement(spec)
+        name = requirement.name.lower().replace("_", "-")
+        assert name in pinned, f"{name} is not in requirements/action.txt"
+        assert requirement.specifier.contains(pinned[name], prereleases=True), f"{name}=={pinned[name]} vs {spec}"

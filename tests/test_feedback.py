@@ -518,3 +518,18 @@ def test_swedish_titles_from_the_schema_get_did_you_mean(mistake: str, path: str
     assert found, [(p.location.path, p.message.en) for p in result.problems if p.criterion is None]
     assert f"Menade du '{meant}'?" in found[0].message.sv
     assert f"Did you mean '{meant}'?" in found[0].message.en
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "sample_applications", "--format", "table"],
+        ["followup", "sample_applications/tmr.yaml"],
+        ["explain", "VGR-07"],
+        ["criteria", "show", "vgr"],
+    ],
+)
+def test_other_text_outputs_have_no_trailing_spaces(args: list[str]) -> None:
+    out = _piped(*args, columns="80")
+    assert out.strip()
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []

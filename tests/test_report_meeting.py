@@ -167,9 +167,9 @@ def test_the_affected_application_is_marked_in_the_ranking() -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_banner_in_table_and_markdown(fmt: str) -> None:
-    code, out, _ = _with_bad(fmt, "--no-color" if fmt == "table" else "--lang", *(() if fmt == "table" else ("sv",)))
+    code, out, _ = _with_bad(fmt, "--no-color", "--lang", "sv")
     assert code == 1
-    first_table = out.index("Rangordning") if fmt == "markdown" else out.index("#   Ansökan")
+    first_table = out.index("Rangordning") if fmt == "markdown" else out.index("ale@2012 – ")
     head = out[:first_table]
     assert re.search(r"\d granskning(ar)? räknas inte", head)
     if fmt == "markdown":
@@ -278,3 +278,37 @@ def test_prints_to_a4_pdf_in_chromium(tmp_path: Path) -> None:
     for width, height in boxes:
         # A4 is 210 × 297 mm = 595.3 × 841.9 pt (Letter would be 612 × 792).
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2
+
+
+def test_a_narrow_terminal_gets_a_block_per_application() -> None:
+    """At 60 columns the table's columns do not fit, and rich squeezed the names away."""
+    from sicheck.report.table import NARROW
+
+    titles = [a["title"] for a in json.loads(samples("-f", "json"))["applications"]]
+    for width in (60, NARROW - 1, NARROW, 140):
+        text = _table_at(width)
+        assert max(len(line) for line in text.splitlines()) <= width
+        if width < NARROW:
+            flat = " ".join(text.split())
+            for title in titles:
+                assert " ".join(title.split()) in flat, (width, title)
+        else:
+            # The table keeps every column: none is squeezed out of sight.
+            for header in ("Ansökan", "Resultat", "Fullständighet", "Granskare", "Oenighet"):
+                assert header in text, (width, header)
+    assert "#   Ansökan" not in _table_at(60) and "#   Ansökan" in _table_at(140)
+
+
+def _table_at(width: int) -> str:
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.checker import CheckOptions, check_path
+    from sicheck.report import render
+    from sicheck.reviews.loading import load_review, review_files
+    from sicheck.reviews.merging import attach
+
+    options = CheckOptions(CriteriaCatalog())
+    results = [check_path(str(p), options) for p in sorted(SAMPLES.glob("*.yaml"))]
+    loaded = [load_review(p, s) for p, s in review_files([str(SAMPLE_REVIEWS)])]
+    reviewed, problems = attach(results, loaded, options.catalog)
+    call = build(reviewed, "1", reviews_given=True, review_problems=problems, review_files=len(loaded))
+    return render("table", call, lang="sv", width=width)

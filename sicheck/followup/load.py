@@ -80,14 +80,10 @@ def _schema_problems(document: Document) -> list[Problem]:
 
 def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     """Load one follow-up file; every failure is a problem in the returned value."""
-    name = shown or str(path)
-    data = read_bytes(path)
-    if isinstance(data, Problem):
-        return FollowupFile(name, None, (data,))
-    return load_followup_bytes(data, name)
+    return load_followup_bytes(read_bytes(path), shown or str(path))
 
 
-def load_followup_bytes(data: bytes, name: str) -> FollowupFile:
+def load_followup_bytes(data: bytes | Problem, name: str) -> FollowupFile:
     loaded = load_yaml(data, FOLLOWUP_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
         assert loaded.problem is not None

@@ -19,7 +19,7 @@ from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
 from sicheck.followup.schedule import Frequency
 from sicheck.i18n import msg
 from sicheck.numbers import format_number, format_percent
-from sicheck.render.console import make_console
+from sicheck.render.console import finished, make_console
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE
 
@@ -243,4 +243,4 @@ def render(run: FollowupRun, *, lang: str = "sv", color: bool = False, width: in
         console.print()
     console.print(RichText(_t("heading-summary", lang), style="bold underline"))
     console.print(RichText("  " + summary_line(run, lang)))
-    return buffer.getvalue()
+    return finished(buffer, color)

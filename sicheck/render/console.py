@@ -23,3 +23,12 @@ def make_console(buffer: io.StringIO, *, color: bool, width: int, soft_wrap: boo
         markup=False,
         soft_wrap=soft_wrap,
     )
+
+
+def finished(buffer: io.StringIO, color: bool) -> str:
+    """What a console wrote, without the trailing spaces rich pads plain lines with.
+
+    With colour the padding may carry a background style, so it stays.
+    """
+    text = buffer.getvalue()
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))

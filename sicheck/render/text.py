@@ -160,10 +160,12 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
         statuses = {status: _t(f"status-{status}", lang) for status in STATUS_SYMBOL}
         status_width = max(len(word) for word in statuses.values())
         names = {c.id: _criterion_name(c, lang) for c in result.criteria}
-        name_width = min(max(len(n) for n in names.values()), max(20, width - status_width - 16))
+        shown_points = {c.id: c.points_text(lang) for c in result.criteria}
+        points_width = max(len(p) for p in shown_points.values())
+        name_width = min(max(len(n) for n in names.values()), max(20, width - status_width - points_width - 6))
         for criterion in result.criteria:
             status = f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]:<{status_width}}  "
-            points = criterion.points_text(lang)
+            points = shown_points[criterion.id].rjust(points_width)
             name = names[criterion.id]
             _wrapped(
                 console,

@@ -113,9 +113,10 @@ h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   table.cards thead { display: none; }
   table.cards tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 12px; padding: 6px 10px; }
   table.cards td { border: none; padding: 3px 0; text-align: left; white-space: normal; }
-  table.cards td[data-label] { display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; align-items: baseline; }
+  table.cards td[data-label] { display: grid; grid-template-columns: 9em minmax(0, 1fr); gap: 8px;
+    align-items: baseline; }
   table.cards td[data-label]::before { content: attr(data-label); font-size: .8em; color: var(--muted);
-    font-weight: 600; overflow-wrap: anywhere; }
+    font-weight: 600; overflow-wrap: break-word; }
   table.cards td.rank::before { content: "#"; display: inline; }
   table.cards td.rank.unranked, table.cards td.empty { display: none; }
   table.ranking td:nth-child(2) { min-width: 0; }
@@ -188,7 +189,8 @@ def _verdict(result: ApplicationResult, lang: str) -> str:
 def _td(label: str, content: str, css: str = "") -> str:
     """A cell that names its column, so that it still reads as a card on a phone."""
     klass = f' class="{css}"' if css else ""
-    return f'<td{klass} data-label="{_esc(label)}">{content}</td>'
+    # One element inside, so that on a phone the label and the value are the card's two columns.
+    return f'<td{klass} data-label="{_esc(label)}"><div class="v">{content}</div></td>'
 
 
 def _uncounted_mark(report: CallReport, position: int, lang: str) -> str:

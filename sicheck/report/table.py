@@ -8,12 +8,13 @@ overrides visible.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from rich import box
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.render.console import make_console
+from sicheck.render.console import finished, make_console
 from sicheck.report.model import (
     CallReport,
     Section,
@@ -41,6 +42,58 @@ def _recommendations(item: ReviewedResult, lang: str) -> str:
     return "\n".join(f"{n} {t(f'report-recommendation-{name}', lang)}" for n, name in given if n)
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One application's cells, for the table or, on a narrow terminal, a block of lines."""
+
+    rank: str
+    name: RichText
+    verdict: RichText
+    score: str
+    not_met: RichText
+    judged: RichText | None
+    disagreement: RichText | None
+    followup: RichText | None
+
+
+def _row(report: CallReport, position: int, lang: str) -> _Row:
+    item = report.applications[position]
+    result = item.result
+    name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
+    name.append("\n" + visible(result.file), style="dim")
+    verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
+    not_met = RichText()
+    for criterion in result.criteria:
+        if criterion.status != "met":
+            if not_met:
+                not_met.append(" ")
+            # No space inside an item: rich wraps at any whitespace, even a no-break space.
+            not_met.append(f"{STATUS_SYMBOL[criterion.status]}{criterion.id}", style=STATUS_STYLE[criterion.status])
+    if result.verdict == "invalid":
+        not_met.append(t("report-see-problems", lang, count=len(result.problems)), style="magenta")
+    judged = disagreement = followup = None
+    if report.reviews_given:
+        review = item.review
+        uncounted = report.problems_for(position)
+        if review is None:
+            judged = RichText(t("report-not-reviewed", lang), style="dim italic")
+        else:
+            judged = RichText(f"⌀ {number(review.mean, lang)} ({review.reviewers})")
+            recommendations = _recommendations(item, lang)
+            if recommendations:
+                judged.append("\n" + recommendations, style="dim")
+        if uncounted:
+            judged.append("\n⚠ " + t("report-application-uncounted", lang, n=len(uncounted)), style="bold red")
+        disagreement = RichText(
+            "\n".join(f"⚠ {c}" for c in review.disagreements) if review else "", style="bold yellow"
+        )
+    if report.followups_given:
+        followup = RichText(report.followup_cell(item, lang))
+    return _Row(
+        report.rank_label(position), name, verdict, percent(result.score, lang), not_met, judged, disagreement, followup
+    )
+
+
 def _table(report: CallReport, section: Section, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("#", justify="right", no_wrap=True)
@@ -54,43 +107,51 @@ def _table(report: CallReport, section: Section, lang: str) -> Table:
     if report.followups_given:
         table.add_column(t("followup-report-column", lang), min_width=12)
     for position in section.applications:
-        item = report.applications[position]
-        result = item.result
-        name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
-        name.append("\n" + visible(result.file), style="dim")
-        verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
-        score = percent(result.score, lang)
-        not_met = RichText()
-        for criterion in result.criteria:
-            if criterion.status != "met":
-                if not_met:
-                    not_met.append(" ")
-                # No space inside an item: rich wraps at any whitespace, even a no-break space.
-                not_met.append(f"{STATUS_SYMBOL[criterion.status]}{criterion.id}", style=STATUS_STYLE[criterion.status])
-        if result.verdict == "invalid":
-            not_met.append(t("report-see-problems", lang, count=len(result.problems)), style="magenta")
-        row: list[RichText | str] = [report.rank_label(position), name, verdict, score, not_met]
+        row = _row(report, position, lang)
+        cells: list[RichText | str] = [row.rank, row.name, row.verdict, row.score, row.not_met]
         if report.reviews_given:
-            review = item.review
-            uncounted = report.problems_for(position)
-            if review is None:
-                judged = RichText(t("report-not-reviewed", lang), style="dim italic")
-            else:
-                judged = RichText(f"⌀ {number(review.mean, lang)} ({review.reviewers})")
-                recommendations = _recommendations(item, lang)
-                if recommendations:
-                    judged.append("\n" + recommendations, style="dim")
-            if uncounted:
-                judged.append("\n⚠ " + t("report-application-uncounted", lang, n=len(uncounted)), style="bold red")
-            row.append(judged)
-            if review is None:
-                row.append("")
-            else:
-                row.append(RichText("\n".join(f"⚠ {c}" for c in review.disagreements), style="bold yellow"))
+            cells += [row.judged or "", row.disagreement or ""]
         if report.followups_given:
-            row.append(RichText(report.followup_cell(item, lang)))
-        table.add_row(*row)
+            cells.append(row.followup or "")
+        table.add_row(*cells)
     return table
+
+
+# Below this width the table's columns no longer fit: each application becomes a block.
+NARROW = 110
+
+
+def _blocks(report: CallReport, section: Section, lang: str) -> RichText:
+    """The ranking as one block of lines per application, for a narrow terminal."""
+    out = RichText()
+    for index, position in enumerate(section.applications):
+        row = _row(report, position, lang)
+        if index:
+            out.append("\n")
+        out.append(f"{row.rank:>2}  ", style="bold")
+        first, *rest = row.name.split("\n")
+        out.append_text(first)
+        lines = list(rest)
+        facts = row.verdict.copy()
+        facts.append(f"  {row.score}")
+        if row.not_met:
+            facts.append("  ")
+            facts.append_text(row.not_met)
+        lines.append(facts)
+        followup = None
+        if row.followup is not None:
+            followup = RichText(f"{t('followup-report-column', lang)}: ", style="dim")
+            followup.append_text(row.followup)
+        for extra in (row.judged, row.disagreement, followup):
+            if extra is not None and extra.plain:
+                # One line per cell: its own lines joined, so the indent holds.
+                joined = RichText("  ").join(extra.split("\n"))
+                lines.append(joined)
+        for line in lines:
+            out.append("\n    ")
+            out.append_text(line)
+        out.append("\n")
+    return out
 
 
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
@@ -110,7 +171,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     for section in report.sections:
         console.print()
         console.print(RichText(one_line(section_name(section, lang)), style="bold underline"))
-        console.print(_table(report, section, lang))
+        console.print(_table(report, section, lang) if width >= NARROW else _blocks(report, section, lang))
     summary = report.summary
     line = summary.line().get(lang)
     console.print(RichText(line))
@@ -147,4 +208,4 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             where.append(f"  {problem.code}", style="dim")
             console.print(where)
             console.print(RichText("      " + visible(problem.message.get(lang))))
-    return buffer.getvalue()
+    return finished(buffer, color)
