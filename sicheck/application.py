@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sicheck import schemas, validation
@@ -84,10 +85,11 @@ def examine(document: Document) -> Validation:
     usable = _canonical_org_ids(usable)
     found: list[Problem] = []
     total = 0
-    for problem in _structure_problems(document, usable):
+    # Problems come as recipes: only the ones shown are built, with their "did you mean".
+    for make_problem in _structure_problems(document, usable):
         total += 1
         if total <= MAX_PROBLEMS:
-            found.append(problem)
+            found.append(make_problem())
     return Validation(problems + _capped(found, total, document), usable)
 
 
@@ -138,7 +140,7 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _structure_problems(document: Document, application: dict[str, Any]) -> Iterator[Problem]:
+def _structure_problems(document: Document, application: dict[str, Any]) -> Iterator[Callable[[], Problem]]:
     known: dict[str, dict[str, int]] = {}
     for list_name in ID_LISTS:
         ids: dict[str, int] = {}
@@ -148,7 +150,8 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
                 continue
             if item_id in ids:
                 first = document.locate((list_name, ids[item_id], "id"))
-                yield Problem(
+                yield partial(
+                    Problem,
                     "error",
                     "duplicate-id",
                     msg("duplicate-id", id=item_id, field=list_name, first_line=first.line),
@@ -165,10 +168,14 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
             if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("name"), str):
                 by_name[list_name].setdefault(item["name"].strip().lower(), item["id"])
 
-    def check(path: tuple[str | int, ...], target: str) -> Iterator[Problem]:
+    def check(path: tuple[str | int, ...], target: str) -> Iterator[Callable[[], Problem]]:
         value = value_at(application, path)
         if not isinstance(value, str) or value in known[target]:
             return
+        yield partial(broken, path, target, value)
+
+    def broken(path: tuple[str | int, ...], target: str, value: str) -> Problem:
+        # difflib costs candidates x length: built only for a shown problem.
         field = format_path(path)
         named = by_name[target].get(value.strip().lower())
         if named is None and len(by_name[target]) <= MAX_SUGGESTION_CANDIDATES:
@@ -185,7 +192,7 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
                 # An entry cannot have this text as its id: say what an id may hold.
                 made = as_id(value) or "id-1"
                 message = msg("reference-not-an-id", field=field, id=value, target=target, suggestion=hint, made=made)
-        yield Problem("error", "reference", message, document.locate(path))
+        return Problem("error", "reference", message, document.locate(path))
 
     for path, target in REFERENCES:
         yield from check(path, target)
@@ -201,7 +208,8 @@ def _structure_problems(document: Document, application: dict[str, Any]) -> Iter
         if digits is not None and not control_digit_ok(digits):
             path = ("principals", index, "org_id")
             written = value_at(document.value, path)  # as the applicant wrote it
-            yield Problem(
+            yield partial(
+                Problem,
                 "error",
                 "org-id",
                 msg("org-id-control-digit", field=format_path(path), value=written),

@@ -8,9 +8,10 @@ from sicheck import application
 from sicheck.catalog import CriteriaCatalog
 from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
-from sicheck.i18n import msg, os_reason
-from sicheck.loader import Limits, load_yaml, read_bytes
-from sicheck.model import ApplicationResult, CriteriaSetRef, Location, Problem
+from sicheck.i18n import msg
+from sicheck.loader import Limits, load_yaml
+from sicheck.model import ApplicationResult, CriteriaSetRef, Problem
+from sicheck.reading import read
 from sicheck.settings import DEFAULT_CRITERIA, Settings
 
 
@@ -45,21 +46,8 @@ def _invalid(
     )
 
 
-def read_source(path: str) -> bytes | Problem:
-    """The bytes of a file (``-`` is stdin), or a problem saying why it cannot be read."""
-    if path == "-":
-        import sys
-
-        try:
-            return sys.stdin.buffer.read()
-        except OSError as exc:
-            reason = os_reason(exc)
-            return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-    return read_bytes(path)
-
-
 def check_path(path: str, options: CheckOptions, shown: str | None = None) -> ApplicationResult:
-    source = read_source(path)
+    source = read(path, options.limits.max_file_size)
     name = shown or ("<stdin>" if path == "-" else path)
     if isinstance(source, Problem):
         return _invalid(name, [source])

@@ -8,6 +8,7 @@ typer and nothing else.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from importlib import import_module
 from typing import Annotated
@@ -33,7 +34,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"sicheck {__version__}")
+        from sicheck.commands.common import write_output
+
+        write_output(f"sicheck {__version__}\n", None)
         raise typer.Exit(0)
 
 
@@ -84,6 +87,8 @@ def _build_only(arguments: list[str]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    from sicheck.commands.common import say
+
     _build_only(sys.argv[1:])
     # Never fail on a terminal that cannot show a character; show a replacement instead.
     for stream in (sys.stdout, sys.stderr):
@@ -92,14 +97,39 @@ def main() -> None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
     try:
+        os.getcwd()
+    except OSError:
+        # Relative paths, the configuration search and every shown name need it.
+        from sicheck.i18n import msg
+
+        say(f"sicheck: {msg('cwd-missing').get(_lang_from_argv())}\n")
+        sys.exit(2)
+    try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        say("\n")
         sys.exit(130)
     except BrokenPipeError:
         # The reader went away (| head): quiet, like other command-line tools.
-        sys.stderr.close()
+        with contextlib.suppress(OSError, AttributeError):
+            sys.stderr.close()
         sys.exit(1)
     except Exception as exc:  # never a traceback for users; say what broke
-        sys.stderr.write(f"sicheck: internal error: {type(exc).__name__}: {exc}\n")
+        from sicheck.errors import SicheckError
+
+        if isinstance(exc, SicheckError):  # raised outside a command (the --version callback)
+            say(f"sicheck: {exc.message.get(_lang_from_argv())}\n")
+        else:
+            say(f"sicheck: internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(2)
+
+
+def _lang_from_argv() -> str:
+    """The language asked for, read before the command line is parsed (for early errors)."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return "sv"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sicheck.errors import SicheckError
-from sicheck.i18n import Text, msg, os_reason
+from sicheck.i18n import Text, msg
 
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
@@ -176,12 +176,23 @@ def load(path: Path) -> Config:
 # --- reading the two file kinds -----------------------------------------------------------
 
 
+# Configuration files are small; a larger one is not read into memory at all.
+_MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def _read_bytes(path: Path) -> bytes:
+    from sicheck.model import Problem
+    from sicheck.reading import read
+
+    data = read(str(path), _MAX_CONFIG_BYTES)
+    if isinstance(data, Problem):
+        raise ConfigError(path, 1, 1, data.message)
+    return data
+
+
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        reason = os_reason(exc)
-        raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
+        return _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(path, 1, 1, msg("config-unreadable", reason=str(exc))) from None
 
@@ -285,11 +296,7 @@ def _toml_position(text: str, key: str | None) -> tuple[int, int]:
 def _load_yaml(path: Path) -> Config:
     from sicheck.loader import Limits, load_yaml
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = os_reason(exc)
-        raise ConfigError(path, 1, 1, msg("config-unreadable", reason=reason)) from None
+    data = _read_bytes(path)
     loaded = load_yaml(data, Limits(max_file_size=1024 * 1024, max_depth=16, max_aliases=0, max_nodes=10_000))
     if loaded.document is None:
         assert loaded.problem is not None

@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 from sicheck import validation
 from sicheck.errors import CriteriaError
-from sicheck.i18n import Text, msg, os_reason
+from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
-from sicheck.model import Severity
+from sicheck.model import Problem, Severity
 from sicheck.rules import Rule, RuleError, compile_rule, parse_path
 
 META_SCHEMA_RESOURCE = "criteria.meta.json"
@@ -140,11 +140,12 @@ def load_file(path: Path) -> CriteriaSet:
     A file named ``id@version.yaml`` must hold that set: the name is how ``criteria:
     myfund@2024`` finds it, so a file whose content says another version would be found
     under a name it does not have. (`CriteriaCatalog` caches what this returns.)"""
-    shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CriteriaError(shown, 1, 1, os_reason(exc)) from None
+    from sicheck.reading import read, shown_name
+
+    shown = shown_name(str(path))
+    data = read(str(path), CRITERIA_LIMITS.max_file_size)
+    if isinstance(data, Problem):
+        raise CriteriaError(shown, 1, 1, data.message)
     loaded = load_yaml(data, CRITERIA_LIMITS)
     if loaded.document is None:
         assert loaded.problem is not None

@@ -10,11 +10,15 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] == ["--version"] and sys.stdout is not None:
         from sicheck import __version__
 
-        sys.stdout.write(f"sicheck {__version__}\n")
-        return
+        try:
+            sys.stdout.write(f"sicheck {__version__}\n")
+            sys.stdout.flush()
+            return
+        except OSError:
+            pass  # closed or broken: the full command line says so, with an exit code
     from sicheck.cli import main as run
 
     run()

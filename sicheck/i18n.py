@@ -45,6 +45,37 @@ _CORE: dict[str, tuple[str, str]] = {
         "The file could not be read: {reason}",
     ),
     "file-not-found": ("Filen finns inte.", "The file does not exist."),
+    "file-dangling-link": (
+        "Länken pekar på en fil som inte finns.",
+        "The link points to a file that does not exist.",
+    ),
+    "file-link-loop": (
+        "Länken pekar runt i en slinga och leder aldrig till en fil.",
+        "The link goes round in a loop and never reaches a file.",
+    ),
+    "file-not-regular": (
+        "Det här är ingen vanlig fil ({kind}), så den läses inte. Spara ansökan som en vanlig fil.",
+        "This is not a regular file ({kind}), so it is not read. Save the application as a regular file.",
+    ),
+    "folder-unreadable": (
+        "Mappen kunde inte läsas: {reason}. Filerna i den har inte granskats.",
+        "The folder could not be read: {reason}. The files in it have not been checked.",
+    ),
+    "folder-loop": (
+        "En länk leder tillbaka till en mapp ovanför, i en slinga. Mappen granskas en gång, under sitt första namn.",
+        "A link leads back to a folder above it, in a loop. The folder is checked once, under its first name.",
+    ),
+    "kind-fifo": ("en namngiven rörledning (FIFO)", "a named pipe (FIFO)"),
+    "kind-device": ("en enhetsfil", "a device file"),
+    "kind-socket": ("en socket", "a socket"),
+    "kind-folder": ("en mapp", "a folder"),
+    "kind-system": ("en systemfil under /proc eller /sys", "a system file under /proc or /sys"),
+    "kind-other": ("en särskild fil", "a special file"),
+    "stdin-closed": ("Standard in är stängd.", "Standard input is closed."),
+    "too-large-stream": (
+        "Indata är större än gränsen {limit} byte. Dela upp ansökan eller höj gränsen med --max-file-size.",
+        "The input is larger than the limit of {limit} bytes. Split it or raise the limit with --max-file-size.",
+    ),
     "too-large": (
         "Filen är {size} byte, mer än gränsen {limit} byte. Dela upp den eller höj gränsen med --max-file-size.",
         "The file is {size} bytes, more than the limit of {limit} bytes. Split it or raise the limit with --max-file-size.",
@@ -84,6 +115,10 @@ _CORE: dict[str, tuple[str, str]] = {
     "alias-recursive": (
         "Ett YAML-alias pekar på sig självt. Skriv ut värdet i stället.",
         "A YAML alias refers to itself. Write the value out instead.",
+    ),
+    "duplicate-anchor": (
+        "Ankaret &{anchor} står två gånger (första gången på rad {first_line}). Ge det ena ett annat namn.",
+        "The anchor &{anchor} is defined twice (first on line {first_line}). Give one of them another name.",
     ),
     "too-many-nodes": (
         "Filen har fler än {limit} värden (alias räknas för varje gång de används).",
@@ -239,6 +274,35 @@ _CORE: dict[str, tuple[str, str]] = {
         "Found no applications (*.yaml, *.yml) in {paths}.",
     ),
     "path-missing": ("Sökvägen finns inte: {path}", "No such path: {path}"),
+    "path-unreadable": ("{path} kan inte läsas: {reason}", "{path} cannot be read: {reason}"),
+    "path-empty": (
+        "En tom sökväg angavs. Ange en fil, en mapp eller - för standard in.",
+        "An empty path was given. Name a file, a folder or - for standard input.",
+    ),
+    "path-dangling": (
+        "{path} är en länk till en fil som inte finns.",
+        "{path} is a link to a file that does not exist.",
+    ),
+    "path-loop": (
+        "{path} är en länk som går runt i en slinga.",
+        "{path} is a link that goes round in a loop.",
+    ),
+    "path-not-regular": (
+        "{path} är ingen vanlig fil ({kind}) och läses inte.",
+        "{path} is not a regular file ({kind}) and is not read.",
+    ),
+    "output-is-input": (
+        "{path} är en av filerna som körningen läser och skrivs inte över. Välj en annan utfil.",
+        "{path} is one of the files this run reads, so it is not overwritten. Choose another output file.",
+    ),
+    "stdout-closed": (
+        "Standard ut är stängd. Skriv till en fil med -o.",
+        "Standard output is closed. Write to a file with -o.",
+    ),
+    "cwd-missing": (
+        "Arbetskatalogen finns inte längre. Byt till en katalog som finns och kör igen.",
+        "The working directory no longer exists. Change to a directory that exists and run again.",
+    ),
     "output-failed": (
         "Kunde inte skriva {path}: {reason}",
         "Could not write {path}: {reason}",
@@ -293,6 +357,7 @@ _CI: dict[str, tuple[str, str]] = {
     "rule-duplicate-key": ("Nyckel som står två gånger", "Duplicate key"),
     "rule-alias": ("För många YAML-alias", "Too many YAML aliases"),
     "rule-alias-recursive": ("YAML-alias som pekar på sig självt", "YAML alias that refers to itself"),
+    "rule-duplicate-anchor": ("YAML-ankare som står två gånger", "YAML anchor defined twice"),
     "rule-too-many-nodes": ("För många värden i filen", "Too many values in the file"),
     "rule-too-deep": ("För djup nästling", "Nesting too deep"),
     "rule-tag": ("YAML-tagg", "YAML tag"),
@@ -1287,11 +1352,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+def _one_line(value: object) -> object:
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\r", "\\r").replace("\n", "\\n")
+    return value
+
+
+# difflib costs about candidates x length per call: a suggestion looks at no more than this
+# many candidates, those nearest in length, and at no more of the word than this.
+MAX_CANDIDATES = 200
+MAX_WORD = 100
+
+
+def close_candidates(word: str, candidates: list[str]) -> list[str]:
+    """The candidates difflib could find close to ``word`` (ratio >= 0.6 needs similar lengths), capped."""
+    size = len(word)
+    near = [c for c in candidates if 0.4 * size <= len(c) * 1.6 and 0.4 * len(c) <= size * 1.6]
+    if len(near) > MAX_CANDIDATES:
+        near = sorted(near, key=lambda c: abs(len(c) - size))[:MAX_CANDIDATES]
+    return near
+
+
 def suggestion(word: str, candidates: list[str]) -> Text:
-    """A "Menade du …?" naming the closest candidate, or an empty text when none is close."""
+    """A "Menade du …?" naming the closest candidate, or an empty text when none is close.
+
+    Only for a problem that is shown, and against at most `MAX_CANDIDATES` candidates.
+    """
     import difflib
 
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if len(word) > MAX_WORD:
+        return Text("", "")
+    close = difflib.get_close_matches(word, close_candidates(word, candidates), n=1, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in candidates}
         if word.lower() in lowered:
@@ -1338,8 +1429,11 @@ def msg(message_id: str, /, **params: object) -> Text:
     if not params:
         return Text(sv, en)
     # A parameter may itself be a Text (a suggestion, a type name): use its own language.
-    sv_params = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
-    en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
+    # Text parameters come from files (keys, values, ids, names): a line break in one is
+    # shown as \n, so that no message ever gets a line of the file's making (a GitHub
+    # runner acts on a line that starts with "::").
+    sv_params = {k: v.sv if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
+    en_params = {k: v.en if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
 
 

@@ -7,6 +7,11 @@ Why it is built this way (measured traps are in the project's HARDENING notes):
   to kill the process, so the C composer is safe on any input and is the only path. That
   refusal is reported as sicheck's own ``too-deep`` problem, located where sicheck's
   (much lower) depth limit is first passed, exactly as the constructor reports it.
+- libyaml's C composer builds the whole tree before anything can count it: a 2 MiB flow
+  mapping of one-letter keys is a million nodes, 12 s and 690 MB, and a pool worker killed
+  by that ends the run. So the C composer only sees files too small to hold more nodes
+  than the limit; a larger file goes through the C *parser* with a Python composer that
+  counts nodes, depth and aliases as it goes and stops at the first one over its limit.
 - Aliases compose into shared nodes and explode in whatever walks the data later, so the
   constructor counts every node it builds (aliases once per use) against a budget, and
   refuses aliases beyond a small number and any alias that refers to itself.
@@ -21,16 +26,15 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from os import PathLike
-from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sicheck.i18n import Text, msg, os_reason
+from sicheck.i18n import Text, msg
 from sicheck.model import Location, Problem
 from sicheck.values import json_type
 
@@ -53,6 +57,13 @@ class Limits:
 _LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 # Python's own recursion limit bounds the constructor; --max-depth cannot go above this.
 MAX_DEPTH_CEILING = 200
+# Every node takes at least one byte of the file, a key and its empty value two nodes per
+# byte at most: a file this small cannot hold more nodes than the limit.
+_NODES_PER_BYTE = 2
+# The non-specific tag ``!`` as a token of its own: the resolver sees ``! 12`` as ``12``, so
+# a file with one goes to the composer that can see tags. (Inside quotes it is harmless text,
+# and only costs the slower path.)
+_BARE_TAG = re.compile(rb"(?:^|[\s\[\{,:?-])!(?=[\s\]\},]|$)", re.MULTILINE)
 
 
 class _Resolver:
@@ -76,6 +87,61 @@ class _FastLoader(CParser, _Resolver):  # type: ignore[misc]
 
     def __init__(self, stream: bytes) -> None:
         CParser.__init__(self, stream)
+
+
+class _LimitError(Exception):
+    """A limit reached while composing: the problem's code and message, at the event's mark."""
+
+    def __init__(self, code: str, message: Text, mark: Any) -> None:
+        self.code = code
+        self.message = message
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+
+
+class _CountingLoader(Composer, CParser, _Resolver):  # type: ignore[misc]
+    """libyaml parses in C; a Python composer builds the tree, counting as it goes.
+
+    It stops at the first node past the node or depth limit and at the first collection
+    alias past the alias limit (the constructor counts the same way, so both paths agree),
+    and it refuses the non-specific tag ``!``, which the resolver cannot tell from no tag.
+    (Overriding ``compose_node`` on a C loader would be silently skipped: composition
+    happens in C there, hence the Python `Composer` in this class.)
+    """
+
+    def __init__(self, stream: bytes, max_depth: int, limits: Limits) -> None:
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        self._max_depth = max_depth
+        self._max_nodes = limits.max_nodes
+        self._max_aliases = limits.max_aliases
+        self._depth = 0
+        self._nodes = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        mark = event.start_mark if event is not None else None
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if isinstance(target, (MappingNode, SequenceNode)):
+                self._aliases += 1
+                if self._aliases > self._max_aliases:
+                    raise _LimitError("alias", msg("alias", limit=self._max_aliases), mark)
+        else:
+            if getattr(event, "tag", None) == _BANG:
+                raise _LimitError("tag", msg("tag", tag=_BANG), mark)
+            self._nodes += 1
+            if self._nodes > self._max_nodes:
+                raise _LimitError("too-many-nodes", msg("too-many-nodes", limit=self._max_nodes), mark)
+        self._depth += 1
+        if self._depth > self._max_depth:
+            raise _LimitError("too-deep", msg("too-deep", limit=self._max_depth), mark)
+        try:
+            node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
+            return node
+        finally:
+            self._depth -= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +170,17 @@ class LoadResult:
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
-    """``("effects", 0, "target")`` -> ``effects[0].target``."""
+    """``("effects", 0, "target")`` -> ``effects[0].target``.
+
+    A key may hold a line break; it is written ``\\n``, so a path is always one line.
+    """
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
+            if "\n" in part or "\r" in part:
+                part = part.replace("\r", "\\r").replace("\n", "\\n")
             text += f".{part}" if text else part
     return text
 
@@ -176,23 +247,12 @@ def _decode_check(data: bytes) -> LoadResult | None:
     return None
 
 
-def read_bytes(path: str | PathLike[str]) -> bytes | Problem:
-    """The bytes of a file, or a problem (at 1:1) saying why it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        return Problem("error", "file-unreadable", msg("file-not-found"), Location("", 1, 1))
-    except OSError as exc:
-        reason = os_reason(exc)
-        return Problem("error", "file-unreadable", msg("file-unreadable", reason=reason), Location("", 1, 1))
-
-
 def load_yaml(
     data: bytes | Problem, limits: Limits = Limits(), *, messages: Mapping[str, str] | None = None
 ) -> LoadResult:
     """Parse one file. Every failure is a `Problem` value, never an exception.
 
-    ``data`` may be the problem `read_bytes` met, which is then the result. The loader's
+    ``data`` may be the problem `reading.read` met, which is then the result. The loader's
     messages speak of applications; ``messages`` gives other message ids for some problem
     codes (``{"empty": "review-empty"}``), for files of another kind.
     """
@@ -212,16 +272,26 @@ def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
         data = data[3:]
     max_depth = min(limits.max_depth, MAX_DEPTH_CEILING)
     try:
-        loader = _FastLoader(data)
+        loader: CParser
+        loader = _FastLoader(data) if _provably_small(data, limits) else _CountingLoader(data, max_depth, limits)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except _LimitError as exc:
+        if exc.code == "too-deep":  # located with its path, as the other two refusals are
+            where = _first_too_deep(data, max_depth, len(data))
+            return _problem("too-deep", exc.message, where.line, where.column, where.path)
+        return _problem(exc.code, exc.message, exc.line, exc.column)
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "but found another document" in str(exc.problem):
             return _problem("multiple-documents", msg("multiple-documents"), line, column)
+        if "duplicate anchor" in str(exc.context) and exc.context_mark is not None:
+            anchor = _anchor_at(data, line, column)
+            first = exc.context_mark.line + 1
+            return _problem("duplicate-anchor", msg("duplicate-anchor", anchor=anchor, first_line=first), line, column)
         return _syntax(exc, data)
     except yaml.MarkedYAMLError as exc:
         if exc.problem == _LIBYAML_DEPTH_PROBLEM:
@@ -236,6 +306,10 @@ def _load_yaml(data: bytes, limits: Limits) -> LoadResult:
         return _problem("yaml-syntax", msg("yaml-syntax", problem=type(exc).__name__))
     if root is None:
         return _problem("empty", msg("empty"))
+    if isinstance(root, ScalarNode) and not root.style and plain_scalar(root.value) is None:
+        # ``---`` alone, ``null`` or ``~``: an explicitly empty document is an empty file,
+        # found at its ``---`` line (an empty scalar's own mark lies past the end).
+        return _problem("empty", msg("empty"), _document_line(data, root.start_mark.line + 1))
     constructor = _Constructor(limits, max_depth)
     try:
         value = constructor.construct(root, 1)
@@ -313,6 +387,34 @@ def _advance(frames: list[tuple[tuple[str | int, ...], list[Any]]]) -> None:
         state[1] += 1
     else:
         state[0], state[1] = "key", None
+
+
+def _provably_small(data: bytes, limits: Limits) -> bool:
+    """Whether the C composer is safe: too small to exceed the node limit, and no ``!`` tag."""
+    return _NODES_PER_BYTE * (len(data) + 1) <= limits.max_nodes and _BARE_TAG.search(data) is None
+
+
+_DOCUMENT_START = re.compile(rb"^---(?:[ \t]|$)", re.MULTILINE)
+
+
+def _document_line(data: bytes, fallback: int) -> int:
+    """The line of the ``---`` that starts the document, else ``fallback``."""
+    found = _DOCUMENT_START.search(data)
+    if found is None:
+        return fallback
+    line = data.count(b"\n", 0, found.start()) + 1
+    return min(line, fallback)
+
+
+_ANCHOR_NAME = re.compile(r"&([^\s\[\]{},]+)")
+
+
+def _anchor_at(data: bytes, line: int, column: int) -> str:
+    """The anchor name written at (or after) ``line``:``column``; libyaml does not name it."""
+    lines = data.split(b"\n", line)
+    text = lines[line - 1].decode("utf-8", "replace") if len(lines) >= line else ""
+    found = _ANCHOR_NAME.search(text, max(column - 1, 0)) or _ANCHOR_NAME.search(text)
+    return _short(found.group(1)) if found else "?"
 
 
 def _syntax(exc: yaml.MarkedYAMLError, data: bytes) -> LoadResult:

@@ -489,6 +489,17 @@ def _each(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path, _fixed(words), misses)
 
 
+def _id_key(value: Any) -> tuple[str, Any] | None:
+    """A dict key that matches exactly when `json_equal` does (true is not 1); None if unhashable."""
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("text", value)
+    return None if isinstance(value, (list, dict)) else ("other", value)
+
+
 @rule_type(
     "ref",
     syntax="ref: {path: PATH, to: PATH, where: RULE}",
@@ -502,15 +513,35 @@ def _ref(params: Mapping[str, Any]) -> Rule:
     path, target = parse_path(params["path"]), parse_path(params["to"])
     where_rule = compile_rule(params["where"]) if "where" in params else None
     where = where_rule.test if where_rule is not None else None
+    # The target list's items by id, built once per application (the first item with an
+    # id wins, as a scan would find it): 50,000 references cost 50,000 look-ups, not
+    # 50,000 scans of the list. Kept for the last root seen, which is held so its id
+    # cannot be reused by another application.
+    indexed: list[Any] = [None, {}]
+
+    def index_of(root: Any) -> dict[tuple[str, Any], Any]:
+        if indexed[0] is not root:
+            items = value_at(root, target)
+            index: dict[tuple[str, Any], Any] = {}
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict):
+                    key = _id_key(item.get("id"))
+                    if key is not None:
+                        index.setdefault(key, item)
+            indexed[:] = [root, index]
+        found: dict[tuple[str, Any], Any] = indexed[1]
+        return found
 
     def resolves(ident: Any, root: Any) -> bool:
         items = value_at(root, target)
         if is_absent(ident) or not isinstance(items, list):
             return False
-        for item in items:
-            if isinstance(item, dict) and json_equal(item.get("id"), ident):
-                return where is None or bool(where(item, root))
-        return False
+        key = _id_key(ident)
+        if key is None:  # a list or mapping as an id: rare, and matched the slow way
+            match = next((i for i in items if isinstance(i, dict) and json_equal(i.get("id"), ident)), None)
+        else:
+            match = index_of(root).get(key)
+        return match is not None and (where is None or bool(where(match, root)))
 
     def test(ctx: Any, root: Any) -> bool:
         value = value_at(ctx, path)

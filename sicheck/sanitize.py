@@ -31,6 +31,30 @@ def xml_safe(text: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", text)
 
 
+def stop_commands() -> tuple[str, str]:
+    """The lines that make the GitHub runner ignore workflow commands in between, with a
+    random token: text in between cannot guess it to switch commands back on."""
+    import secrets
+
+    token = secrets.token_hex(16)
+    return f"::stop-commands::{token}\n", f"::{token}::\n"
+
+
+# The GitHub runner also acts on the old command form "##[name]" anywhere in a line. Each
+# syntax has a way to write "#" that reads the same once parsed or shown.
+_LEGACY_COMMAND = "##["
+_LEGACY_ESCAPES = {
+    "json": "#\\u0023[",  # a JSON string escape: the parsed value is unchanged
+    "xml": "#&#35;[",  # a character reference, in XML, HTML and Markdown alike
+    "csv": "#\u2060#[",  # CSV has no escapes: an invisible word joiner breaks the pattern
+}
+
+
+def without_legacy_commands(text: str, syntax: str) -> str:
+    """``text`` with no ``##[`` left, written the way ``syntax`` (json, xml, csv) allows."""
+    return text.replace(_LEGACY_COMMAND, _LEGACY_ESCAPES[syntax]) if _LEGACY_COMMAND in text else text
+
+
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # mean something inline: | cells, ` code, < > HTML and autolinks, @ mentions, * _ ~
 # emphasis, [ ] links, # heading closers, & entities, $ math (GitHub), \ itself.

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from sicheck.cli import app
 from sicheck.reviews.loading import RECOMMENDATION_WORDS, load_review, load_review_bytes
 
-from .conftest import INPUTS, SAMPLES
+from .conftest import INPUTS, ROOT, SAMPLES
 
 runner = CliRunner()
 GOOD = INPUTS / "reviews" / "good"
@@ -247,3 +247,44 @@ def test_the_list_of_reviews_not_counted_carries_the_hint(tmp_path: Path) -> Non
     assert code == 1
     row = next(line for line in out.splitlines() if "tab\\.yaml:4:1" in line or "tab.yaml:4:1" in line)
     assert "| Anna |" in row and "tmr" in row and "→" in row and "space" in row
+
+
+# --- review files are recognised wherever they lie ------------------------------------------
+
+
+@pytest.fixture
+def reviews_inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """a8/ holds the applications and a8/granskningar/ the reviews, as committees keep them."""
+    shutil.copytree(SAMPLES, tmp_path / "a8", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(ROOT / "sample_reviews", tmp_path / "a8" / "granskningar")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _ranking(out: str) -> list[tuple[str, int | None, float | None]]:
+    return [
+        (Path(a["file"]).name, a["rank"], a["review"]["mean"] if a["review"] else None)
+        for a in json.loads(out)["applications"]
+    ]
+
+
+def test_a_reviews_folder_inside_the_applications_folder_changes_nothing(reviews_inside: Path) -> None:
+    shutil.copytree(reviews_inside / "a8" / "granskningar", reviews_inside / "granskningar")
+    shutil.rmtree(reviews_inside / "a8" / "granskningar")
+    code, apart, _ = invoke("report", "a8", "--reviews", "granskningar", "-f", "json")
+    assert code == 0
+    shutil.copytree(reviews_inside / "granskningar", reviews_inside / "a8" / "granskningar")
+    code, inside, err = invoke("report", "a8", "--reviews", "a8/granskningar", "-f", "json")
+    assert code == 0
+    # The same applications, ranks and means; no "(utan titel)" application, no refused review.
+    assert _ranking(inside) == _ranking(apart)
+    assert json.loads(inside)["review_problems"] == []
+    assert len(json.loads(inside)["applications"]) == 7
+    # And the command says how many files it skipped, and why.
+    assert "8 av filerna är inte ansökningar" in err and "granskningsfil: 8" in err
+
+
+def test_check_skips_reviews_among_applications(reviews_inside: Path) -> None:
+    _, out, err = invoke("check", "a8", "-f", "json", "--lang", "en")
+    assert len(json.loads(out)["applications"]) == 7
+    assert "review file: 8" in err

@@ -14,9 +14,11 @@ from sicheck.commands.common import (
     CriteriaOption,
     Lang,
     NoConfigOption,
+    applications_only,
     collect_files,
     progress_allowed,
     run_context,
+    run_inputs,
     source_root,
     tool_errors,
     with_progress,
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from sicheck.checker import CheckOptions
     from sicheck.config import Config
     from sicheck.runner import Outcome, RenderOptions, RunTracker
-    from sicheck.settings import Settings
+    from sicheck.writing import Output
 
 
 # The --format choices come from the one registry of renderers.
@@ -125,8 +127,10 @@ def check(
 ) -> None:
     """Granska ansökningar. / Check applications."""
     from sicheck.checker import CheckOptions
+    from sicheck.reviews.loading import review_files
     from sicheck.runner import RenderOptions, RunTracker, render_run
     from sicheck.settings import CommandLine
+    from sicheck.writing import Output
 
     line = CommandLine(
         lang=lang.value if lang is not None else None,
@@ -147,6 +151,18 @@ def check(
         # DESIGN section 2: --criteria, else the file's own field, else the configuration.
         options = CheckOptions.of(settings, context.catalog)
         files = _files(paths, settings.config, settings.lang)
+        # Every path is checked before the slow part, so a typo fails at once, and no
+        # output may land on anything the run reads.
+        destination = Output(
+            output,
+            inputs=run_inputs(
+                files,
+                reviews=review_files(reviews) if reviews else (),
+                criteria=(settings.criteria, settings.config.criteria),
+                criteria_dirs=settings.criteria_dirs,
+                config=settings.config.file,
+            ),
+        )
         tracker = RunTracker(context.policy)
         rendering = RenderOptions(
             format=settings.format or DEFAULT_FORMAT.value,
@@ -162,37 +178,21 @@ def check(
         # after the checklist (`sicheck followup` does the same on its own).
         named = _followups([p for p in paths or [] if p != "-"])
         reports = [(path, shown) for path, shown in files if path in named]
-        files = _applications([(path, shown) for path, shown in files if path not in named], paths, settings)
+        files = applications_only([(path, shown) for path, shown in files if path not in named], paths, settings)
         if reports:
-            followups_failed = _check_with_followups(files, reports, options, rendering, tracker, jobs, output, reviews)
+            followups_failed = _check_with_followups(
+                files, reports, options, rendering, tracker, jobs, destination, reviews
+            )
             failed = tracker.failed or followups_failed
         elif reviews:
-            review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, output)
+            review_problems = _check_with_reviews(files, options, rendering, tracker, reviews, jobs, destination)
             failed = tracker.failed or review_problems
         else:
             watch = _progress(len(files), settings.lang)
-            write_output(render_run(files, options, rendering, tracker, jobs=jobs, watch=watch), output)
+            chunks = render_run(files, options, rendering, tracker, jobs=jobs, watch=watch)
+            write_output(chunks, destination, format_name=rendering.format)
             failed = tracker.failed
     raise typer.Exit(context.policy.exit_code(failed))
-
-
-def _applications(files: list[tuple[str, str]], paths: list[str] | None, settings: Settings) -> list[tuple[str, str]]:
-    """The applications among ``files``; the others are skipped, and a line on stderr says so."""
-    import sys
-
-    from sicheck.i18n import msg
-    from sicheck.selection import REASONS, select
-
-    selection = select(files, settings.config, named=[p for p in paths or [] if not Path(p).is_dir()])
-    if selection.skipped:
-        reasons = ", ".join(
-            f"{msg(f'skipped-{reason}').get(settings.lang)}: {selection.skipped[reason]}"
-            for reason in REASONS
-            if selection.skipped[reason]
-        )
-        count = sum(selection.skipped.values())
-        sys.stderr.write(f"sicheck: {msg('skipped', count=count, reasons=reasons).get(settings.lang)}\n")
-    return selection.applications
 
 
 def _check_with_reviews(
@@ -202,7 +202,7 @@ def _check_with_reviews(
     tracker: RunTracker,
     reviews: list[str],
     jobs: int | None,
-    output: Path | None,
+    output: Output,
 ) -> bool:
     """Check, attach the reviews, write the output; True when a review file had problems."""
     from sicheck.errors import UsageError
@@ -233,7 +233,7 @@ def _check_with_reviews(
         color=rendering.color,
         width=rendering.width,
     )
-    write_output(text, output)
+    write_output(text, output, format_name=rendering.format)
     return bool(run.problems)
 
 
@@ -250,7 +250,7 @@ def _check_with_followups(
     rendering: RenderOptions,
     tracker: RunTracker,
     jobs: int | None,
-    output: Path | None,
+    output: Output,
     reviews: list[str] | None,
 ) -> bool:
     """Check the applications, then follow up those the reports name; True when a follow-up fails."""
@@ -285,7 +285,7 @@ def _check_with_followups(
             rendering.format, run, lang=rendering.lang, color=rendering.color, width=rendering.width
         )
 
-    write_output(chunks(), output)
+    write_output(chunks(), output, format_name=rendering.format)
     return any(r.fails(strict=strict) for r in run.followups)
 
 
@@ -316,11 +316,10 @@ def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[s
         given = [os.path.relpath(p) if p.is_absolute() else str(p) for p in settings.paths]
     else:
         raise UsageError(msg("no-paths"))
-    files = collect_files(given, lang)
     # Exclusions apply to named files too: pre-commit names every changed YAML file, and
     # a workflow file must not be checked as an application. When all are excluded there
     # is nothing to check, which is a success, not a usage error.
-    return [(path, shown) for path, shown in files if not settings.excluded(path)]
+    return collect_files(given, lang, excluded=settings.excluded)
 
 
 # "\b" keeps the lines as they are written (the help would otherwise rewrap them).

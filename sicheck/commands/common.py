@@ -15,7 +15,8 @@ import typer
 
 if TYPE_CHECKING:
     from sicheck.config import Config
-    from sicheck.settings import CommandLine, RunContext
+    from sicheck.settings import CommandLine, RunContext, Settings
+    from sicheck.writing import Output
 
 # --criteria means the same wherever it appears: the set to use for every file.
 CriteriaOption = Annotated[
@@ -98,8 +99,71 @@ def tool_errors(lang: str) -> Iterator[None]:
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    sys.stderr.write(f"sicheck: {message}\n")
+    say(f"sicheck: {message}\n")
     return typer.Exit(code)
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def guarded(chunks: str | Iterable[str]) -> Iterator[str]:
+    """Text for people, as the GitHub runner must see it: inside ``::stop-commands::``.
+
+    The runner acts on any line that starts with ``::`` (after spaces) and on ``##[`` anywhere
+    in a line. Application text can reach the start of a line when rich wraps a long title,
+    so outside the ``github`` format nothing sicheck prints may be read as a command.
+    """
+    from sicheck.sanitize import stop_commands
+
+    if not in_github_actions():
+        yield from (chunks,) if isinstance(chunks, str) else chunks
+        return
+    begin, end = stop_commands()
+    yield begin
+    ended_line = True
+    for chunk in (chunks,) if isinstance(chunks, str) else chunks:
+        if chunk:
+            ended_line = chunk.endswith("\n")
+        yield chunk
+    yield end if ended_line else "\n" + end
+
+
+# How each output format writes "#" so that no "##[" reaches a log (None: text for people,
+# guarded by stop-commands instead; github: its own annotations, escaped by the format).
+LEGACY_SYNTAX = {
+    "json": "json",
+    "sarif": "json",
+    "junit": "xml",
+    "html": "xml",
+    "markdown": "xml",
+    "csv": "csv",
+}
+
+
+def for_the_log(chunks: str | Iterable[str], format_name: str, *, to_stdout: bool) -> Iterator[str]:
+    """The output as it may reach a CI log: text for people inside stop-commands (in GitHub
+    Actions, on stdout), every other format with no ``##[`` in it."""
+    from sicheck.sanitize import without_legacy_commands
+
+    pieces = (chunks,) if isinstance(chunks, str) else chunks
+    syntax = LEGACY_SYNTAX.get(format_name)
+    if syntax is not None:
+        yield from (without_legacy_commands(piece, syntax) for piece in pieces)
+    elif format_name in ("text", "table") and to_stdout:
+        yield from guarded(pieces)
+    else:
+        yield from pieces
+
+
+def say(text: str) -> None:
+    """A message for people on stderr; never a workflow command in GitHub Actions."""
+    stream = sys.stderr
+    if stream is None:  # started with stderr closed: the exit code is all there is
+        return
+    with contextlib.suppress(OSError, ValueError):
+        stream.write("".join(guarded(text)))
+        stream.flush()
 
 
 def wants_color(no_color: bool, output: Path | None) -> bool:
@@ -122,68 +186,61 @@ def width() -> int:
 
 def shown_name(path: str) -> str:
     """A file name as text: bytes that are not UTF-8 become visible escapes, never an error."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    from sicheck.reading import shown_name as shown
+
+    return shown(path)
 
 
-def collect_files(paths: list[str], lang: str) -> list[tuple[str, str]]:
+def collect_files(
+    paths: list[str], lang: str = "sv", *, excluded: Callable[[str], bool] | None = None
+) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every application, in a stable sorted order."""
-    from sicheck.errors import UsageError
-    from sicheck.i18n import msg
+    from sicheck.reading import collect
 
-    found: list[tuple[str, str]] = []
-    for given in paths:
-        if given == "-":
-            found.append(("-", "<stdin>"))
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            found.extend((str(p), shown_name(str(p))) for p in files)
-        elif path.exists():
-            found.append((given, shown_name(given)))
-        else:
-            raise UsageError(msg("path-missing", path=given))
-    if not found:
-        raise UsageError(msg("no-files", paths=", ".join(paths)))
-    # Sorted, without duplicates, so that runs are deterministic whatever the argument order.
-    unique = dict.fromkeys(found)
-    return sorted(unique, key=lambda item: (item[0] == "-", item[1]))
+    return collect(paths, excluded=excluded)
 
 
-def write_output(chunks: str | Iterable[str], output: Path | None) -> None:
-    """Write to stdout, or to ``output`` whole or not at all (a temporary file, then rename).
+def run_inputs(
+    files: Iterable[tuple[str, str]] | Iterable[str],
+    *,
+    reviews: Iterable[tuple[str, str]] = (),
+    criteria: Iterable[str | None] = (),
+    criteria_dirs: tuple[Path, ...] = (),
+    config: Path | None = None,
+) -> list[str | Path]:
+    """Every file a run reads: no output may be written onto one of them."""
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.criteria import looks_like_path
 
+    found: list[str | Path] = [item if isinstance(item, str) else item[0] for item in files]
+    found.extend(path for path, _ in reviews)
+    found.extend(spec for spec in criteria if spec is not None and looks_like_path(spec))
+    for versions in CriteriaCatalog(criteria_dirs).available().values():
+        found.extend(versions.values())
+    if config is not None:
+        found.append(config)
+    return found
+
+
+def write_output(
+    chunks: str | Iterable[str],
+    output: Output | Path | str | None,
+    *,
+    inputs: Iterable[str | Path] = (),
+    format_name: str | None = None,
+) -> None:
+    """Write to stdout, or to ``output`` whole or not at all; never onto one of ``inputs``.
+
+    ``output`` may be an `Output` made earlier (so a bad target failed before the run).
+    With ``format_name``, the text is made safe for a CI log first (`for_the_log`).
     ``chunks`` may be a generator that checks files as it goes: nothing is held back.
     """
-    if isinstance(chunks, str):
-        chunks = (chunks,)
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    import tempfile
+    from sicheck.writing import Output
 
-    from sicheck.errors import UsageError
-    from sicheck.i18n import msg, os_reason
-
-    target = output.resolve()
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-        os.replace(temporary, target)
-    except BaseException as exc:
-        # Interrupted or failed: the target is left as it was, and no partial file remains.
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise UsageError(msg("output-failed", path=str(output), reason=os_reason(exc))) from None
-        raise
+    destination = output if isinstance(output, Output) else Output(output, inputs=inputs)
+    if format_name is not None:
+        chunks = for_the_log(chunks, format_name, to_stdout=destination.is_stdout)
+    destination.write(chunks)
 
 
 # A run shorter than this gets no progress bar: it would only flicker.
@@ -249,3 +306,28 @@ def source_root(start: Path | None = None) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
+
+
+def applications_only(
+    files: list[tuple[str, str]], paths: list[str] | None, settings: Settings
+) -> list[tuple[str, str]]:
+    """The applications among ``files``; the others are skipped, and a line on stderr says so.
+
+    `check` and `report` both skip review files, criteria sets and configuration found among
+    the applications (a reviews folder inside the applications folder, for instance).
+    """
+    import sys
+
+    from sicheck.i18n import msg
+    from sicheck.selection import REASONS, select
+
+    selection = select(files, settings.config, named=[p for p in paths or [] if not Path(p).is_dir()])
+    if selection.skipped:
+        reasons = ", ".join(
+            f"{msg(f'skipped-{reason}').get(settings.lang)}: {selection.skipped[reason]}"
+            for reason in REASONS
+            if selection.skipped[reason]
+        )
+        count = sum(selection.skipped.values())
+        sys.stderr.write(f"sicheck: {msg('skipped', count=count, reasons=reasons).get(settings.lang)}\n")
+    return selection.applications

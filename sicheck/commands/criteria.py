@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,7 +13,9 @@ from sicheck.commands.common import (
     Lang,
     LangOption,
     NoConfigOption,
+    guarded,
     run_context,
+    say,
     tool_errors,
     write_output,
 )
@@ -82,9 +83,9 @@ def list_sets(
         text = render_list(
             entries, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     for message in broken:
-        sys.stderr.write(f"sicheck: {message.get(lang_code)}\n")
+        say(f"sicheck: {message.get(lang_code)}\n")
     raise typer.Exit(2 if broken else 0)
 
 
@@ -107,7 +108,7 @@ def show(
         text = render_show(
             found, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
 
 
 @criteria_app.command("diff")
@@ -135,7 +136,7 @@ def diff(
         text = render_diff(
             change, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(text, None)
+        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
     raise typer.Exit(1 if exit_code and not change.empty else 0)
 
 
@@ -156,7 +157,7 @@ def validate(
         _check_examples(found, file)
     checks = sum(len(c.checks) for c in found.criteria)
     message = msg("validate-ok", file=str(file), set=found.key, criteria=len(found.criteria), checks=checks)
-    write_output(message.get(lang_code) + "\n", None)
+    write_output(guarded(message.get(lang_code) + "\n"), None)
 
 
 def _check_examples(found: CriteriaSet, file: Path) -> None:

@@ -11,6 +11,7 @@ from sicheck.commands.common import (
     CriteriaOption,
     LangOption,
     NoConfigOption,
+    guarded,
     run_context,
     tool_errors,
     write_output,
@@ -85,7 +86,7 @@ def explain(
             text = render_show(
                 chosen, lang=lang_code, fmt=output_format.value, color=color, width=settings.width, footer=footer
             )
-            write_output(text, None)
+            write_output(guarded(text) if output_format.value == "text" else text, None)
             return
         # A check id (VGR-06.region, as in a gap) explains its criterion.
         wanted = criterion.strip().partition(".")[0].upper()
@@ -131,7 +132,7 @@ def explain(
             text = render_explain(
                 chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=settings.width
             )
-        write_output(text, None)
+        write_output(guarded(text) if output_format.value == "text" else text, None)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ from sicheck.commands.common import (
     LangOption,
     NoConfigOption,
     run_context,
+    run_inputs,
     shown_name,
     tool_errors,
     write_output,
@@ -63,6 +64,7 @@ def followup(
     from sicheck.followup.model import FollowupRun
     from sicheck.i18n import msg
     from sicheck.settings import CommandLine
+    from sicheck.writing import Output
 
     line = CommandLine(
         lang=lang.value if lang is not None else None,
@@ -74,12 +76,16 @@ def followup(
     with tool_errors(settings.lang):
         if not application.is_file():
             raise UsageError(msg("path-missing", path=str(application)))
-        loaded = [load_followup(path, shown) for path, shown in followup_files(reports)] if reports else []
+        sources = followup_files(reports) if reports else []
+        destination = Output(
+            output, inputs=run_inputs([str(application)], reviews=sources, config=settings.config.file)
+        )
+        loaded = [load_followup(path, shown) for path, shown in sources]
         result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
         terminal = output is None and sys.stdout.isatty()
         run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
         text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
-        write_output(text, output)
+        write_output(text, destination, format_name=output_format.value)
     failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
     raise typer.Exit(context.policy.exit_code(failed))
 

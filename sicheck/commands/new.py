@@ -7,9 +7,6 @@ reviewer's, for instance) add an option and a generator, and reuse `emit`.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -22,8 +19,9 @@ from sicheck.commands.common import (
     NoConfigOption,
     fail,
     run_context,
+    run_inputs,
+    say,
     tool_errors,
-    write_output,
 )
 
 if TYPE_CHECKING:
@@ -47,65 +45,30 @@ def application_template(chosen: CriteriaSet, catalog: CriteriaCatalog, lang: st
     )
 
 
-def write_new_file(text: str, output: Path) -> bool:
-    """Create ``output`` whole or not at all; False, and nothing written, if it already exists.
-
-    The text goes to a temporary file first and is then hard-linked into place: a link
-    never replaces an existing file, so there is no moment where a file another process
-    just created gets overwritten. Where links are not supported, exclusive creation
-    keeps the never-overwrite promise (without the whole-or-nothing one).
-    """
-    import tempfile
-
-    from sicheck.errors import UsageError
-    from sicheck.i18n import msg, os_reason
-
-    def failed(exc: OSError) -> UsageError:
-        return UsageError(msg("output-failed", path=str(output), reason=os_reason(exc)))
-
-    if output.exists() or output.is_symlink():
-        return False
-    target = output.absolute()
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise failed(exc) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            return False
-        except OSError:
-            try:
-                with open(target, "x", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
-            except FileExistsError:
-                return False
-        return True
-    except OSError as exc:
-        raise failed(exc) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def emit(text: str, output: Path | None, *, force: bool, lang: str, written: Text | None = None) -> None:
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    force: bool,
+    lang: str,
+    written: Text | None = None,
+    inputs: tuple[str | Path, ...] = (),
+) -> None:
     """Print the template, or write it to ``output``: refused (exit 1) if it exists, unless ``force``.
 
     ``written`` is what to say once the file is written (by default: check it with ``check``).
+    The template never lands on one of ``inputs`` (the application it is for, say).
     """
     from sicheck.i18n import msg
+    from sicheck.writing import Output, shown
 
-    if output is None:
-        write_output(text, None)
+    destination = Output(output, inputs=inputs, overwrite=force)
+    if destination.is_stdout:
+        destination.write(text)
         return
-    if force:
-        write_output(text, output)
-    elif not write_new_file(text, output):
-        raise fail(msg("new-exists", path=str(output)).get(lang), code=1)
-    sys.stderr.write((written or msg("new-written", path=str(output))).get(lang) + "\n")
+    if not destination.write(text):
+        raise fail(msg("new-exists", path=shown(str(output))).get(lang), code=1)
+    say((written or msg("new-written", path=shown(str(output)))).get(lang) + "\n")
 
 
 def new(
@@ -190,7 +153,15 @@ def new(
             # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
             text = application_template(chosen, context.catalog, lang_code, output)
-        emit(text, output, force=force, lang=lang_code, written=written)
+        settings = context.settings
+        named = [str(path) for path in (review, followup) if path is not None]
+        inputs = run_inputs(
+            named,
+            criteria=(settings.criteria, settings.config.criteria),
+            criteria_dirs=settings.criteria_dirs,
+            config=settings.config.file,
+        )
+        emit(text, output, force=force, lang=lang_code, written=written, inputs=tuple(inputs))
 
 
 def _quoted(path: Path | None) -> str:

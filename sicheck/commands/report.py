@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -16,9 +15,12 @@ from sicheck.commands.common import (
     CriteriaOption,
     LangOption,
     NoConfigOption,
+    applications_only,
     collect_files,
     progress_allowed,
     run_context,
+    run_inputs,
+    say,
     tool_errors,
     with_progress,
     write_output,
@@ -32,13 +34,6 @@ if TYPE_CHECKING:
 # The --format choices come from the report's own registry of renderers.
 ReportFormat = StrEnum("ReportFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 DEFAULT_FORMAT = ReportFormat("table")
-
-
-def _writable(text: str) -> str:
-    """File names that are not UTF-8 reach Python as lone surrogates, which no UTF-8 file
-    can hold: show them as ``\\udcf6`` escapes instead of failing to write the report. In
-    JSON that is the string escape for the same value, so nothing is lost there either."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _problem_lines(entries: Sequence[ReviewProblem | Gap], message_id: str, lang: str) -> str:
@@ -124,6 +119,7 @@ def report(
     from sicheck.reviews.loading import review_files
     from sicheck.runner import RunTracker, check_and_review
     from sicheck.settings import CommandLine
+    from sicheck.writing import Output
 
     line = CommandLine(
         lang=lang.value if lang is not None else None,
@@ -134,10 +130,23 @@ def report(
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.
         options = CheckOptions.of(context.settings, context.catalog)
-        files = collect_files(paths, lang_code)
+        # Review files, criteria sets and configuration among the applications are skipped
+        # (and counted on stderr): a reviews folder inside the applications folder is common.
+        files = applications_only(collect_files(paths, lang_code), paths, context.settings)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
         followup_sources = followup_files(followups) if followups else []
+        settings = context.settings
+        destination = Output(
+            output,
+            inputs=run_inputs(
+                files,
+                reviews=[*review_sources, *followup_sources],
+                criteria=(settings.criteria, settings.config.criteria),
+                criteria_dirs=settings.criteria_dirs,
+                config=settings.config.file,
+            ),
+        )
         label = msg("report-progress").get(lang_code)
         allowed = progress_allowed()
         # The same runner and review pipeline as `check --reviews`: both cores for a large
@@ -171,14 +180,14 @@ def report(
             color=context.settings.color,
             width=context.settings.width,
         )
-        write_output(_writable(text), output)
+        write_output(text, destination, format_name=output_format.value)
     if problems:
-        sys.stderr.write(_writable(_problem_lines(problems, "report-review-problem-line", lang_code)))
+        say(_problem_lines(problems, "report-review-problem-line", lang_code))
     if call_report.followup_problems:
-        sys.stderr.write(
-            _writable(_problem_lines(call_report.followup_problems, "followup-report-problem-line", lang_code))
-        )
-    raise typer.Exit(1 if problems or call_report.followup_problems else 0)
+        say(_problem_lines(call_report.followup_problems, "followup-report-problem-line", lang_code))
+    # A run that could not read an application it was asked to read does not pass.
+    unread = any(problem.code == "file-unreadable" for result in run.results for problem in result.problems)
+    raise typer.Exit(1 if problems or call_report.followup_problems or unread else 0)
 
 
 def register(app: typer.Typer) -> None:

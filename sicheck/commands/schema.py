@@ -7,7 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from sicheck.commands.common import ConfigOption, LangOption, NoConfigOption, run_context, tool_errors, write_output
+from sicheck.commands.common import (
+    ConfigOption,
+    LangOption,
+    NoConfigOption,
+    run_context,
+    run_inputs,
+    tool_errors,
+    write_output,
+)
 
 
 def schema(
@@ -34,7 +42,8 @@ def schema(
         CommandLine(lang=lang.value if lang is not None else None), config_file=config_file, no_config=no_config
     )
     with tool_errors(context.lang):
-        write_output(schema_export.render(context.lang, followup=followup), output)
+        inputs = run_inputs([], config=context.settings.config.file)
+        write_output(schema_export.render(context.lang, followup=followup), output, inputs=inputs)
 
 
 def register(app: typer.Typer) -> None:

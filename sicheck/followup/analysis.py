@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from sicheck import application
-from sicheck.checker import read_source
 from sicheck.followup.model import (
     CoFinancingProgress,
     EffectProgress,
@@ -38,6 +37,7 @@ from sicheck.followup.schedule import Frequency, Window, due_windows, parse_freq
 from sicheck.i18n import Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
+from sicheck.reading import read
 from sicheck.reviews.merging import ApplicationIndex
 
 # Co-financing is behind when the hours given are under this share of the promised hours
@@ -292,7 +292,7 @@ def follow_up(
 ) -> FollowupResult:
     """Check loaded follow-up files against the application at ``application_path``."""
     name = shown or application_path
-    source = read_source(application_path)
+    source = read(application_path, (limits or Limits()).max_file_size)
     if isinstance(source, Problem):
         return _invalid(name, None, [source], files)
     loaded = load_yaml(source, limits or Limits())
@@ -340,7 +340,7 @@ def unmatched(loaded: FollowupFile, applications: Sequence[str]) -> FollowupResu
 
 def plan_of(application_path: str, limits: Limits | None = None) -> _Plan | None:
     """What the application at ``application_path`` promised, or None if it cannot be read."""
-    source = read_source(application_path)
+    source = read(application_path, (limits or Limits()).max_file_size)
     if isinstance(source, Problem):
         return None
     loaded = load_yaml(source, limits or Limits())

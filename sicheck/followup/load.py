@@ -18,7 +18,7 @@ from sicheck import schemas, validation
 from sicheck.followup.model import CoFinancingEntry, EffectResult, FollowupFile, FollowupReport, Measurement
 from sicheck.i18n import msg
 from sicheck.kinds import FOLLOWUP_MAX_FILE_SIZE
-from sicheck.loader import Document, Limits, load_yaml, read_bytes
+from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
 
 SCHEMA_RESOURCE = "followup-1.schema.json"
@@ -80,7 +80,13 @@ def _schema_problems(document: Document) -> list[Problem]:
 
 def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     """Load one follow-up file; every failure is a problem in the returned value."""
-    return load_followup_bytes(read_bytes(path), shown or str(path))
+    from sicheck.reading import read, shown_name
+
+    name = shown or shown_name(str(path))
+    data = read(str(path), FOLLOWUP_LIMITS.max_file_size)
+    if isinstance(data, Problem):
+        return FollowupFile(name, None, (data,))
+    return load_followup_bytes(data, name)
 
 
 def load_followup_bytes(data: bytes | Problem, name: str) -> FollowupFile:
@@ -182,7 +188,7 @@ def _build(document: Document, name: str) -> FollowupReport:
 
 def followup_files(paths: list[str]) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every follow-up file named or found below a folder."""
-    from sicheck.reviews.loading import review_files
+    from sicheck.reading import collect
 
     # The same collection rules as review files: *.yaml/*.yml below folders, sorted, no duplicates.
-    return review_files(paths)
+    return collect(paths, require_any=False)

@@ -31,6 +31,7 @@ TOOL_CODES: tuple[str, ...] = (
     "multiple-documents",
     "not-mapping",
     "duplicate-key",
+    "duplicate-anchor",
     "alias",
     "alias-recursive",
     "too-many-nodes",

@@ -149,7 +149,10 @@ _BAR_COLOR = {"eligible": "#1b7f3b", "ineligible": "#c0392b", "invalid": "#7a2d8
 
 
 def _esc(text: str) -> str:
-    return html_escape(visible(text), quote=True)
+    # A line break becomes a character reference: it renders the same, and no line of the
+    # page source is of the text's making (a CI log acts on lines that start with "::").
+    escaped = html_escape(visible(text), quote=True)
+    return escaped.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _esc1(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sicheck import schemas, validation
 from sicheck.i18n import msg
-from sicheck.loader import Document, Limits, load_yaml, read_bytes
+from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Problem
 from sicheck.reviews.model import SCALE_MAX, SCALE_MIN, CriterionScore, Recommendation, Review, ReviewFile
 from sicheck.sanitize import one_line
@@ -50,8 +50,10 @@ def schema_document() -> dict[str, Any]:
 
 def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
-    name = shown or str(path)
-    data = read_bytes(path)
+    from sicheck.reading import read, shown_name
+
+    name = shown or shown_name(str(path))
+    data = read(str(path), REVIEW_LIMITS.max_file_size)
     if isinstance(data, Problem):
         return ReviewFile(name, None, (data,))
     return load_review_bytes(data, name)
@@ -193,16 +195,6 @@ def _build(document: Document, name: str, *, leave_out: set[str] | frozenset[str
 
 def review_files(paths: Sequence[str]) -> list[tuple[str, str]]:
     """``(path to read, name to show)`` for every review file named or found below a folder."""
-    from sicheck.errors import UsageError
+    from sicheck.reading import collect
 
-    found: list[tuple[str, str]] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            found.extend((str(p), str(p)) for p in files)
-        elif path.exists():
-            found.append((given, given))
-        else:
-            raise UsageError(msg("path-missing", path=given))
-    return sorted(dict.fromkeys(found), key=lambda item: item[1])
+    return collect(paths, require_any=False)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -127,14 +128,15 @@ def _criterion_ids(result: ApplicationResult, catalog: CriteriaCatalog) -> list[
     return None if chosen is None else [c.id for c in chosen.criteria]
 
 
-def _match_problem(review: Review, results: Sequence[ApplicationResult], matches: list[int]) -> Problem:
+def _match_problem(
+    review: Review, results: Sequence[ApplicationResult], matches: list[int], names: Callable[[], list[str]]
+) -> Problem:
     if matches:
         candidates = ", ".join(results[i].file for i in matches)
         message = msg("review-application-ambiguous", application=review.application, candidates=candidates)
         return Problem("error", "application-ambiguous", message, review.application_location)
     parts = _given_parts(review.application)
-    names = sorted({Path(r.file).name for r in results if r.file != "<stdin>"})
-    hint = suggestion(parts[-1], names) if parts else Text("", "")
+    hint = suggestion(parts[-1], names()) if parts else Text("", "")
     message = msg("review-application-not-found", application=review.application, suggestion=hint)
     return Problem("error", "application-not-found", message, review.application_location)
 
@@ -208,6 +210,8 @@ def attach(
     index_of = ApplicationIndex(results)
     problems: list[ReviewProblem] = []
     allowed_cache: dict[int, list[str] | None] = {}
+    # The file names a review could have meant, worked out once (not once per review).
+    names = cache(lambda: sorted({Path(r.file).name for r in results if r.file != "<stdin>"}))
     # (reviewer, application index) -> the files with that reviewer's review of it
     by_reviewer: dict[tuple[int, str], list[tuple[ReviewFile, Review, list[Problem]]]] = {}
 
@@ -224,7 +228,7 @@ def attach(
         if not matches and _outside_the_run(review.application, review_dir, results):
             continue
         if len(matches) != 1:
-            problem = _match_problem(review, results, matches)
+            problem = _match_problem(review, results, matches, names)
             problems.append(
                 ReviewProblem(review_file.file, problem, reviewer=review.reviewer, application=review.application)
             )

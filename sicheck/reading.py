@@ -1,0 +1,249 @@
+"""Find and open input YAML files: regular files or stdin only, never more than the size limit.
+
+Every file sicheck reads from a user (applications, reviews, configuration, criteria
+files) is found by `collect` and read by `read`:
+
+- ``stat`` comes before ``open``. Only regular files and stdin are read. Opening a FIFO
+  blocks until someone writes to it, a device may do anything when opened, and files
+  under ``/proc`` and ``/sys`` look regular but block or never end, so none of them is
+  opened. The file is opened without blocking and checked again after opening, in case
+  it was swapped in between.
+- At most the limit plus one byte is read, from files and stdin alike, so ``/dev/zero``
+  or a 1.5 GB file cannot fill memory: the extra byte is enough to know it is too large.
+- A folder scan reports what it cannot read instead of skipping it: an unreadable
+  folder, a dangling link, a link loop, a FIFO or device with a YAML name. Each stays in
+  the list of files and becomes that entry's problem when `read` gets to it, so the run
+  cannot pass without having read everything it was asked to read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sicheck.errors import UsageError
+from sicheck.i18n import Text, msg, os_reason
+from sicheck.model import Location, Problem
+
+STDIN = "-"
+YAML_SUFFIXES = (".yaml", ".yml")
+# Kernel interfaces that look like regular files: reading them may block or never end.
+_SYSTEM_FOLDERS = ("/proc/", "/sys/")
+
+
+def shown_name(path: str) -> str:
+    """A file name as text: bytes that are not UTF-8 become visible escapes, never an error."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# --- finding ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    excluded: Callable[[str], bool] | None
+    found: list[tuple[str, str]]
+    # Real folders already walked: a link back to one of them is a loop (or a second name).
+    folders: set[tuple[int, int]]
+
+
+def _kind(mode: int) -> Text:
+    if stat.S_ISFIFO(mode):
+        return msg("kind-fifo")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return msg("kind-device")
+    if stat.S_ISSOCK(mode):
+        return msg("kind-socket")
+    if stat.S_ISDIR(mode):
+        return msg("kind-folder")
+    return msg("kind-other")
+
+
+def _system_file(path: str) -> bool:
+    real = os.path.realpath(path)
+    return real.startswith(_SYSTEM_FOLDERS) or real in ("/proc", "/sys")
+
+
+def collect(
+    paths: Sequence[str],
+    *,
+    excluded: Callable[[str], bool] | None = None,
+    require_any: bool = True,
+) -> list[tuple[str, str]]:
+    """``(path to read, name to show)`` for every YAML file named or found below a folder.
+
+    A named path that is missing, empty or not a regular file is a usage error. Inside a
+    folder, anything with a YAML name that cannot be read stays in the list (see `read`),
+    and so does an unreadable folder. ``excluded`` prunes files and whole folders.
+    """
+    scan = _Scan(excluded, [], set())
+    matched = False
+    for given in paths:
+        if given == STDIN:
+            scan.found.append((STDIN, "<stdin>"))
+            matched = True
+            continue
+        if not given:
+            raise UsageError(msg("path-empty"))
+        try:
+            info = os.stat(given)
+        except OSError as exc:
+            raise UsageError(_named_problem(given, exc)) from None
+        if stat.S_ISDIR(info.st_mode):
+            before = len(scan.found)
+            if _walk(scan, given, info, ancestors=()):
+                matched = True
+            matched = matched or len(scan.found) > before
+            continue
+        if not stat.S_ISREG(info.st_mode) or _system_file(given):
+            kind = _kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else msg("kind-system")
+            raise UsageError(msg("path-not-regular", path=shown_name(given), kind=kind))
+        matched = True
+        if excluded is None or not excluded(given):
+            scan.found.append((given, shown_name(given)))
+    if require_any and not matched:
+        raise UsageError(msg("no-files", paths=", ".join(shown_name(p) for p in paths)))
+    # Sorted, without duplicates, so that runs are deterministic whatever the argument order.
+    unique = dict.fromkeys(scan.found)
+    return sorted(unique, key=lambda item: (item[0] == STDIN, item[1]))
+
+
+def _named_problem(given: str, exc: OSError) -> Text:
+    name = shown_name(given)
+    if exc.errno == errno.ELOOP:
+        return msg("path-loop", path=name)
+    if isinstance(exc, FileNotFoundError) and os.path.lexists(given):
+        return msg("path-dangling", path=name)
+    if isinstance(exc, FileNotFoundError):
+        return msg("path-missing", path=name)
+    return msg("path-unreadable", path=name, reason=os_reason(exc))
+
+
+def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple[int, int], ...]) -> bool:
+    """Add the YAML files below ``folder``; True if any file matched (excluded or not)."""
+    node = (info.st_dev, info.st_ino)
+    if node in ancestors:
+        # A link back up the tree: reported, never followed round.
+        scan.found.append((folder, shown_name(folder)))
+        return True
+    if node in scan.folders:
+        return False  # the same folder under a second name: its files are already listed
+    scan.folders.add(node)
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda entry: entry.name)
+    except OSError:
+        # `read` says why when it gets to this entry.
+        scan.found.append((folder, shown_name(folder)))
+        return True
+    matched = False
+    for entry in listed:
+        path = entry.path
+        if scan.excluded is not None and scan.excluded(path):
+            matched = matched or entry.name.endswith(YAML_SUFFIXES)
+            continue
+        try:
+            target = entry.stat()  # follows links
+        except OSError:
+            if entry.name.endswith(YAML_SUFFIXES):
+                scan.found.append((path, shown_name(path)))  # dangling link or loop
+                matched = True
+            continue
+        if stat.S_ISDIR(target.st_mode):
+            if _system_file(path):
+                continue
+            matched = _walk(scan, path, target, (*ancestors, node)) or matched
+        elif entry.name.endswith(YAML_SUFFIXES):
+            # Regular or not: `read` refuses what is not a regular file, with a reason.
+            scan.found.append((path, shown_name(path)))
+            matched = True
+    return matched
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def _unreadable(message: Text) -> Problem:
+    return Problem("error", "file-unreadable", message, Location("", 1, 1))
+
+
+def _too_large(size: int, limit: int) -> Problem:
+    return Problem("error", "too-large", msg("too-large", size=size, limit=limit), Location("", 1, 1))
+
+
+def read(path: str, limit: int) -> bytes | Problem:
+    """The bytes of a regular file or stdin, or a problem saying why they cannot be read."""
+    if path == STDIN:
+        return _read_stdin(limit)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return _unreadable(_stat_problem(path, exc))
+    if stat.S_ISDIR(info.st_mode):
+        return _unreadable(_folder_problem(path))
+    if not stat.S_ISREG(info.st_mode):
+        return _unreadable(msg("file-not-regular", kind=_kind(info.st_mode)))
+    if _system_file(path):
+        return _unreadable(msg("file-not-regular", kind=msg("kind-system")))
+    if info.st_size > limit:
+        return _too_large(info.st_size, limit)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return _unreadable(_stat_problem(path, exc))
+    with open(fd, "rb") as handle:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+            return _unreadable(msg("file-not-regular", kind=_kind(opened.st_mode)))
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            return _unreadable(msg("file-unreadable", reason=os_reason(exc)))
+    if len(data) > limit:
+        return _too_large(max(len(data), info.st_size), limit)
+    return data
+
+
+def _read_stdin(limit: int) -> bytes | Problem:
+    stream = sys.stdin
+    if stream is None:  # started with stdin closed
+        return _unreadable(msg("stdin-closed"))
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        info = None  # not a real file descriptor (a test harness): just read, within the limit
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        return _too_large(info.st_size, limit)
+    try:
+        data = stream.buffer.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else type(exc).__name__
+        return _unreadable(msg("file-unreadable", reason=reason))
+    if len(data) > limit:
+        return Problem("error", "too-large", msg("too-large-stream", limit=limit), Location("", 1, 1))
+    return data
+
+
+def _stat_problem(path: str, exc: OSError) -> Text:
+    if exc.errno == errno.ELOOP:
+        return msg("file-link-loop")
+    if isinstance(exc, FileNotFoundError):
+        return msg("file-dangling-link") if os.path.lexists(path) else msg("file-not-found")
+    return msg("file-unreadable", reason=os_reason(exc))
+
+
+def _folder_problem(path: str) -> Text:
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return msg("folder-unreadable", reason=os_reason(exc))
+    # Listed as an entry only when it led back up the tree.
+    return msg("folder-loop")
+
+
+__all__ = ["STDIN", "YAML_SUFFIXES", "collect", "read", "shown_name"]

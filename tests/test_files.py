@@ -1,0 +1,392 @@
+"""Files sicheck writes and reads: never onto an input, never over a device, stat before open."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sicheck import reading
+from sicheck.cli import app
+from sicheck.errors import UsageError
+from sicheck.model import Problem
+from sicheck.writing import Output
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+SAMPLE = SAMPLES / "tidiga-insatser-skolnarvaro.yaml"
+
+
+def _sicheck(*args: str, cwd: Path | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sicheck", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+@pytest.fixture
+def application(tmp_path: Path) -> Path:
+    target = tmp_path / "app.yaml"
+    shutil.copy(SAMPLE, target)
+    return target
+
+
+# --- writing: never onto an input ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_output_onto_the_application_is_refused(command: str, application: Path) -> None:
+    before = application.read_bytes()
+    result = runner.invoke(app, [command, str(application), "-o", str(application), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "one of the files this run reads" in result.output
+    assert application.read_bytes() == before
+
+
+def test_output_through_a_link_or_a_second_name_is_refused(application: Path, tmp_path: Path) -> None:
+    before = application.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(application)
+    hard = tmp_path / "hard.json"
+    os.link(application, hard)
+    for target in (link, hard):
+        result = runner.invoke(app, ["check", str(tmp_path), "-o", str(target)])
+        assert result.exit_code == 2, result.output
+    assert application.read_bytes() == before
+
+
+def test_output_onto_a_review_criteria_or_configuration_file_is_refused(tmp_path: Path) -> None:
+    apps = tmp_path / "apps"
+    apps.mkdir()
+    shutil.copy(SAMPLE, apps / "skolnarvaro.yaml")
+    review = tmp_path / "review.yaml"
+    review.write_text("application: skolnarvaro.yaml\nreviewer: Anna\n", encoding="utf-8")
+    criteria_file = tmp_path / "mine.yaml"
+    shutil.copy(SAMPLES.parent / "criteria" / "vgr@2015.yaml", criteria_file)
+    config = tmp_path / ".sicheck.yaml"
+    config.write_text("lang: en\n", encoding="utf-8")
+    cases = [
+        ["check", str(apps), "--reviews", str(review), "-o", str(review)],
+        ["report", str(apps), "--reviews", str(review), "-o", str(review)],
+        ["check", str(apps), "--criteria", str(criteria_file), "-o", str(criteria_file)],
+        ["check", str(apps), "--config", str(config), "-o", str(config)],
+        ["new", "--review", str(apps / "skolnarvaro.yaml"), "-o", str(apps / "skolnarvaro.yaml"), "--force"],
+    ]
+    for args in cases:
+        before = Path(args[-1] if args[-1] != "--force" else args[-2]).read_bytes()
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert Path(args[-1] if args[-1] != "--force" else args[-2]).read_bytes() == before
+
+
+def test_output_onto_the_file_stdin_comes_from_is_refused(application: Path) -> None:
+    before = application.read_bytes()
+    with application.open("rb") as stdin:
+        done = _sicheck("check", "-", "-o", str(application), stdin=stdin)
+    assert done.returncode == 2, done.stderr
+    assert application.read_bytes() == before
+
+
+# --- writing: special files ---------------------------------------------------------------
+
+
+def test_output_into_a_fifo_writes_into_it(application: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read_all() -> None:
+        with open(fifo, "rb") as handle:
+            received.append(handle.read())
+
+    reader = threading.Thread(target=read_all)
+    reader.start()
+    result = runner.invoke(app, ["check", str(application), "--format", "json", "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code in (0, 1), result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(received[0])["summary"]["applications"] == 1
+
+
+def test_output_to_dev_stdout_and_dash_go_to_stdout(application: Path) -> None:
+    for target in ("/dev/stdout", "-"):
+        done = _sicheck("check", str(application), "--format", "json", "-o", target)
+        assert done.returncode in (0, 1), done.stderr
+        assert json.loads(done.stdout)["summary"]["applications"] == 1
+
+
+def test_special_files_are_never_renamed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_rename(*args: object) -> None:
+        raise AssertionError("renamed over a special file")
+
+    monkeypatch.setattr(os, "replace", no_rename)
+    assert Output("/dev/null").write(["a", "b"])
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_output_into_a_full_device_is_a_message() -> None:
+    with pytest.raises(UsageError):
+        Output("/dev/full").write("x" * 100_000)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+# --- writing: regular files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+def test_written_files_get_the_mode_of_the_umask(mask: int, tmp_path: Path, application: Path) -> None:
+    previous = os.umask(mask)
+    try:
+        out = tmp_path / "out.json"
+        assert runner.invoke(app, ["check", str(application), "--format", "json", "-o", str(out)]).exit_code in (0, 1)
+        template = tmp_path / "new.yaml"
+        assert runner.invoke(app, ["new", "-o", str(template)]).exit_code == 0
+        schema = tmp_path / "schema.json"
+        assert runner.invoke(app, ["schema", "-o", str(schema)]).exit_code == 0
+    finally:
+        os.umask(previous)
+    for written in (out, template, schema):
+        assert stat.S_IMODE(os.stat(written).st_mode) == 0o666 & ~mask, written
+
+
+def test_a_long_target_name_still_gets_a_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 250 + ".json")
+    assert Output(target).write("{}")
+    assert target.read_text() == "{}"
+
+
+def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def failing() -> Iterator[str]:
+        yield "new"
+        raise RuntimeError("checker broke")
+
+    with pytest.raises(RuntimeError):
+        Output(target).write(failing())
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_refuse_to_overwrite_keeps_the_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "new.yaml"
+    target.write_text("mine", encoding="utf-8")
+    assert Output(target, overwrite=False).write("template") is False
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]
+    result = runner.invoke(app, ["new", "-o", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+_SLOW_WRITER = """
+import sys, time
+from sicheck.writing import Output
+def chunks():
+    yield "x" * 1000
+    sys.stdout.write("started\\n"); sys.stdout.flush()
+    time.sleep(30)
+    yield "never"
+Output(sys.argv[1]).write(chunks())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_writing_removes_the_temporary_file(signum: int, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "started\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    process.send_signal(signum)
+    process.wait(timeout=30)
+    assert process.returncode != 0
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- closed streams, deleted working directory ---------------------------------------------
+
+
+def test_closed_stdout_is_a_message_not_a_traceback(application: Path) -> None:
+    for args in (["--version"], ["check", str(application)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "sicheck", *args], stdout=subprocess.DEVNULL, capture_output=False, timeout=60
+        )
+        assert done.returncode in (0, 1)
+        closed = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import os, sys, runpy; os.close(1); sys.argv = ['sicheck', *sys.argv[1:]]; "
+                "runpy.run_module('sicheck', run_name='__main__')",
+                *args,
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+        assert closed.returncode == 2, closed.stderr
+        assert "Traceback" not in closed.stderr
+        assert closed.stderr.startswith("sicheck: ")
+
+
+def test_closed_stderr_still_gives_an_exit_code(application: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys, runpy; os.close(2); sys.argv = ['sicheck', *sys.argv[1:]]; "
+            "runpy.run_module('sicheck', run_name='__main__')",
+            "check",
+            str(application),
+            "--criteria",
+            "nope",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+
+
+def test_a_deleted_working_directory_is_a_message(tmp_path: Path, application: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys, runpy; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+        "sys.argv = ['sicheck', *sys.argv[2:]]; runpy.run_module('sicheck', run_name='__main__')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone), "check", str(application), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "working directory no longer exists" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def test_an_empty_path_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["check", ""])
+    assert result.exit_code == 2
+
+
+def test_a_fifo_named_directly_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "app.yaml"
+    os.mkfifo(fifo)
+    for args in (["check", str(fifo)], ["check", str(SAMPLE), "--reviews", str(fifo)], ["report", str(fifo)]):
+        done = _sicheck(*args, "--lang", "en")  # a hang would time out
+        assert done.returncode == 2, (args, done.stderr)
+        assert "not a regular file" in done.stderr
+
+
+def _scan_problems(folder: Path) -> tuple[int, dict[str, str]]:
+    done = _sicheck("check", str(folder), "--format", "json", "--lang", "en")
+    report = json.loads(done.stdout)
+    found = {}
+    for entry in report["applications"]:
+        if entry["problems"] and entry["problems"][0]["code"] == "file-unreadable":
+            found[Path(entry["file"]).name] = entry["problems"][0]["message"]
+    return done.returncode, found
+
+
+def test_a_folder_scan_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    folder = tmp_path / "apps"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "dangling.yaml").symlink_to(folder / "missing.yaml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    (folder / "proc.yaml").symlink_to("/proc/self/status")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "sub" / "up").symlink_to(folder)
+    (folder / "notes.txt").symlink_to(folder / "missing.txt")  # not YAML: not ours to report
+    code, found = _scan_problems(folder)
+    assert code == 1
+    assert "FIFO" in found["fifo.yaml"]
+    assert "does not exist" in found["dangling.yaml"]
+    assert "loop" in found["loop.yaml"]
+    assert "/proc" in found["proc.yaml"]
+    assert "device" in found["zero.yaml"]
+    assert "loop" in found["up"]
+    assert "notes.txt" not in found
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "apps"
+    locked = folder / "locked"
+    locked.mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    shutil.copy(SAMPLE, locked / "hidden.yaml")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    # Root reads every folder whatever its mode, so the refusal is simulated.
+    monkeypatch.setattr(reading.os, "scandir", scandir)
+    result = runner.invoke(app, ["check", str(folder), "--format", "json", "--lang", "en"])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    names = {Path(entry["file"]).name: entry for entry in report["applications"]}
+    assert set(names) == {"good.yaml", "locked"}
+    assert "folder could not be read" in names["locked"]["problems"][0]["message"]
+    assert report["summary"]["invalid"] == 1
+
+
+def test_reading_stops_at_the_limit_plus_one_byte(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a" * 5000)
+    problem = reading.read(str(big), 1000)
+    assert isinstance(problem, Problem) and problem.code == "too-large"
+    assert reading.read(str(big), 5000) == b"a" * 5000
+
+
+def test_stdin_from_an_endless_source_stops_at_the_limit() -> None:
+    started = time.monotonic()
+    with open("/dev/zero", "rb") as zero:
+        done = _sicheck("check", "-", "--format", "json", "--lang", "en", stdin=zero)
+    assert done.returncode == 1
+    problem = json.loads(done.stdout)["applications"][0]["problems"][0]
+    assert problem["code"] == "too-large"
+    assert time.monotonic() - started < 30
+
+
+def test_a_file_is_checked_again_after_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_bytes(b"a: 1\n")
+    other = os.stat(SAMPLE)
+    real_stat = os.stat
+
+    def swapped(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        # The file named is not the one opened: as if it were swapped in between.
+        return other if path == str(target) else real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading.os, "stat", swapped)
+    problem = reading.read(str(target), 10_000)
+    assert isinstance(problem, Problem) and problem.code == "file-unreadable"
