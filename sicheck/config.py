@@ -29,6 +29,7 @@ from sicheck.i18n import Text, msg
 
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
+    from sicheck.reading import Glob
 
 YAML_NAMES = (".sicheck.yaml", ".sicheck.yml")
 PYPROJECT = "pyproject.toml"
@@ -91,7 +92,7 @@ class Config:
     max_aliases: int | None = None
     max_nodes: int | None = None
     max_size: int | None = None
-    _exclude_patterns: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    _exclude_patterns: tuple[Glob, ...] = field(default=(), repr=False, compare=False)
     # The catalog of criteria_dirs, which has already loaded `criteria`: a run goes on with it.
     catalog: CriteriaCatalog | None = field(default=None, repr=False, compare=False)
 
@@ -110,40 +111,16 @@ class Config:
         return any(pattern.fullmatch(c) for pattern in self._exclude_patterns for c in candidates)
 
 
-def glob_pattern(pattern: str) -> re.Pattern[str]:
+def glob_pattern(pattern: str) -> Glob:
     """A glob relative to the configuration's folder: ``*``, ``?``, ``[abc]`` and ``**``.
 
     ``*`` stays inside one folder name; ``**`` crosses folders (``**/draft-*.yaml`` is
-    any depth, ``drafts/**`` everything below drafts).
+    any depth, ``drafts/**`` everything below drafts). Matched without regular
+    expressions (see `sicheck.reading.Glob`); raises `GlobError` for a broken pattern.
     """
-    text = pattern.strip().removeprefix("./").strip("/")
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if text.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif text.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[" and "]" in text[i + 2 :]:
-            end = text.index("]", i + 2)
-            body = text[i + 1 : end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    return re.compile("".join(out))
+    from sicheck.reading import compile_glob
+
+    return compile_glob(pattern)
 
 
 def find(start: Path) -> Path | None:
@@ -457,6 +434,15 @@ def _build(path: Path, written: dict[str, Any], position: Callable[[str | None, 
         criteria = _check_criteria(criteria, base, catalog, lambda p: fail("criteria", p))
 
     exclude = text_list("exclude")
+    patterns = []
+    for pattern in exclude:
+        from sicheck.reading import GlobError
+
+        try:
+            patterns.append(glob_pattern(pattern))
+        except GlobError as exc:
+            problem = msg("config-bad-pattern", pattern=pattern, column=exc.column, problem=exc.problem)
+            raise fail("exclude", problem) from None
     return Config(
         file=path,
         call=text_value("call"),
@@ -473,7 +459,7 @@ def _build(path: Path, written: dict[str, Any], position: Callable[[str | None, 
         max_aliases=whole_number("max_aliases"),
         max_nodes=whole_number("max_nodes"),
         max_size=whole_number("max_size"),
-        _exclude_patterns=tuple(glob_pattern(p) for p in exclude),
+        _exclude_patterns=tuple(patterns),
         catalog=catalog,
     )
 

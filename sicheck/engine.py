@@ -129,8 +129,9 @@ def _gap(check: Check, criterion: Criterion, miss: Miss, location: Location, why
     if miss.item is not None:
         label = item_label(miss.item)
         message = msg("gap-in-item", item=label, message=check.text)
-        if miss.fix is not None:
-            # The item is there but misses one condition: say what to change in it.
+        if miss.fix is not None and miss.fix.plain:
+            # The item is there but misses one simple condition: say what to change in it.
+            # Anything longer (names, org-ids, any/all/not) keeps the check's own hint.
             advice = msg("item-fix", rule=miss.fix.describe(False))
     hint = advice
     if check.why is not None and not whys_shown:

@@ -274,6 +274,14 @@ _CORE: dict[str, tuple[str, str]] = {
         "Found no applications (*.yaml, *.yml) in {paths}.",
     ),
     "path-missing": ("Sökvägen finns inte: {path}", "No such path: {path}"),
+    "glob-bad-range": (
+        "teckenintervallet {low}-{high} går baklänges; skriv det minsta tecknet först",
+        "the character range {low}-{high} runs backwards; write the smaller character first",
+    ),
+    "config-bad-pattern": (
+        "mönstret '{pattern}' i exclude går inte att använda, vid tecken {column}: {problem}",
+        "the pattern '{pattern}' in exclude cannot be used, at character {column}: {problem}",
+    ),
     "path-unreadable": ("{path} kan inte läsas: {reason}", "{path} cannot be read: {reason}"),
     "path-empty": (
         "En tom sökväg angavs. Ange en fil, en mapp eller - för standard in.",

@@ -24,6 +24,7 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from sicheck.errors import UsageError
 from sicheck.i18n import Text, msg, os_reason
@@ -246,4 +247,155 @@ def _folder_problem(path: str) -> Text:
     return msg("folder-loop")
 
 
-__all__ = ["STDIN", "YAML_SUFFIXES", "collect", "read", "shown_name"]
+# --- exclude patterns -------------------------------------------------------------------
+
+
+class GlobError(ValueError):
+    """A pattern that cannot be used, with the 1-based column in the pattern where it breaks."""
+
+    def __init__(self, column: int, problem: Text) -> None:
+        super().__init__(problem.en)
+        self.column = column
+        self.problem = problem
+
+
+# One element of a folder-name pattern: a literal character, "?" (any one), "*" (any run),
+# or a character class (negated?, ranges).
+_Item = tuple[str, object]
+
+
+def _class_item(text: str, start: int) -> tuple[_Item, int] | None:
+    """The class that opens at ``text[start]`` ("["), and the index after it; None if unclosed."""
+    end = text.find("]", start + 2)
+    if end < 0:
+        return None
+    body = text[start + 1 : end]
+    negated = body.startswith(("!", "^"))
+    if negated:
+        body = body[1:]
+    ranges: list[tuple[str, str]] = []
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            low, high = body[i], body[i + 2]
+            if low > high:
+                raise GlobError(start + 1 + int(negated) + i + 1, msg("glob-bad-range", low=low, high=high))
+            ranges.append((low, high))
+            i += 3
+        else:
+            ranges.append((body[i], body[i]))
+            i += 1
+    return ("class", (negated, tuple(ranges))), end + 1
+
+
+def _segment(text: str, offset: int) -> tuple[_Item, ...]:
+    items: list[_Item] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "*":
+            if not items or items[-1][0] != "star":  # ** inside a name is one *
+                items.append(("star", None))
+            i += 1
+        elif char == "?":
+            items.append(("any", None))
+            i += 1
+        elif char == "[" and (found := _class_item(text, i)) is not None:
+            item, i = found
+            items.append(item)
+        else:
+            items.append(("char", char))
+            i += 1
+    del offset
+    return tuple(items)
+
+
+def _item_matches(item: _Item, char: str) -> bool:
+    kind, value = item
+    if kind == "any":
+        return True
+    if kind == "char":
+        return char == value
+    negated, ranges = cast("tuple[bool, tuple[tuple[str, str], ...]]", value)
+    inside = any(low <= char <= high for low, high in ranges)
+    return inside is not negated
+
+
+def _name_matches(items: tuple[_Item, ...], name: str) -> bool:
+    """Wildcard matching without backtracking blow-up: on a mismatch, only the last star
+    takes one more character, so the cost is at most len(items) x len(name)."""
+    i = j = 0
+    star_item = -1
+    star_name = 0
+    while j < len(name):
+        if i < len(items) and items[i][0] == "star":
+            star_item, star_name = i, j
+            i += 1
+        elif i < len(items) and _item_matches(items[i], name[j]):
+            i += 1
+            j += 1
+        elif star_item >= 0:
+            star_name += 1
+            i, j = star_item + 1, star_name
+        else:
+            return False
+    while i < len(items) and items[i][0] == "star":
+        i += 1
+    return i == len(items)
+
+
+@dataclass(frozen=True, slots=True)
+class Glob:
+    """A compiled exclude pattern: ``*``, ``?``, ``[abc]``, ``[!a-z]`` within a folder name,
+    and ``**`` for any number of folders. Matching is a loop, not a regular expression, so
+    no pattern can take exponential time (``[z-a]`` is refused when the pattern is read)."""
+
+    pattern: str
+    # One entry per folder level; None is "**".
+    parts: tuple[tuple[_Item, ...] | None, ...]
+
+    def fullmatch(self, path: str) -> bool:
+        names = path.split("/")
+        parts = self.parts
+        # The same one-star-backtrack loop as for names, with "**" as the star over folders.
+        i = j = 0
+        star_part = -1
+        star_name = 0
+        while j < len(names):
+            part = parts[i] if i < len(parts) else ()
+            if i < len(parts) and part is None:
+                star_part, star_name = i, j
+                i += 1
+            elif i < len(parts) and part is not None and _name_matches(part, names[j]):
+                i += 1
+                j += 1
+            elif star_part >= 0:
+                star_name += 1
+                i, j = star_part + 1, star_name
+            else:
+                return False
+        while i < len(parts) and parts[i] is None:
+            i += 1
+        return i == len(parts)
+
+
+def compile_glob(pattern: str) -> Glob:
+    """A pattern relative to the configuration's folder; raises `GlobError` if it is broken."""
+    text = pattern.strip().removeprefix("./").strip("/")
+    lead = len(pattern) - len(pattern.lstrip())
+    parts: list[tuple[_Item, ...] | None] = []
+    offset = lead
+    for name in text.split("/"):
+        if name == "**":
+            if not parts or parts[-1] is not None:
+                parts.append(None)
+        else:
+            try:
+                parts.append(_segment(name, offset))
+            except GlobError as exc:
+                raise GlobError(offset + exc.column, exc.problem) from None
+        offset += len(name) + 1
+    return Glob(pattern, tuple(parts))
+
+
+__all__ = ["STDIN", "YAML_SUFFIXES", "Glob", "GlobError", "collect", "compile_glob", "read", "shown_name"]

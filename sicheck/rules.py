@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sicheck.i18n import Text, msg
+from sicheck.swedish import ORG_ID_PREFIX
 from sicheck.validation import is_date
 from sicheck.values import is_absent, is_number, json_equal, value_at
 
@@ -87,6 +88,10 @@ class Rule:
     # False when the rule has nothing to judge yet (a date it compares is missing): it does
     # not fail then, and it earns no points either.
     applies: Predicate | None = None
+    # True when ``describe`` is short, flat words an applicant can act on ("hours is a number
+    # greater than 0"). A list item's gap then says to change the item so; otherwise (names,
+    # org-ids, any/all/not) it gives the check's own hint, never the rule's logic.
+    plain: bool = False
 
     def find_misses(self, ctx: Any, root: Any) -> list[Miss]:
         """Where this rule fails on ``ctx``; call only when ``test`` is false."""
@@ -294,7 +299,7 @@ def _present(params: Any) -> Rule:
     """the value at PATH is not absent"""
     path = parse_path(params)
     describe = _worded("rule-present", "rule-absent", path=_dotted(path))
-    return Rule(lambda ctx, root: not is_absent(value_at(ctx, path)), path, describe)
+    return Rule(lambda ctx, root: not is_absent(value_at(ctx, path)), path, describe, plain=True)
 
 
 @rule_type(
@@ -311,7 +316,7 @@ def _words(params: Mapping[str, Any]) -> Rule:
         value = value_at(ctx, path)
         return isinstance(value, str) and len(value.split()) >= minimum
 
-    return Rule(test, path, _worded("rule-words", path=_dotted(path), min=minimum))
+    return Rule(test, path, _worded("rule-words", path=_dotted(path), min=minimum), plain=True)
 
 
 @rule_type(
@@ -333,7 +338,9 @@ def _one_of(params: Mapping[str, Any]) -> Rule:
         return any(json_equal(value, allowed) for allowed in values)
 
     describe = _worded("rule-one-of", "rule-not-one-of", path=_dotted(path), values=_alternatives(values))
-    return Rule(test, path, describe)
+    # An org-id (SE-ON-…) means nothing to an applicant without its organisation number.
+    plain = not any(str(v).startswith(ORG_ID_PREFIX) for v in values)
+    return Rule(test, path, describe, plain=plain)
 
 
 @rule_type(
@@ -365,7 +372,7 @@ def _number(params: Mapping[str, Any]) -> Rule:
         "".join(" " + b.sv for b in bounds[:1]) + "".join(msg("and").sv + b.sv for b in bounds[1:]),
         "".join(" " + b.en for b in bounds[:1]) + "".join(msg("and").en + b.en for b in bounds[1:]),
     )
-    return Rule(test, path, _worded("rule-number", path=_dotted(path), bounds=joined))
+    return Rule(test, path, _worded("rule-number", path=_dotted(path), bounds=joined), plain=True)
 
 
 @rule_type(
@@ -392,7 +399,7 @@ def _date_order(params: Mapping[str, Any]) -> Rule:
         return isinstance(a, str) and isinstance(b, str) and is_date(a) and is_date(b) and b > a
 
     describe = _worded("rule-date-order", first=_dotted(first), then=_dotted(then))
-    return Rule(test, then, describe, applies=applies)
+    return Rule(test, then, describe, applies=applies, plain=True)
 
 
 @rule_type(

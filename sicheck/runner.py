@@ -71,6 +71,13 @@ class RunTracker:
             self.failed = True
 
 
+def _internal_error(shown: str, error: str) -> ApplicationResult:
+    problem = Problem("error", "internal-error", msg("internal-error", error=error), Location("", 1, 1))
+    return ApplicationResult(
+        file=shown, title=None, criteria_set=None, verdict="invalid", score=None, problems=(problem,)
+    )
+
+
 def _check_safely(path: str, options: CheckOptions, shown: str) -> ApplicationResult:
     """Check one file; a bug in sicheck becomes that file's problem, not the run's end."""
     try:
@@ -78,15 +85,30 @@ def _check_safely(path: str, options: CheckOptions, shown: str) -> ApplicationRe
     except SicheckError:
         raise
     except Exception as exc:  # the last line of defence for one file
-        problem = Problem(
-            "error",
-            "internal-error",
-            msg("internal-error", error=type(exc).__name__),
-            Location("", 1, 1),
+        return _internal_error(shown, type(exc).__name__)
+
+
+def _lost_batch(batch: list[tuple[str, str, int]], rendering: RenderOptions | None) -> list[Outcome]:
+    """Outcomes for a batch whose worker process died (killed, out of memory): each of its
+    files gets an internal-error result, and the run goes on."""
+    lost = []
+    for _, shown, index in batch:
+        result = _internal_error(shown, "worker process ended")
+        text = None
+        if rendering is not None:
+            text = FORMATS.module(rendering.format).item(
+                result, index=index, lang=rendering.lang, color=rendering.color, width=rendering.width
+            )
+        lost.append(
+            Outcome(
+                verdict=result.verdict,
+                score=result.score,
+                has_warnings=result.has_warnings,
+                text=text,
+                result=None if rendering is not None else result,
+            )
         )
-        return ApplicationResult(
-            file=shown, title=None, criteria_set=None, verdict="invalid", score=None, problems=(problem,)
-        )
+    return lost
 
 
 def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -> Outcome:
@@ -152,20 +174,34 @@ def outcomes(
     # fork keeps the imported modules and the loaded criteria sets: workers start at once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options, rendering)
-    )
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options, rendering)
+        )
+
+    executor = new_pool()
     # A few batches per worker in flight, no more: finished outputs never pile up, so memory
     # stays the same for ten thousand files as for a hundred.
-    pending: deque[Future[list[Outcome]]] = deque(
-        executor.submit(_check_batch, batch) for batch in islice(batches, workers * 4)
+    pending: deque[tuple[list[tuple[str, str, int]], Future[list[Outcome]]]] = deque(
+        (batch, executor.submit(_check_batch, batch)) for batch in islice(batches, workers * 4)
     )
     try:
         while pending:
-            done = pending.popleft().result()
+            batch, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                # A worker died: this batch's files are lost, not the run. The pool cannot
+                # be used again, so the batches still in flight go to a new one.
+                done = _lost_batch(batch, rendering)
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = new_pool()
+                pending = deque((waiting, executor.submit(_check_batch, waiting)) for waiting, _ in pending)
             following = next(batches, None)
             if following is not None:
-                pending.append(executor.submit(_check_batch, following))
+                pending.append((following, executor.submit(_check_batch, following)))
             yield from done
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -67,7 +67,17 @@ _MARKDOWN_COLON = re.compile(r":(?=[^\s\d])")
 _MARKDOWN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")
 # cmark-gfm finds e-mail addresses after escapes are resolved, so an escaped @ is still
 # linked; an invisible word joiner after it is not (and no @mention can follow either).
+# The joiner goes only where a link or mention could start: an @ after a space or
+# punctuation (@octocat), or one followed by a dotted domain (kontakt@evil.example). An id
+# such as ale@2012 keeps only the backslash, so it still works when copied.
 _WORD_JOINER = "\u2060"
+_MARKDOWN_AT = re.compile(r"\\@(?=(\S*))")
+
+
+def _at(match: re.Match[str]) -> str:
+    before = match.string[match.start() - 1] if match.start() else ""
+    linkable = not before or not (before.isalnum() or before == "_") or "." in match.group(1)
+    return "\\@" + _WORD_JOINER if linkable else "\\@"
 
 
 def markdown_inline(text: str) -> str:
@@ -75,4 +85,4 @@ def markdown_inline(text: str) -> str:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
     escaped = _MARKDOWN_COLON.sub(r"\\:", escaped)
     escaped = _MARKDOWN_DOT.sub(r"\\.", escaped)
-    return escaped.replace("\\@", "\\@" + _WORD_JOINER)
+    return _MARKDOWN_AT.sub(_at, escaped)

@@ -81,3 +81,10 @@ def test_explain_shows_the_review_scale() -> None:
     assert result.exit_code == 0
     for step in SCALE:
         assert f"{step.score} = {step.label.en}" in result.stdout
+
+
+def test_text_shows_each_reviewers_own_mean() -> None:
+    result = runner.invoke(app, ["check", str(SAMPLES / "tmr.yaml"), "--reviews", str(REVIEWS)])
+    # Björn Lindqvist: 30 / 9 = 3,33; the reviewers' mean with two decimals, as in the report.
+    assert "Björn Lindqvist – kanske (eget medelvärde 3,33)" in result.stdout
+    assert "medelvärde 2,67 av 5" in result.stdout

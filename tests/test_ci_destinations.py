@@ -222,7 +222,8 @@ def test_annotations_are_relative_to_the_repository_root(tmp_path: Path, monkeyp
 LINKS = (
     "Se https://evil.example/x?a=1&b=2 HTTP://EVIL.EXAMPLE ftp://evil.example/f "
     "www.evil.example WWW.EVIL.SE evil.se //evil.example mailto:a@evil.example xmpp:b@evil.example "
-    "kontakt@evil.example @octocat <https://evil.example> [x](https://evil.example)"
+    "kontakt@evil.example @octocat <https://evil.example> [x](https://evil.example) "
+    "mailto:a@evil a@localhost (@octocat) x@@evil.example"
 )
 
 
@@ -262,6 +263,21 @@ def test_markdown_has_no_links_in_any_renderer(command: str, tmp_path: Path) -> 
         assert "<a " not in html and "<script" not in html, f"{name}: {html}"
         # The text itself is still there to read.
         assert "https://evil.example/x?a=1&amp;b=2" in html, name
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_set_ids_in_markdown_copy_as_they_are(command: str) -> None:
+    # A set id copied from the rendered report works on the command line: no invisible
+    # character inside it, and no link around it.
+    result = runner.invoke(app, [command, str(SAMPLES), "--format", "markdown"])
+    assert result.exit_code in (0, 1), result.output
+    out = result.stdout
+    assert "ale\\@2012" in out and "vgr\\@2015" in out
+    assert "\u2060" not in out
+    for name, render in _renderers():
+        html = render(out)
+        assert "ale@2012" in html and "vgr@2015" in html, name
+        assert "<a " not in html and "\u2060" not in html, name
 
 
 # The 100 applications behind these tests: a failing and an eligible one, alternating.

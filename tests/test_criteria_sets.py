@@ -14,10 +14,11 @@ import yaml
 
 from sicheck.checker import CheckOptions, check_bytes
 from sicheck.engine import evaluate
+from sicheck.i18n import msg
 from sicheck.loader import load_yaml
 from sicheck.model import ApplicationResult, CriterionResult
 
-from .conftest import CATALOG
+from .conftest import CATALOG, ROOT
 
 Application = dict[str, Any]
 Mutation = Callable[[Application], None]
@@ -857,6 +858,73 @@ def test_region_skane_as_the_only_region_fails_vgr_06() -> None:
     assert result.verdict == "ineligible"
 
 
+# --- hints an applicant can read --------------------------------------------------------------
+
+# Rule logic in a hint: a parenthesised group joined by "or"/"and", or a negation "not (".
+RULE_LOGIC = re.compile(r"\([^()]*\b(?:eller|och|or|and)\b[^()]*\)|\b(?:inte|not) \(|är namnet|is the name")
+ORG_ID = re.compile(r"SE-ON-(\d{6})(\d{4})")
+
+
+def assert_plain_hint(hint: str, where: str) -> None:
+    """No rule logic, and no org-id without the organisation number applicants know."""
+    assert not RULE_LOGIC.search(hint), f"{where}: {hint}"
+    for first, last in ORG_ID.findall(hint):
+        assert f"{first}-{last}" in hint, f"{where}: {hint}"
+
+
+@pytest.mark.parametrize("spec", [VGR, ALE])
+def test_every_hand_written_hint_is_plain(spec: str) -> None:
+    # The hint is what `sicheck explain CHECK` shows after the arrow, and a gap's hint.
+    for found in CATALOG.load(spec).criteria:
+        for check in found.checks:
+            for text in filter(None, (check.hint, check.advice)):
+                for lang in ("sv", "en"):
+                    assert_plain_hint(text.get(lang), f"{check.id} {lang}")
+
+
+@pytest.mark.parametrize("case", CASES + ADVICE_CASES, ids=[c.test_id for c in CASES + ADVICE_CASES])
+def test_every_shown_hint_is_plain(case: Case) -> None:
+    application = base_for(case.criteria_spec)
+    case.mutate(application)
+    result = run(application, case.criteria_spec)
+    checks = {k.id: k for c in CATALOG.load(case.criteria_spec).criteria for k in c.checks}
+    shown = [p for p in result.problems if p.code in checks]
+    assert shown, "the mutation shows no gap"
+    for problem in shown:
+        assert problem.hint is not None
+        check = checks[problem.code]
+        own = check.advice or check.hint
+        for lang in ("sv", "en"):
+            hint = problem.hint.get(lang)
+            assert_plain_hint(hint, f"{problem.code} {lang}")
+            # Either the check's own words, or a short fix for one list item.
+            first = hint.splitlines()[0]
+            fix = msg("item-fix", rule="").get(lang).rstrip(".")
+            assert first == own.get(lang).splitlines()[0] or (first.startswith(fix) and "(" not in first), first
+
+
+def test_region_skane_gets_the_hand_written_hint_in_plain_words() -> None:
+    application = base_for(VGR)
+    application["principals"][2].update(name="Region Skåne", org_id="SE-ON-2321000255")
+    result = run(application, VGR)
+    (gap,) = [p for p in result.problems if p.code == "VGR-06.region"]
+    assert gap.hint is not None and gap.item is not None
+    sv = "Av ansökan ska framgå att Västra Götalandsregionen (organisationsnummer 232100-0131)"
+    assert gap.hint.sv.startswith(sv)
+    assert gap.hint.en.startswith("The application must show Västra Götaland Region (organisation number 232100-0131)")
+    assert "Rätta posten" not in gap.hint.sv and "Correct the item" not in gap.hint.en
+
+
+def test_a_simple_condition_still_says_what_to_change_in_the_item() -> None:
+    application = base_for(VGR)
+    for row in application["co_financing"]:
+        row.pop("hours", None)
+        row["cash_sek"] = 100000
+    result = run(application, VGR)
+    hints = [p.hint.sv for p in result.problems if p.code == "VGR-12.region-hours" and p.hint is not None]
+    assert hints and hints[0].startswith("Rätta posten så att hours är ett tal större än 0.")
+
+
 def test_the_european_social_fund_sentence_fails_vgr_09() -> None:
     application = base_for(VGR)
     application["continuation"]["funding"] = "Arbetet fortsätter med projektmedel från Europeiska socialfonden"
@@ -1273,3 +1341,11 @@ def test_the_county_list_names_the_49_municipalities_of_vastra_gotaland() -> Non
         application = base_for(VGR)
         application["principals"][0]["name"] = name
         assert "VGR-06.county" not in failed_checks(run(application, VGR)), name
+
+
+def test_table_1_is_spelt_one_way() -> None:
+    # VGR's Table 1 is a proper reference: "Tabell 1" everywhere, never "tabell 1".
+    texts = [*ROOT.glob("criteria/*.yaml"), *ROOT.glob("docs/*.md"), ROOT / "README.md", ROOT / "sicheck/i18n.py"]
+    found = [path.name for path in texts if re.search(r"\btabell 1\b", path.read_text(encoding="utf-8"))]
+    assert not found
+    assert "Tabell 1" in (ROOT / "criteria" / "vgr@2015.yaml").read_text(encoding="utf-8")

@@ -390,3 +390,32 @@ def test_a_file_is_checked_again_after_opening(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(reading.os, "stat", swapped)
     problem = reading.read(str(target), 10_000)
     assert isinstance(problem, Problem) and problem.code == "file-unreadable"
+
+
+# --- a worker that dies ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_worker_that_dies_costs_its_files_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sicheck import runner
+    from sicheck.catalog import CriteriaCatalog
+    from sicheck.checker import CheckOptions
+
+    files = []
+    for i in range(runner.POOL_THRESHOLD + 10):
+        name = "die.yaml" if i == 20 else f"app-{i:03d}.yaml"
+        shutil.copy(SAMPLE, tmp_path / name)
+        files.append((str(tmp_path / name), name))
+    real = runner.check_path
+
+    def deadly(path: str, options: object, shown: str | None = None) -> object:
+        if path.endswith("die.yaml"):
+            os._exit(9)  # as if the kernel killed the worker for its memory
+        return real(path, options, shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "check_path", deadly)
+    seen = list(runner.outcomes(sorted(files), CheckOptions(catalog=CriteriaCatalog()), None, jobs=2))
+    assert len(seen) == len(files)
+    by_name = {outcome.result.file: outcome.result for outcome in seen if outcome.result is not None}
+    assert by_name["die.yaml"].problems[0].code == "internal-error"
+    assert sum(1 for r in by_name.values() if r.verdict != "invalid") >= len(files) - runner.CHUNK_SIZE

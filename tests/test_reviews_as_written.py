@@ -288,3 +288,18 @@ def test_check_skips_reviews_among_applications(reviews_inside: Path) -> None:
     _, out, err = invoke("check", "a8", "-f", "json", "--lang", "en")
     assert len(json.loads(out)["applications"]) == 7
     assert "review file: 8" in err
+
+
+def test_means_round_half_up_with_a_decimal_comma(tmp_path: Path) -> None:
+    """33 / 8 = 4.125 was shown as 4.12 (banker's rounding of a binary float)."""
+    scores = "".join(f"  VGR-{n:02d}: {5 if n == 4 else 4}\n" for n in range(1, 9))
+    review = tmp_path / "r.yaml"
+    review.write_bytes(review_text("ja", scores))
+    _, markdown, _ = invoke("report", str(SAMPLES), "--reviews", str(review), "-f", "markdown")
+    assert "egen medel" not in markdown
+    assert "eget medelvärde 4,13" in markdown or "eget medel 4,13" in markdown
+    _, english, _ = invoke("report", str(SAMPLES), "--reviews", str(review), "-f", "markdown", "--lang", "en")
+    assert "own mean 4.13" in english
+    _, document, _ = invoke("report", str(SAMPLES), "--reviews", str(review), "-f", "json")
+    tmr = next(a for a in json.loads(document)["applications"] if a["file"].endswith("tmr.yaml"))
+    assert tmr["review"]["mean"] == 4.13 and tmr["review"]["by_reviewer"][0]["mean"] == 4.13

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rich.padding import Padding
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg, number_text
+from sicheck.i18n import format_number, msg, number_text
 from sicheck.model import Report
 from sicheck.render import text
 from sicheck.render.console import make_console
@@ -40,19 +40,28 @@ def _review_block(summary: ReviewSummary | None, lang: str, color: bool, width: 
             + msg(
                 "check-reviews-summary",
                 reviewers=summary.reviewers,
-                mean=number_text(summary.mean),
+                mean=number_text(summary.mean, 2),
                 yes=counts.yes,
                 maybe=counts.maybe,
                 no=counts.no,
             ).get(lang)
         )
     )
+    # Each reviewer's own mean, so one reviewer's harshness or generosity is seen.
+    own = msg("report-column-own-mean").get(lang).lower()
+    for review in summary.reviews:
+        said = f"  {one_line(review.reviewer)}"
+        if review.recommendation is not None:
+            said += f" – {msg(f'report-recommendation-{review.recommendation}').get(lang)}"
+        if review.mean is not None:
+            said += f" ({own} {format_number(review.mean, lang, 2)})"
+        console.print(RichText(said, style="dim"))
     for criterion in summary.criteria:
         line = RichText(f"  {criterion.id}  ", style="bold")
         line.append(
             msg(
                 "check-reviews-criterion",
-                mean=number_text(criterion.mean),
+                mean=number_text(criterion.mean, 2),
                 low=number_text(criterion.min),
                 high=number_text(criterion.max),
                 n=criterion.n,

@@ -11,12 +11,13 @@ import io
 import textwrap
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text as RichText
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
-from sicheck.render.console import make_console
+from sicheck.render.console import finished, make_console
 from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
@@ -32,36 +33,37 @@ Segment = tuple[str, str]
 def _wrapped(console: Console, segments: list[Segment], *, indent: int, hang: int, width: int) -> None:
     """Print styled segments as one paragraph wrapped to ``width``, later lines ``hang`` further in.
 
-    The first segment is a lead (a location, a marker) that never wraps. Lines end without
-    trailing spaces, and a wrapped line starts under the text it continues, never at column 0.
+    Lines break at spaces only: a word longer than the line (a location ``file:line:column``,
+    a check id, a file name) is never split; it gets a line of its own and may overflow.
+    Lines end without trailing spaces, and a wrapped line starts under the text it
+    continues, never at column 0. Styles follow the text onto every line.
     """
-    lead, lead_style = segments[0]
-    body = "".join(part for part, _ in segments[1:])
-    first_pad = " " * indent + lead
+    text = RichText()
+    for part, style in segments:
+        text.append(part, style=style or None)
+    # textwrap swaps each whitespace character for one space; the same swap here keeps offsets.
+    plain = text.plain.translate(_SPACES)
     lines = textwrap.wrap(
-        body,
-        width=max(20, width),
-        initial_indent=first_pad,
-        subsequent_indent=" " * (indent + hang),
+        plain,
+        width=max(20, width - indent),
+        subsequent_indent=" " * hang,
+        expand_tabs=False,
         break_on_hyphens=False,
-        break_long_words=True,
-        drop_whitespace=True,
-    ) or [first_pad.rstrip()]
-    # Style the first line's segments where they fall; later lines carry the last style.
-    offsets: list[tuple[int, int, str]] = [(indent, indent + len(lead), lead_style)]
-    position = len(first_pad)
-    for part, style in segments[1:]:
-        offsets.append((position, position + len(part), style))
-        position += len(part)
+        break_long_words=False,
+    )
+    position = 0
     for number, line in enumerate(lines):
-        text = RichText(line.rstrip())
-        if number == 0:
-            for start, stop, style in offsets:
-                if style and start < len(line):
-                    text.stylize(style, start, min(stop, len(line)))
-        elif segments[-1][1]:
-            text.stylize(segments[-1][1], 0, len(line))
-        console.print(text, soft_wrap=True)
+        content = line if number == 0 else line[hang:]
+        start = plain.find(content, position)
+        position = start + len(content)
+        row = RichText(" " * (indent + (hang if number else 0)))
+        row.append_text(text[start:position])
+        console.print(row, soft_wrap=True)
+    if not lines:
+        console.print()
+
+
+_SPACES = str.maketrans("\t\n\x0b\x0c\r", "     ")
 
 
 def _line(console: Console, text: str, width: int) -> None:
@@ -158,30 +160,33 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
             if problem.criterion is not None:
                 gaps.setdefault(problem.criterion, []).append(problem)
         statuses = {status: _t(f"status-{status}", lang) for status in STATUS_SYMBOL}
-        status_width = max(len(word) for word in statuses.values())
         names = {c.id: _criterion_name(c, lang) for c in result.criteria}
         shown_points = {c.id: c.points_text(lang) for c in result.criteria}
+        status_width = 2 + max(len(word) for word in statuses.values())
         points_width = max(len(p) for p in shown_points.values())
-        name_width = min(max(len(n) for n in names.values()), max(20, width - status_width - points_width - 6))
+        # As wide as the longest line needs, at most the terminal: every row then has the same
+        # columns, and a title too long for its column wraps inside it.
+        natural = status_width + max(len(n) for n in names.values()) + points_width + 2 * _GAP
         for criterion in result.criteria:
-            status = f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]:<{status_width}}  "
-            points = shown_points[criterion.id].rjust(points_width)
-            name = names[criterion.id]
-            _wrapped(
-                console,
-                [
-                    (status, STATUS_STYLE[criterion.status]),
-                    (name.ljust(name_width) if len(name) <= name_width else name, "bold"),
-                    (f"  {points}", ""),
-                ],
-                indent=0,
-                hang=len(status),
-                width=width,
+            style = STATUS_STYLE[criterion.status]
+            row = Table.grid(padding=(0, _GAP, 0, 0), pad_edge=False, expand=True)
+            row.add_column(width=status_width, no_wrap=True)
+            row.add_column(ratio=1, overflow="fold")
+            row.add_column(width=points_width, justify="right", no_wrap=True)
+            row.add_row(
+                RichText(f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]}", style=style),
+                RichText(names[criterion.id], style="bold"),
+                RichText(shown_points[criterion.id]),
             )
+            console.print(row, width=min(width, natural))
             _gaps(console, gaps.get(criterion.id, []), result.file, lang, width)
     elif not own:
         console.print(RichText("  " + _t("no-gaps", lang), style="green"))
     console.print()
+
+
+# Spaces between the checklist's columns.
+_GAP = 2
 
 
 def _criterion_name(criterion: CriterionResult, lang: str) -> str:
@@ -203,7 +208,7 @@ def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool
     """One application's block; streamed one at a time for large runs."""
     buffer = io.StringIO()
     _application(_console(buffer, color, width), result, lang, width)
-    return buffer.getvalue()
+    return finished(buffer, color)
 
 
 def tail(
@@ -223,7 +228,7 @@ def tail(
         _line(console, _t("summary-under-threshold", lang, count=count, threshold=number_text(threshold)), width)
     if policy.strict and summary.warned:
         _line(console, _t("summary-warnings-strict", lang, count=summary.warned), width)
-    return buffer.getvalue()
+    return finished(buffer, color)
 
 
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
