@@ -193,11 +193,19 @@ def outcomes(
             try:
                 done = future.result()
             except BrokenProcessPool:
-                # A worker died: this batch's files are lost, not the run. The pool cannot
-                # be used again, so the batches still in flight go to a new one.
-                done = _lost_batch(batch, rendering)
+                # A worker died, and every batch in flight fails with it: which one killed it
+                # is unknown. The pool cannot be used again, so this batch runs once more
+                # alone in a new one. If that pool breaks too, this batch is the cause and
+                # its files are lost, not the run; the batches still in flight go on in a
+                # new pool either way.
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = new_pool()
+                try:
+                    done = executor.submit(_check_batch, batch).result()
+                except BrokenProcessPool:
+                    done = _lost_batch(batch, rendering)
+                    executor.shutdown(wait=True, cancel_futures=True)
+                    executor = new_pool()
                 pending = deque((waiting, executor.submit(_check_batch, waiting)) for waiting, _ in pending)
             following = next(batches, None)
             if following is not None:
