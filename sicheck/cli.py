@@ -71,10 +71,25 @@ def _localize(typer_app: typer.Typer) -> None:
 _localize(app)
 
 
+def _build_only(arguments: list[str]) -> None:
+    """Keep only the command the run names, when it names one first.
+
+    typer turns the signature of every command into options before it parses anything; a
+    run uses one of them. With help or a misspelt command the group keeps every command,
+    so what those show is unchanged. Only the console script does this, once per process.
+    """
+    if not arguments or arguments[0] not in COMMANDS:
+        return
+    name = arguments[0]
+    app.registered_commands = [c for c in app.registered_commands if c.name == name]
+    app.registered_groups = [g for g in app.registered_groups if g.name == name]
+
+
 def main() -> None:
     """Console-script entry point."""
     from sicheck.commands.common import say
 
+    _build_only(sys.argv[1:])
     # Never fail on a terminal that cannot show a character; show a replacement instead.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

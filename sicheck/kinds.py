@@ -9,7 +9,10 @@ it is still recognised as a review (and not reported as a broken application).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Sequence
 
 # A top-level key is a line that starts in column 0 with the key, optionally quoted, and a
 # colon followed by a space or the end of the line. Lines inside block scalars, nested
@@ -42,6 +45,31 @@ def is_followup(data: bytes) -> bool:
         return False
     found = {match.group(1) for match in _FOLLOWUP_KEY.finditer(data.removeprefix(b"\xef\xbb\xbf"))}
     return len(found) == 2
+
+
+# The largest follow-up report sicheck reads (`sicheck.followup.load` holds it to this).
+FOLLOWUP_MAX_FILE_SIZE = 512 * 1024
+
+
+def followup_paths(named: Sequence[str]) -> set[str]:
+    """Which of the files named on a command line are follow-up reports.
+
+    Only regular files are read (never a FIFO or a device), and at most the follow-up
+    size limit: the test needs the top-level keys, not the whole file. It lives here, with
+    no import of the follow-up modules, because `check` asks it on every call.
+    """
+    found: set[str] = set()
+    for path in named:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue
+            with open(path, "rb") as handle:
+                head = handle.read(FOLLOWUP_MAX_FILE_SIZE + 1)
+        except OSError:
+            continue
+        if is_followup(head):
+            found.add(path)
+    return found
 
 
 _CRITERIA_SET_KEY = re.compile(rb"""^["']?(id|version|criteria)["']?[ \t]*:(?:[ \t]|\r?$)""", re.MULTILINE)

@@ -8,6 +8,7 @@ order of the files given, whatever order the workers finish in.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -138,6 +139,10 @@ def _start_worker(options: CheckOptions, rendering: RenderOptions | None) -> Non
     # Ctrl-C goes to the whole process group; only the main process should act on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _shared = (options, rendering)
+    # What the worker inherited (modules, schemas, validators, criteria sets) lives as long
+    # as it does: out of the collector's sight, a full collection no longer walks it for
+    # every few hundred files, and the pages shared with the parent stay shared.
+    gc.freeze()
 
 
 def _check_batch(batch: list[tuple[str, str, int]]) -> list[Outcome]:
@@ -188,11 +193,19 @@ def outcomes(
             try:
                 done = future.result()
             except BrokenProcessPool:
-                # A worker died: this batch's files are lost, not the run. The pool cannot
-                # be used again, so the batches still in flight go to a new one.
-                done = _lost_batch(batch, rendering)
+                # A worker died, and every batch in flight fails with it: which one killed it
+                # is unknown. The pool cannot be used again, so this batch runs once more
+                # alone in a new one. If that pool breaks too, this batch is the cause and
+                # its files are lost, not the run; the batches still in flight go on in a
+                # new pool either way.
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = new_pool()
+                try:
+                    done = executor.submit(_check_batch, batch).result()
+                except BrokenProcessPool:
+                    done = _lost_batch(batch, rendering)
+                    executor.shutdown(wait=True, cancel_futures=True)
+                    executor = new_pool()
                 pending = deque((waiting, executor.submit(_check_batch, waiting)) for waiting, _ in pending)
             following = next(batches, None)
             if following is not None:

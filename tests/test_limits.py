@@ -94,3 +94,38 @@ def test_check_json_validates_with_jsonschema_and_does_not_import_rich() -> None
     assert "sicheck.engine" in modules
     assert "jsonschema" in modules
     assert "rich" not in modules
+
+
+def test_check_of_an_application_leaves_follow_ups_and_reviews_unimported() -> None:
+    # Telling a follow-up report from an application reads top-level keys only.
+    modules = _imported("check", str(SAMPLE), "--format", "json")
+    assert "sicheck.engine" in modules
+    for unused in ("sicheck.followup.pairing", "sicheck.followup.analysis", "sicheck.reviews.merging"):
+        assert unused not in modules
+
+
+def test_the_console_script_builds_only_the_command_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sicheck import cli
+
+    monkeypatch.setattr(cli.app, "registered_commands", list(cli.app.registered_commands))
+    monkeypatch.setattr(cli.app, "registered_groups", list(cli.app.registered_groups))
+    every = [c.name for c in cli.app.registered_commands]
+    for arguments in ([], ["--help"], ["--lang", "en", "check"], ["chek"]):
+        cli._build_only(arguments)
+        assert [c.name for c in cli.app.registered_commands] == every
+    cli._build_only(["criteria", "list"])
+    assert [g.name for g in cli.app.registered_groups] == ["criteria"]
+    assert cli.app.registered_commands == []
+
+
+def test_the_console_script_runs_a_named_command_as_before() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sicheck", "check", str(SAMPLE), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(done.stdout)["summary"]["applications"] == 1
+    usage = subprocess.run([sys.executable, "-m", "sicheck", "chek"], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2
+    assert "'check'" in usage.stderr

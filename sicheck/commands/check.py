@@ -238,7 +238,7 @@ def _check_with_reviews(
 
 
 def _followups(named: list[str]) -> set[str]:
-    from sicheck.followup.pairing import followup_paths
+    from sicheck.kinds import followup_paths
 
     return followup_paths(named)
 

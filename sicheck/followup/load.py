@@ -17,13 +17,14 @@ from typing import Any
 from sicheck import schemas, validation
 from sicheck.followup.model import CoFinancingEntry, EffectResult, FollowupFile, FollowupReport, Measurement
 from sicheck.i18n import msg
+from sicheck.kinds import FOLLOWUP_MAX_FILE_SIZE
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
 
 SCHEMA_RESOURCE = "followup-1.schema.json"
 
 # A report is a few kilobytes; a project measuring weekly for years stays well inside.
-FOLLOWUP_LIMITS = Limits(max_file_size=512 * 1024, max_depth=16, max_aliases=0, max_nodes=20_000)
+FOLLOWUP_LIMITS = Limits(max_file_size=FOLLOWUP_MAX_FILE_SIZE, max_depth=16, max_aliases=0, max_nodes=20_000)
 # Past this many, the rest are summed up in one problem (as for applications).
 MAX_PROBLEMS = 100
 

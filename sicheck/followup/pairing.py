@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from sicheck.followup.analysis import follow_up, unmatched
-from sicheck.followup.load import FOLLOWUP_LIMITS, load_followup
+from sicheck.followup.load import load_followup
 from sicheck.followup.model import FollowupFile, FollowupResult
-from sicheck.kinds import is_followup
 from sicheck.loader import Limits
 from sicheck.model import ApplicationResult
 from sicheck.reviews.merging import ApplicationIndex
-
-
-def followup_paths(named: Sequence[str]) -> set[str]:
-    """Which of the files named on a command line are follow-up reports.
-
-    Only regular files are read (never a FIFO or a device), and at most the follow-up
-    size limit: the test needs the top-level keys, not the whole file.
-    """
-    found: set[str] = set()
-    for path in named:
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                continue
-            with open(path, "rb") as handle:
-                head = handle.read(FOLLOWUP_LIMITS.max_file_size + 1)
-        except OSError:
-            continue
-        if is_followup(head):
-            found.add(path)
-    return found
 
 
 def follow_up_all(
