@@ -26,7 +26,9 @@ AVSTAMP_REPORTS = sorted((ROOT / "sample_followups" / "utmanande-avstamp-2").glo
 
 
 def _run(args: list[str]) -> tuple[int, str]:
-    result = CliRunner().invoke(app, args)
+    # Wide enough that no message wraps: the sample paths are absolute, so where the clone
+    # lies would otherwise decide where a line breaks.
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "1000"})
     return result.exit_code, result.stdout
 
 
