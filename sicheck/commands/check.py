@@ -259,8 +259,8 @@ def _check_with_followups(
 
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
-    strict = rendering.policy.strict
-    run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
+    followed = follow_up_all(files, reports, limits=options.limits)
+    run = FollowupRun(followed, rendering.version, strict=rendering.policy.strict)
     watch = _progress(len(files), rendering.lang)
 
     def chunks() -> Iterator[str]:
@@ -278,7 +278,7 @@ def _check_with_followups(
         )
 
     write_output(chunks(), output, format_name=rendering.format)
-    return any(r.fails(strict=strict) for r in run.followups)
+    return run.failed
 
 
 # Formats that can show follow-ups after the checklist; `sicheck followup` has html too.

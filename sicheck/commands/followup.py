@@ -83,8 +83,7 @@ def followup(
         run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
         text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
         write_output(text, destination, format_name=output_format.value)
-    failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
-    raise typer.Exit(context.policy.exit_code(failed))
+    raise typer.Exit(context.policy.exit_code(run.failed))
 
 
 def register(app: typer.Typer) -> None:
