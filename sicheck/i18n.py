@@ -1179,8 +1179,16 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
         "YAML reads line {line} as going on with the text on the line above, and finds no key there.",
     ),
     "yaml-continued-line-hint": (
-        "Skriv nyckeln rakt under de andra nycklarna på samma nivå, med lika många mellanslag före. Står texten ovanför på flera rader, sätt den inom citattecken.",
-        "Put the key right under the other keys of its level, with as many spaces before it. If the text above runs over several lines, put it in quotes.",
+        "Skriv nyckeln rakt under de andra nycklarna på samma nivå, med lika många mellanslag före. Är raden ovanför en nyckel saknar den sitt kolon; är den en text över flera rader, sätt texten inom citattecken.",
+        "Put the key right under the other keys of its level, with as many spaces before it. If the line above is a key, it lacks its colon; if it is a text over several lines, put the text in quotes.",
+    ),
+    "yaml-no-colon": (
+        "Rad {line} saknar kolon: YAML väntar sig en nyckel med ': ' efter där.",
+        "Line {line} has no colon: YAML expects a key followed by ': ' there.",
+    ),
+    "yaml-no-colon-hint": (
+        "Skriv nyckeln med ett kolon efter, som i 'nyckel: värde', med nyckeln och kolonet på samma rad. En rad som fortsätter en text ovanför ska ha större indrag än textens nyckel.",
+        "Write the key with a colon after it, as in 'key: value', the key and its colon on one line. A line that goes on with a text above is indented further than that text's key.",
     ),
 }
 

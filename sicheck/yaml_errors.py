@@ -76,6 +76,9 @@ def explain(exc: yaml.YAMLError, text: str) -> SyntaxProblem:
         )
     if "expected key" in problem and found == ":":
         return SyntaxProblem(msg("yaml-empty-key", line=at[0]), msg("yaml-empty-key-hint"), *at)
+    if "simple key" in context and "expected ':'" in problem and began is not None:
+        # A line YAML took for the start of a key, with no colon before the next line.
+        return SyntaxProblem(msg("yaml-no-colon", line=began[0]), msg("yaml-no-colon-hint"), *began)
     if "expected key" in problem:
         after_quote = _after_quoted_text(lines, at)
         if after_quote:

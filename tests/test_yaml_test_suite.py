@@ -383,7 +383,11 @@ MESSAGES: list[tuple[str, tuple[int, int], str, str]] = [
     ("ZL4Z.yaml", (2, 1), "Värdet för a innehåller ett kolon", "The value of a holds a colon"),
     ("2JQS.yaml", (1, 1), "kolon utan någon nyckel", "colon with no key before it"),
     ("6M2F.yaml", (3, 1), "kolon utan någon nyckel", "colon with no key before it"),
+    ("236B.yaml", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),  # was at line 4 of 3
+    ("GT5M.yaml", (2, 1), "Rad 2 saknar kolon", "Line 2 has no colon"),
     # The same mistakes as an applicant makes them.
+    ("project:\n  title: x\nsummary\n", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),
+    ("project:\n  title Skol\n  summary: x\n", (3, 3), "fortsättning på texten", "going on with the text"),
     (
         "tags: [a, b\ntitle: x\n",
         (1, 7),
@@ -409,6 +413,12 @@ def test_syntax_messages_name_the_cause(source: str, at: tuple[int, int], sv: st
     assert sv in problem.message.sv, problem.message.sv
     assert en in problem.message.en, problem.message.en
     assert problem.hint is not None and problem.hint.sv and problem.hint.en
+
+
+def test_a_key_without_its_colon_is_named_in_the_hint() -> None:
+    problem = load_yaml("project:\n  title Skolnärvaro\n  summary: x\n".encode()).problem
+    assert problem is not None and problem.hint is not None
+    assert "saknar den sitt kolon" in problem.hint.sv and "it lacks its colon" in problem.hint.en
 
 
 def test_no_message_over_the_suite_names_syntax_as_a_bracket_or_a_key() -> None:
