@@ -465,28 +465,25 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
         for effect in plan.effects:
             result = final_report.results.get(effect.id)
             location = result.location if result else final_report.results_location
-            if result is None or result.target_reached is None:
-                message = msg("followup-final-no-result", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-final-result",
-                        message,
-                        location,
-                        hint=msg("followup-final-result-hint", id=effect.id),
-                    )
-                )
-            if result is None or result.measured_after_by is None:
-                message = msg("followup-final-no-after", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-after-end",
-                        message,
-                        location,
-                        hint=msg("followup-final-after-hint", id=effect.id),
-                    )
-                )
+            # (not stated, the gap's code, its message, its hint)
+            statements = (
+                (
+                    result is None or result.target_reached is None,
+                    "followup-final-result",
+                    "followup-final-no-result",
+                    "followup-final-result-hint",
+                ),
+                (
+                    result is None or result.measured_after_by is None,
+                    "followup-after-end",
+                    "followup-final-no-after",
+                    "followup-final-after-hint",
+                ),
+            )
+            for absent, code, message_id, hint_id in statements:
+                if absent:
+                    message, hint = msg(message_id, id=effect.id), msg(hint_id, id=effect.id)
+                    gaps.append(_gap(final_report.file, code, message, location, hint=hint))
 
     co_financing = _co_financing(plan, counted, gaps)
 

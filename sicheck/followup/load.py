@@ -82,11 +82,7 @@ def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     """Load one follow-up file; every failure is a problem in the returned value."""
     from sicheck.reading import read, shown_name
 
-    name = shown or shown_name(str(path))
-    data = read(str(path), FOLLOWUP_LIMITS.max_file_size)
-    if isinstance(data, Problem):
-        return FollowupFile(name, None, (data,))
-    return load_followup_bytes(data, name)
+    return load_followup_bytes(read(str(path), FOLLOWUP_LIMITS.max_file_size), shown or shown_name(str(path)))
 
 
 def load_followup_bytes(data: bytes | Problem, name: str) -> FollowupFile:
