@@ -22,7 +22,8 @@ from rich.text import Text as RichText
 
 from sicheck.criteria import Check, CriteriaSet, Criterion, Quote, Reference
 from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
-from sicheck.i18n import Text, format_number, msg
+from sicheck.i18n import Text, format_number
+from sicheck.i18n import msg_text as _t
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE
@@ -38,10 +39,6 @@ class ListedSet:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
