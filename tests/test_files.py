@@ -249,6 +249,52 @@ def test_closed_stdout_is_a_message_not_a_traceback(application: Path) -> None:
         assert closed.stderr.startswith("sicheck: ")
 
 
+def _with_closed(stream: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """sicheck started by a shell with ``>&-`` or ``2>&-``: Python gives it ``sys.stdout`` None."""
+    capture = {"stderr": subprocess.PIPE} if stream == "stdout" else {"stdout": subprocess.PIPE}
+    redirect = ">&-" if stream == "stdout" else "2>&-"
+    return subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "sicheck", *args],
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        check=False,
+        **capture,  # type: ignore[call-overload]
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["check"], ["check", "--format", "json"], ["report"], ["check", "--reviews", "."]]
+)
+def test_stdout_closed_from_the_start_is_a_message(args: list[str], application: Path) -> None:
+    """``sicheck --version >&-`` and ``sicheck check app.yaml >&-``: a message and 2, never a traceback."""
+    if args != ["--version"]:
+        args = [args[0], str(application), *args[1:], "--lang", "en"]
+    done = _with_closed("stdout", *args, cwd=application.parent)
+    assert done.returncode == 2, done.stderr
+    expected = "Standard output is closed" if "--lang" in args else "Standard ut är stängd"
+    assert done.stderr.startswith(f"sicheck: {expected}"), done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_stdout_closed_from_the_start_still_writes_to_a_file(command: str, application: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    done = _with_closed("stdout", command, str(application), "--format", "json", "-o", str(out))
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr == ""
+    assert json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_stderr_closed_from_the_start_changes_no_exit_code(command: str, application: Path) -> None:
+    """The progress check asked the closed stderr whether it was a terminal: exit 2 instead of 0."""
+    shutil.copy(SAMPLES / "minimili.yaml", application)  # an application that meets the requirements
+    done = _with_closed("stderr", command, str(application), "--format", "json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)
+
+
 def test_closed_stderr_still_gives_an_exit_code(application: Path) -> None:
     done = subprocess.run(
         [
@@ -333,6 +379,50 @@ def test_a_folder_scan_reports_what_it_cannot_read(tmp_path: Path) -> None:
     assert "device" in found["zero.yaml"]
     assert "loop" in found["up"]
     assert "notes.txt" not in found
+
+
+def test_a_proc_file_behind_a_link_is_never_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling reviews from applications read the start of every file, /proc/kmsg too: it hung."""
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    (folder / "kmsg.yaml").symlink_to("/proc/kmsg")
+    (folder / "status.yaml").symlink_to("/proc/self/status")
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(os.path.realpath(os.fsdecode(path)))  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", recording_open)
+    monkeypatch.setattr("builtins.open", _refusing_proc(open))
+    for args in (["check", str(folder)], ["report", str(folder)], ["check", str(folder / "status.yaml")]):
+        result = runner.invoke(app, [*args, "--format", "json", "--lang", "en"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.exit_code in (1, 2), result.output
+    assert not [path for path in opened if path.startswith(("/proc/", "/sys/"))]
+
+
+def _refusing_proc(real: object) -> object:
+    def refusing(file: object, *args: object, **kwargs: object) -> object:
+        if isinstance(file, (str, bytes, os.PathLike)) and os.path.realpath(os.fsdecode(file)).startswith("/proc/"):
+            raise AssertionError(f"opened {file!r}")
+        return real(file, *args, **kwargs)  # type: ignore[operator]
+
+    return refusing
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/kmsg"), reason="no /proc/kmsg here")
+def test_a_folder_with_a_link_to_kmsg_does_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    (folder / "kmsg.yaml").symlink_to("/proc/kmsg")
+    for command in ("check", "report"):
+        done = _sicheck(command, str(folder), "--format", "json", "--lang", "en")  # a hang would time out
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
