@@ -24,6 +24,7 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 from sicheck.errors import UsageError
@@ -34,6 +35,15 @@ STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Kernel interfaces that look like regular files: reading them may block or never end.
 _SYSTEM_FOLDERS = ("/proc/", "/sys/")
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``Path.resolve()`` that never raises: a link loop resolves as far as it goes.
+
+    Before Python 3.13, ``Path.resolve()`` raises RuntimeError on a link loop, and a folder
+    scan lists loops (as problems) among the applications.
+    """
+    return Path(os.path.realpath(path))
 
 
 def shown_name(path: str) -> str:
@@ -427,4 +437,15 @@ def compile_glob(pattern: str) -> Glob:
     return Glob(pattern, tuple(parts))
 
 
-__all__ = ["STDIN", "YAML_SUFFIXES", "Glob", "GlobError", "collect", "compile_glob", "head", "read", "shown_name"]
+__all__ = [
+    "STDIN",
+    "YAML_SUFFIXES",
+    "Glob",
+    "GlobError",
+    "collect",
+    "compile_glob",
+    "head",
+    "read",
+    "real_path",
+    "shown_name",
+]

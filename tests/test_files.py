@@ -425,6 +425,24 @@ def test_a_folder_with_a_link_to_kmsg_does_not_hang(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("args", [["report"], ["check", "--reviews", "reviews"], ["report", "--reviews", "reviews"]])
+def test_a_link_loop_among_the_applications_is_a_problem_where_reviews_are_matched(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matching reviews resolved every application's path: a loop raised RuntimeError."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "apps").mkdir()
+    (tmp_path / "reviews").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "apps" / "good.yaml")
+    (tmp_path / "apps" / "loop.yaml").symlink_to("loop.yaml")
+    (tmp_path / "reviews" / "anna.yaml").write_text("application: loop.yaml\nreviewer: Anna\n", encoding="utf-8")
+    result = runner.invoke(app, [args[0], "apps", *args[1:], "--format", "json", "--lang", "en"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    entries = {entry["file"]: entry for entry in json.loads(result.stdout)["applications"]}
+    assert "loop" in entries["apps/loop.yaml"]["problems"][0]["message"]
+
+
 def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "apps"
     locked = folder / "locked"
