@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 from sicheck import application
 from sicheck.followup.model import (
     CoFinancingProgress,
+    Effect,
     EffectProgress,
     EffectStatus,
     FollowupFile,
@@ -49,18 +50,6 @@ MAX_LISTED_WINDOWS = 4
 
 
 @dataclass(frozen=True, slots=True)
-class _Effect:
-    id: str
-    description: str | None
-    indicator: str | None
-    unit: str | None
-    baseline: float | None
-    target: float | None
-    expected_by: date | None
-    location: Location
-
-
-@dataclass(frozen=True, slots=True)
 class _Plan:
     """What the application promised, read once."""
 
@@ -68,7 +57,7 @@ class _Plan:
     title: str | None
     start: date | None
     end: date | None
-    effects: tuple[_Effect, ...]
+    effects: tuple[Effect, ...]
     measured: tuple[str, ...]  # the effects the frequency applies to
     frequency: Frequency | None
     frequency_text: str | None
@@ -100,7 +89,7 @@ def _plan(document: Document, name: str) -> _Plan:
     value = document.value
     project = value.get("project") or {}
     effects = tuple(
-        _Effect(
+        Effect(
             id=str(item["id"]),
             description=_text(item.get("description")),
             indicator=_text(item.get("indicator")),
@@ -207,7 +196,7 @@ def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationInde
 
 
 def _progress(
-    effect: _Effect, start: date | None, measurements: tuple[Measurement, ...]
+    effect: Effect, start: date | None, measurements: tuple[Measurement, ...]
 ) -> tuple[EffectStatus, float | None, float | None, float | None]:
     """Status, share of the way, the share the straight line asks for, and the value it asks for."""
     if not measurements:
@@ -241,7 +230,7 @@ def frequency_text(frequency: Frequency) -> Text:
 
 
 def _missing_gaps(
-    plan: _Plan, effect: _Effect, missing: list[Window], reports: Sequence[FollowupReport]
+    plan: _Plan, effect: Effect, missing: list[Window], reports: Sequence[FollowupReport]
 ) -> Iterator[Gap]:
     """One gap per report that should have held the missing measurements (or the application)."""
     assert plan.frequency is not None
@@ -459,13 +448,7 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
         result = final_report.results.get(effect.id) if final_report else None
         effects.append(
             EffectProgress(
-                id=effect.id,
-                description=effect.description,
-                indicator=effect.indicator,
-                unit=effect.unit,
-                baseline=effect.baseline,
-                target=effect.target,
-                expected_by=effect.expected_by,
+                **{promised.name: getattr(effect, promised.name) for promised in fields(Effect)},
                 measurements=measurements,
                 status=status,
                 share=share,
