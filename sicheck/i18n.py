@@ -15,6 +15,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "msg",
+    "msg_text",
     "number_text",
     "percent_text",
     "round_half_up",
@@ -1460,6 +1461,11 @@ def msg(message_id: str, /, **params: object) -> Text:
     sv_params = {k: v.sv if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     en_params = {k: v.en if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
+
+
+def msg_text(message_id: str, lang: str, **params: object) -> str:
+    """A catalogue message in one language, its parameters filled in."""
+    return msg(message_id, **params).get(lang)
 
 
 def number_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from sicheck.errors import UsageError
 from sicheck.i18n import Text, msg, os_reason
@@ -298,9 +298,11 @@ class GlobError(ValueError):
         self.problem = problem
 
 
-# One element of a folder-name pattern: a literal character, "?" (any one), "*" (any run),
-# or a character class (negated?, ranges).
+# One element of a folder-name pattern: a literal character, "?" (any one), or a character
+# class (negated?, ranges); "*" (any run) is None.
 _Item = tuple[str, object]
+_Part = TypeVar("_Part")
+_Element = TypeVar("_Element")
 
 
 def _class_item(text: str, start: int) -> tuple[_Item, int] | None:
@@ -327,14 +329,14 @@ def _class_item(text: str, start: int) -> tuple[_Item, int] | None:
     return ("class", (negated, tuple(ranges))), end + 1
 
 
-def _segment(text: str, offset: int) -> tuple[_Item, ...]:
-    items: list[_Item] = []
+def _segment(text: str, offset: int) -> tuple[_Item | None, ...]:
+    items: list[_Item | None] = []
     i = 0
     while i < len(text):
         char = text[i]
         if char == "*":
-            if not items or items[-1][0] != "star":  # ** inside a name is one *
-                items.append(("star", None))
+            if not items or items[-1] is not None:  # ** inside a name is one *
+                items.append(None)
             i += 1
         elif char == "?":
             items.append(("any", None))
@@ -360,27 +362,36 @@ def _item_matches(item: _Item, char: str) -> bool:
     return inside is not negated
 
 
-def _name_matches(items: tuple[_Item, ...], name: str) -> bool:
-    """Wildcard matching without backtracking blow-up: on a mismatch, only the last star
-    takes one more character, so the cost is at most len(items) x len(name)."""
+def _wildcard_matches(
+    pattern: Sequence[_Part | None], subject: Sequence[_Element], matches: Callable[[_Part, _Element], bool]
+) -> bool:
+    """Wildcard matching without backtracking blow-up, None in ``pattern`` being the star (any
+    run of ``subject``): on a mismatch, only the last star takes one more element, so the
+    cost is at most len(pattern) x len(subject)."""
     i = j = 0
-    star_item = -1
-    star_name = 0
-    while j < len(name):
-        if i < len(items) and items[i][0] == "star":
-            star_item, star_name = i, j
+    star_part = -1
+    star_element = 0
+    while j < len(subject):
+        part = pattern[i] if i < len(pattern) else None
+        if i < len(pattern) and part is None:
+            star_part, star_element = i, j
             i += 1
-        elif i < len(items) and _item_matches(items[i], name[j]):
+        elif part is not None and matches(part, subject[j]):
             i += 1
             j += 1
-        elif star_item >= 0:
-            star_name += 1
-            i, j = star_item + 1, star_name
+        elif star_part >= 0:
+            star_element += 1
+            i, j = star_part + 1, star_element
         else:
             return False
-    while i < len(items) and items[i][0] == "star":
+    while i < len(pattern) and pattern[i] is None:
         i += 1
-    return i == len(items)
+    return i == len(pattern)
+
+
+def _name_matches(items: tuple[_Item | None, ...], name: str) -> bool:
+    """A folder or file name against one level of a pattern, a character at a time."""
+    return _wildcard_matches(items, name, _item_matches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,38 +402,18 @@ class Glob:
 
     pattern: str
     # One entry per folder level; None is "**".
-    parts: tuple[tuple[_Item, ...] | None, ...]
+    parts: tuple[tuple[_Item | None, ...] | None, ...]
 
     def fullmatch(self, path: str) -> bool:
-        names = path.split("/")
-        parts = self.parts
-        # The same one-star-backtrack loop as for names, with "**" as the star over folders.
-        i = j = 0
-        star_part = -1
-        star_name = 0
-        while j < len(names):
-            part = parts[i] if i < len(parts) else ()
-            if i < len(parts) and part is None:
-                star_part, star_name = i, j
-                i += 1
-            elif i < len(parts) and part is not None and _name_matches(part, names[j]):
-                i += 1
-                j += 1
-            elif star_part >= 0:
-                star_name += 1
-                i, j = star_part + 1, star_name
-            else:
-                return False
-        while i < len(parts) and parts[i] is None:
-            i += 1
-        return i == len(parts)
+        # The same loop as for names, with "**" as the star over folders.
+        return _wildcard_matches(self.parts, path.split("/"), _name_matches)
 
 
 def compile_glob(pattern: str) -> Glob:
     """A pattern relative to the configuration's folder; raises `GlobError` if it is broken."""
     text = pattern.strip().removeprefix("./").strip("/")
     lead = len(pattern) - len(pattern.lstrip())
-    parts: list[tuple[_Item, ...] | None] = []
+    parts: list[tuple[_Item | None, ...] | None] = []
     offset = lead
     for name in text.split("/"):
         if name == "**":

@@ -669,6 +669,16 @@ def _folder_with_non_utf8_name(root: Path) -> Path:
     return folder
 
 
+def _assert_well_formed(text: str, output_format: str) -> None:
+    """Machine formats parse; text for people has nothing unsafe in it."""
+    if output_format in ("json", "sarif"):
+        json.loads(text)
+    if output_format == "junit":
+        ElementTree.fromstring(text)
+    if output_format not in MACHINE_FORMATS:
+        assert UNSAFE_IN_TEXT.search(text) is None
+
+
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
 def test_non_utf8_file_name_with_output_file(output_format: str, tmp_path: Path) -> None:
     """Found by fuzzing file names: the name reached the output file's UTF-8 encoder."""
@@ -679,12 +689,7 @@ def test_non_utf8_file_name_with_output_file(output_format: str, tmp_path: Path)
     assert crash_of(result) is None
     assert result.exit_code == 0, result.output[-2000:]
     text = out.read_text(encoding="utf-8")
-    if output_format in ("json", "sarif"):
-        json.loads(text)
-    if output_format == "junit":
-        ElementTree.fromstring(text)
-    if output_format not in MACHINE_FORMATS:
-        assert UNSAFE_IN_TEXT.search(text) is None
+    _assert_well_formed(text, output_format)
 
 
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
@@ -704,9 +709,4 @@ def test_non_utf8_file_name_to_stdout(output_format: str, tmp_path: Path) -> Non
     assert b"Traceback" not in completed.stderr, completed.stderr.decode("utf-8", "replace")[-2000:]
     assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")[-2000:]
     text = completed.stdout.decode("utf-8")
-    if output_format in ("json", "sarif"):
-        json.loads(text)
-    if output_format == "junit":
-        ElementTree.fromstring(text)
-    if output_format not in MACHINE_FORMATS:
-        assert UNSAFE_IN_TEXT.search(text) is None
+    _assert_well_formed(text, output_format)

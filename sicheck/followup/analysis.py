@@ -261,11 +261,8 @@ def _missing_gaps(
 # --- the whole follow-up ------------------------------------------------------------
 
 
-def _invalid(
-    name: str, title: str | None, problems: Sequence[Problem], files: Sequence[FollowupFile]
-) -> FollowupResult:
-    gaps = [Gap(name, p) for p in problems]
-    gaps.append(_gap(name, "followup-application-invalid", msg("followup-application-invalid"), Location("", 1, 1)))
+def _not_followed(name: str, title: str | None, gaps: Sequence[Gap], files: Sequence[str]) -> FollowupResult:
+    """A follow-up that cannot be made, for want of an application to hold ``files`` against: its gaps only."""
     return FollowupResult(
         application_file=name,
         title=title,
@@ -274,7 +271,7 @@ def _invalid(
         as_of=None,
         frequency=None,
         frequency_text=None,
-        reports=tuple(ReportSummary(f.file, None, None, False, None, False) for f in files),
+        reports=tuple(ReportSummary(file, None, None, False, None, False) for file in files),
         effects=(),
         co_financing=(),
         spent_sek=None,
@@ -284,66 +281,53 @@ def _invalid(
     )
 
 
+def _application(application_path: str, limits: Limits) -> tuple[Document | None, Sequence[Problem]]:
+    """The application's document, and its problems (then it is not followed up); None when it cannot be read."""
+    source = read(application_path, limits.max_file_size)
+    if isinstance(source, Problem):
+        return None, [source]
+    loaded = load_yaml(source, limits)
+    if loaded.document is None:
+        assert loaded.problem is not None
+        return None, [loaded.problem]
+    return loaded.document, application.validate(loaded.document)
+
+
 def follow_up(
     application_path: str, files: Sequence[FollowupFile], *, shown: str | None = None, limits: Limits | None = None
 ) -> FollowupResult:
     """Check loaded follow-up files against the application at ``application_path``."""
     name = shown or application_path
-    source = read(application_path, (limits or Limits()).max_file_size)
-    if isinstance(source, Problem):
-        return _invalid(name, None, [source], files)
-    loaded = load_yaml(source, limits or Limits())
-    if loaded.document is None:
-        assert loaded.problem is not None
-        return _invalid(name, None, [loaded.problem], files)
-    document = loaded.document
-    project = document.value.get("project")
-    title = project.get("title") if isinstance(project, dict) and isinstance(project.get("title"), str) else None
-    problems = application.validate(document)
-    if problems:
-        return _invalid(name, title, problems, files)
+    document, problems = _application(application_path, limits or Limits())
+    if document is None or problems:
+        title = None
+        if document is not None:
+            project = document.value.get("project")
+            if isinstance(project, dict) and isinstance(project.get("title"), str):
+                title = project["title"]
+        gaps = [Gap(name, p) for p in problems]
+        invalid = msg("followup-application-invalid")
+        gaps.append(_gap(name, "followup-application-invalid", invalid, Location("", 1, 1)))
+        return _not_followed(name, title, gaps, [f.file for f in files])
     return analyse(_plan(document, name), files, application_path)
 
 
 def unmatched(loaded: FollowupFile, applications: Sequence[str]) -> FollowupResult:
     """A report that cannot be paired with an application: its problems, or that it found none."""
     if loaded.report is None:
-        gaps = tuple(Gap(loaded.file, p) for p in loaded.problems)
-        name = loaded.file
-    else:
-        report = loaded.report
-        names = sorted({Path(a).name for a in applications})
-        hint = suggestion(Path(report.application).name, names)
-        message = msg("followup-application-not-found", given=report.application, suggestion=hint)
-        gaps = (_gap(loaded.file, "followup-application", message, report.application_location),)
-        name = report.application
-    return FollowupResult(
-        application_file=name,
-        title=None,
-        start=None,
-        end=None,
-        as_of=None,
-        frequency=None,
-        frequency_text=None,
-        reports=(ReportSummary(loaded.file, None, None, False, None, False),),
-        effects=(),
-        co_financing=(),
-        spent_sek=None,
-        granted_sek=None,
-        gaps=gaps,
-        application_valid=False,
-    )
+        return _not_followed(loaded.file, None, [Gap(loaded.file, p) for p in loaded.problems], [loaded.file])
+    report = loaded.report
+    names = sorted({Path(a).name for a in applications})
+    hint = suggestion(Path(report.application).name, names)
+    message = msg("followup-application-not-found", given=report.application, suggestion=hint)
+    gap = _gap(loaded.file, "followup-application", message, report.application_location)
+    return _not_followed(report.application, None, [gap], [loaded.file])
 
 
 def plan_of(application_path: str, limits: Limits | None = None) -> _Plan | None:
     """What the application at ``application_path`` promised, or None if it cannot be read."""
-    source = read(application_path, (limits or Limits()).max_file_size)
-    if isinstance(source, Problem):
-        return None
-    loaded = load_yaml(source, limits or Limits())
-    if loaded.document is None or application.validate(loaded.document):
-        return None
-    return _plan(loaded.document, application_path)
+    document, problems = _application(application_path, limits or Limits())
+    return _plan(document, application_path) if document is not None and not problems else None
 
 
 def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -> FollowupResult:
@@ -465,28 +449,25 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
         for effect in plan.effects:
             result = final_report.results.get(effect.id)
             location = result.location if result else final_report.results_location
-            if result is None or result.target_reached is None:
-                message = msg("followup-final-no-result", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-final-result",
-                        message,
-                        location,
-                        hint=msg("followup-final-result-hint", id=effect.id),
-                    )
-                )
-            if result is None or result.measured_after_by is None:
-                message = msg("followup-final-no-after", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-after-end",
-                        message,
-                        location,
-                        hint=msg("followup-final-after-hint", id=effect.id),
-                    )
-                )
+            # (not stated, the gap's code, its message, its hint)
+            statements = (
+                (
+                    result is None or result.target_reached is None,
+                    "followup-final-result",
+                    "followup-final-no-result",
+                    "followup-final-result-hint",
+                ),
+                (
+                    result is None or result.measured_after_by is None,
+                    "followup-after-end",
+                    "followup-final-no-after",
+                    "followup-final-after-hint",
+                ),
+            )
+            for absent, code, message_id, hint_id in statements:
+                if absent:
+                    message, hint = msg(message_id, id=effect.id), msg(hint_id, id=effect.id)
+                    gaps.append(_gap(final_report.file, code, message, location, hint=hint))
 
     co_financing = _co_financing(plan, counted, gaps)
 

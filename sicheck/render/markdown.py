@@ -11,7 +11,8 @@ bare URL or address that GitHub would otherwise link by itself.
 
 from __future__ import annotations
 
-from sicheck.i18n import msg, number_text
+from sicheck.i18n import msg_text as _t
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
 from sicheck.numbers import format_number
 from sicheck.render.gaps import gap_message, gaps, level, printable
@@ -30,10 +31,6 @@ LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 def escape(text: str) -> str:
     """Text on one line with nothing Markdown or HTML would act on."""
     return markdown_inline(printable(text))
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _row(cells: list[str]) -> str:

@@ -13,18 +13,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg, number_text
+from sicheck.i18n import msg_text as _t
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
 from sicheck.render.console import finished, make_console, paragraph
 from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
-
 
 Segment = tuple[str, str]
 
