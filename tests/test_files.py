@@ -414,6 +414,56 @@ def _refusing_proc(real: object) -> object:
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/kmsg"), reason="no /proc/kmsg here")
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/null", "/proc/self/status"])
+def test_a_link_to_a_device_or_a_proc_file_named_directly_is_refused(target: str, tmp_path: Path) -> None:
+    """``z.yaml -> /dev/zero`` named on the command line (or given to --reviews) is never opened."""
+    link = tmp_path / "z.yaml"
+    link.symlink_to(target)
+    for args in (["check", str(link)], ["report", str(link)], ["check", str(SAMPLE), "--reviews", str(link)]):
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exit_code == 2, (args, result.output)
+        assert "not a regular file" in result.stderr
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_sigterm_during_a_run_leaves_no_temporary_file(output_format: str, tmp_path: Path) -> None:
+    """The whole command, stopped while it waits for stdin with the temporary file open."""
+    out = tmp_path / f"out.{output_format}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sicheck", "check", "-", "--format", output_format, "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("*.tmp")):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [[""], ["SAMPLE", ""], ["SAMPLE", "--reviews", ""]])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_an_empty_path_anywhere_is_a_usage_error(command: str, args: list[str]) -> None:
+    """``check ''`` used to scan the whole working directory."""
+    args = [str(SAMPLE) if arg == "SAMPLE" else arg for arg in args]
+    result = runner.invoke(app, [command, *args, "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "An empty path was given" in result.stderr
+    assert result.stdout == ""
+
+
 def test_a_folder_with_a_link_to_kmsg_does_not_hang(tmp_path: Path) -> None:
     folder = tmp_path / "apps"
     folder.mkdir()
