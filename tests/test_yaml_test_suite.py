@@ -350,3 +350,88 @@ def test_every_report_format_in_swedish(output_format: str, results: list[Applic
         _assert_json_applications(json.loads(output)["applications"], "report json")
     named = {m + ".yaml" for m in _NAMED.findall(output)}
     assert named == set(CASES), f"report {output_format}: cases missing"
+
+
+# ---------------------------------------------------------------------------- messages
+
+# What the suite showed said wrongly before, and says now: case (or text), where, words in
+# Swedish, words in English. "The bracket : is never closed" named a colon as a bracket;
+# "the bracket { is never closed" was said of brackets closed a line later; "the value of
+# --- key1" and "the value of &a" took YAML syntax for a key; "indented wrongly" was said of
+# a colon with no key before it.
+MESSAGES: list[tuple[str, tuple[int, int], str, str]] = [
+    ("58MP.yaml", (1, 5), "kan inte börja med ':'", "cannot start with ':'"),  # {x: :x}
+    ("N782.yaml", (2, 1), "kan inte börja med '-'", "cannot start with '-'"),  # --- inside [ ]
+    ("9MAG.yaml", (2, 3), "kommatecken inom parentes har inget värde", "comma inside brackets has no value"),
+    ("CTN5.yaml", (2, 12), "kommatecken inom parentes har inget värde", "comma inside brackets has no value"),
+    ("4MUZ-00.yaml", (2, 1), "kommatecken eller }, inom { som börjar på rad 1", "comma or } here, inside the {"),
+    (
+        "T833.yaml",
+        (4, 5),
+        "väntar sig YAML ett kommatecken eller }",
+        "YAML expects a comma or } here",
+    ),  # a comma missing
+    ("CML9.yaml", (3, 3), "kommatecken eller ], inom [ som börjar på rad 1", "comma or ] here"),
+    ("6JTT.yaml", (2, 1), "Parentesen [ på rad 2 stängs aldrig", "The bracket [ on line 2 is never closed"),
+    ("4H7K.yaml", (2, 13), "Parentesen ] på rad 2 stänger ingen", "The bracket ] on line 2 closes no bracket"),
+    ("9KBC.yaml", (1, 9), "samma rad som ---", "on the same line as ---"),
+    ("CXX2.yaml", (1, 14), "samma rad som ---", "on the same line as ---"),
+    ("2SXE.yaml", (1, 8), "Rad 1 innehåller ett kolon", "Line 1 holds a colon"),  # key "&a"
+    ("JKF3.yaml", (2, 5), "Rad 2 innehåller ett kolon", "Line 2 holds a colon"),  # key 'bar"'
+    ("EW3V.yaml", (2, 2), "fortsättning på texten på raden ovanför", "going on with the text on the line above"),
+    ("HU3P.yaml", (3, 3), "fortsättning på texten på raden ovanför", "going on with the text on the line above"),
+    ("ZL4Z.yaml", (2, 1), "Värdet för a innehåller ett kolon", "The value of a holds a colon"),
+    ("2JQS.yaml", (1, 1), "kolon utan någon nyckel", "colon with no key before it"),
+    ("6M2F.yaml", (3, 1), "kolon utan någon nyckel", "colon with no key before it"),
+    ("236B.yaml", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),  # was at line 4 of 3
+    ("GT5M.yaml", (2, 1), "Rad 2 saknar kolon", "Line 2 has no colon"),
+    ("5U3A.yaml", (1, 6), "lista kan inte börja på samma rad som sin nyckel key", "on the same line as its key key"),
+    ("SY6V.yaml", (1, 9), "listelement ('- ') kan inte börja här", "list item ('- ') cannot start here"),
+    # The same mistakes as an applicant makes them.
+    ("project:\n  goals: - a\n", (2, 10), "samma rad som sin nyckel goals", "same line as its key goals"),
+    ("project:\n  title: x\nsummary\n", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),
+    ("project:\n  title Skol\n  summary: x\n", (3, 3), "fortsättning på texten", "going on with the text"),
+    (
+        "tags: [a, b\ntitle: x\n",
+        (1, 7),
+        "Parentesen [ på rad 1 stängs aldrig",
+        "The bracket [ on line 1 is never closed",
+    ),
+    ("a: [it's, b\nc: d\n", (1, 4), "stängs aldrig", "is never closed"),
+    ("a: {x: 1\n  y: 2}\n", (2, 4), "väntar sig YAML ett kommatecken eller }", "comma or } here"),
+    ("a: [1, 2]]\n", (1, 10), "Parentesen ] på rad 1 stänger ingen", "The bracket ] on line 1 closes no"),
+    ("effects: [E1, , E2]\n", (1, 15), "inget värde före sig", "no value before it"),
+    ("project:\n  title: x\n   summary: y\n", (3, 4), "fortsättning på texten", "going on with the text"),
+    ("--- title: x\n", (1, 10), "samma rad som ---", "on the same line as ---"),
+    ("title: Projekt: Skolnärvaro\n", (1, 1), "Värdet för title", "The value of title"),
+]
+
+
+@pytest.mark.parametrize(("source", "at", "sv", "en"), MESSAGES, ids=[m[0][:20] for m in MESSAGES])
+def test_syntax_messages_name_the_cause(source: str, at: tuple[int, int], sv: str, en: str) -> None:
+    data = CASES[source].data if source in CASES else source.encode("utf-8")
+    problem = load_yaml(data).problem
+    assert problem is not None and problem.code == "yaml-syntax"
+    assert (problem.location.line, problem.location.column) == at, problem
+    assert sv in problem.message.sv, problem.message.sv
+    assert en in problem.message.en, problem.message.en
+    assert problem.hint is not None and problem.hint.sv and problem.hint.en
+
+
+def test_a_key_without_its_colon_is_named_in_the_hint() -> None:
+    problem = load_yaml("project:\n  title Skolnärvaro\n  summary: x\n".encode()).problem
+    assert problem is not None and problem.hint is not None
+    assert "saknar den sitt kolon" in problem.hint.sv and "it lacks its colon" in problem.hint.en
+
+
+def test_no_message_over_the_suite_names_syntax_as_a_bracket_or_a_key() -> None:
+    for case in CASES.values():
+        problem = load_yaml(case.data).problem
+        if problem is None:
+            continue
+        message = problem.message.en
+        bracket = re.search(r"The bracket (\S+)", message)
+        assert bracket is None or bracket[1] in "[]{}", f"{case.name}: {message}"
+        key = re.search(r"The value of (.+?) holds", message)
+        assert key is None or key[1][0] not in "&*!|>%@`[]{},?-", f"{case.name}: {message}"
+        assert key is None or key[1].count('"') % 2 == 0, f"{case.name}: {message}"

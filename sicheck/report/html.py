@@ -28,6 +28,7 @@ from sicheck.report.model import (
     section_name,
     set_lines,
     t,
+    uncounted_headings,
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, SCALE_MAX, SCALE_MIN, ReviewedResult, ReviewSummary
@@ -637,13 +638,7 @@ def _application(position: int, item: ReviewedResult, report: CallReport, lang: 
 
 def _uncounted(report: CallReport, lang: str) -> list[str]:
     """Every review or score not counted: who, which application, where, and why."""
-    labels = [
-        t("report-column-reviewer", lang),
-        t("report-column-application", lang),
-        t("report-column-where", lang),
-        t("report-column-uncounted", lang),
-        t("report-column-reason", lang),
-    ]
+    labels = uncounted_headings(lang)
     lines = [
         f'<section id="review-problems"><h2>{_esc(t("report-review-problems", lang))}</h2>',
         '<div class="scroll"><table class="problems cards">',

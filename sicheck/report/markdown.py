@@ -23,6 +23,7 @@ from sicheck.report.model import (
     section_name,
     set_lines,
     t,
+    uncounted_headings,
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, ReviewedResult
@@ -114,13 +115,7 @@ def _uncounted_anchor(lang: str) -> str:
 
 
 def _uncounted(report: CallReport, lang: str) -> list[str]:
-    headers = [
-        t("report-column-reviewer", lang),
-        t("report-column-application", lang),
-        t("report-column-where", lang),
-        t("report-column-uncounted", lang),
-        t("report-column-reason", lang),
-    ]
+    headers = uncounted_headings(lang)
     lines = ["", f"## {t('report-review-problems', lang)}", "", _row(headers), _row(["---"] * len(headers))]
     for row in uncounted_rows(report, lang):
         cells = [escape(row.reviewer), escape(row.application), escape(row.where), row.scope, escape(row.reason)]

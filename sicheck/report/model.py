@@ -285,6 +285,17 @@ class UncountedRow:
     reason: str
 
 
+def uncounted_headings(lang: str) -> list[str]:
+    """The headings of the columns of the reviews not counted, in the order of `UncountedRow`."""
+    return [
+        t("report-column-reviewer", lang),
+        t("report-column-application", lang),
+        t("report-column-where", lang),
+        t("report-column-uncounted", lang),
+        t("report-column-reason", lang),
+    ]
+
+
 def uncounted_rows(report: CallReport, lang: str) -> list[UncountedRow]:
     rows = []
     for entry in report.review_problems:
