@@ -1183,6 +1183,22 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
         "Skriv nyckeln rakt under de andra nycklarna på samma nivå, med lika många mellanslag före. Är raden ovanför en nyckel saknar den sitt kolon; är den en text över flera rader, sätt texten inom citattecken.",
         "Put the key right under the other keys of its level, with as many spaces before it. If the line above is a key, it lacks its colon; if it is a text over several lines, put the text in quotes.",
     ),
+    "yaml-list-on-key-line": (
+        "Rad {line}: en lista kan inte börja på samma rad som sin nyckel {key}.",
+        "Line {line}: a list cannot start on the same line as its key {key}.",
+    ),
+    "yaml-list-on-key-line-hint": (
+        "Skriv {key}: ensamt på sin rad och varje element på en egen rad under, med indrag och '- ' först.",
+        "Write {key}: alone on its line and each item on a line of its own below it, indented, starting with '- '.",
+    ),
+    "yaml-list-here": (
+        "Rad {line}: ett listelement ('- ') kan inte börja här.",
+        "Line {line}: a list item ('- ') cannot start here.",
+    ),
+    "yaml-list-here-hint": (
+        "Ett listelement börjar på en egen rad med '- '.",
+        "A list item starts on a line of its own with '- '.",
+    ),
     "yaml-no-colon": (
         "Rad {line} saknar kolon: YAML väntar sig en nyckel med ': ' efter där.",
         "Line {line} has no colon: YAML expects a key followed by ': ' there.",

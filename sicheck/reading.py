@@ -24,6 +24,7 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar, cast
 
 from sicheck.errors import UsageError
@@ -34,6 +35,15 @@ STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Kernel interfaces that look like regular files: reading them may block or never end.
 _SYSTEM_FOLDERS = ("/proc/", "/sys/")
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``Path.resolve()`` that never raises: a link loop resolves as far as it goes.
+
+    Before Python 3.13, ``Path.resolve()`` raises RuntimeError on a link loop, and a folder
+    scan lists loops (as problems) among the applications.
+    """
+    return Path(os.path.realpath(path))
 
 
 def shown_name(path: str) -> str:
@@ -176,10 +186,8 @@ def _too_large(size: int, limit: int) -> Problem:
     return Problem("error", "too-large", msg("too-large", size=size, limit=limit), Location("", 1, 1))
 
 
-def read(path: str, limit: int) -> bytes | Problem:
-    """The bytes of a regular file or stdin, or a problem saying why they cannot be read."""
-    if path == STDIN:
-        return _read_stdin(limit)
+def _regular(path: str) -> os.stat_result | Problem:
+    """``stat`` of a regular file outside /proc and /sys, or why it is not read (never opened)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -190,8 +198,11 @@ def read(path: str, limit: int) -> bytes | Problem:
         return _unreadable(msg("file-not-regular", kind=_kind(info.st_mode)))
     if _system_file(path):
         return _unreadable(msg("file-not-regular", kind=msg("kind-system")))
-    if info.st_size > limit:
-        return _too_large(info.st_size, limit)
+    return info
+
+
+def _read_regular(path: str, info: os.stat_result, size: int) -> bytes | Problem:
+    """At most ``size`` bytes of the file ``info`` describes, opened without blocking and checked again."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -201,12 +212,40 @@ def read(path: str, limit: int) -> bytes | Problem:
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
             return _unreadable(msg("file-not-regular", kind=_kind(opened.st_mode)))
         try:
-            data = handle.read(limit + 1)
+            return handle.read(size)
         except OSError as exc:
             return _unreadable(msg("file-unreadable", reason=os_reason(exc)))
+
+
+def read(path: str, limit: int) -> bytes | Problem:
+    """The bytes of a regular file or stdin, or a problem saying why they cannot be read."""
+    if path == STDIN:
+        return _read_stdin(limit)
+    info = _regular(path)
+    if isinstance(info, Problem):
+        return info
+    if info.st_size > limit:
+        return _too_large(info.st_size, limit)
+    data = _read_regular(path, info, limit + 1)
+    if isinstance(data, Problem):
+        return data
     if len(data) > limit:
         return _too_large(max(len(data), info.st_size), limit)
     return data
+
+
+def head(path: str, size: int) -> bytes | None:
+    """The first ``size`` bytes of a file `read` would read; None for anything it refuses.
+
+    For telling what kind of file it is (a review, a criteria set, a follow-up report)
+    before it is checked: the same rules as `read`, so a FIFO, a device or a ``/proc``
+    file behind a link is never opened.
+    """
+    info = _regular(path)
+    if isinstance(info, Problem):
+        return None
+    data = _read_regular(path, info, size)
+    return None if isinstance(data, Problem) else data
 
 
 def _read_stdin(limit: int) -> bytes | Problem:
@@ -389,4 +428,15 @@ def compile_glob(pattern: str) -> Glob:
     return Glob(pattern, tuple(parts))
 
 
-__all__ = ["STDIN", "YAML_SUFFIXES", "Glob", "GlobError", "collect", "compile_glob", "read", "shown_name"]
+__all__ = [
+    "STDIN",
+    "YAML_SUFFIXES",
+    "Glob",
+    "GlobError",
+    "collect",
+    "compile_glob",
+    "head",
+    "read",
+    "real_path",
+    "shown_name",
+]

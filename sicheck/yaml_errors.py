@@ -63,6 +63,8 @@ def explain(exc: yaml.YAMLError, text: str) -> SyntaxProblem:
         return SyntaxProblem(msg("yaml-unclosed-quote", quote=quote, line=began[0]), _quote_hint(quote), *began)
     if problem.startswith("mapping values are not allowed"):
         return _colon(lines, at)
+    if problem.startswith("block sequence entries are not allowed"):
+        return _list_here(lines, at)
     flow = _flow(lines, at, began) if "flow" in context and began is not None else None
     if flow is not None:
         return flow
@@ -141,6 +143,19 @@ def _colon(lines: list[str], at: tuple[int, int]) -> SyntaxProblem:
         line,
         column,
     )
+
+
+def _list_here(lines: list[str], at: tuple[int, int]) -> SyntaxProblem:
+    """A ``- `` where no list can start: most often on its key's line (``effects: - E1``)."""
+    line, column = at
+    before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
+    found = _KEY.match(before + "x")
+    if found is not None and not _odd_key(found.group("key").strip()) and found.group("value") == "x":
+        key = found.group("key").strip()
+        return SyntaxProblem(
+            msg("yaml-list-on-key-line", line=line, key=key), msg("yaml-list-on-key-line-hint", key=key), *at
+        )
+    return SyntaxProblem(msg("yaml-list-here", line=line), msg("yaml-list-here-hint"), *at)
 
 
 def _odd_key(key: str) -> bool:

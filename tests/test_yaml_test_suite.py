@@ -385,7 +385,10 @@ MESSAGES: list[tuple[str, tuple[int, int], str, str]] = [
     ("6M2F.yaml", (3, 1), "kolon utan någon nyckel", "colon with no key before it"),
     ("236B.yaml", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),  # was at line 4 of 3
     ("GT5M.yaml", (2, 1), "Rad 2 saknar kolon", "Line 2 has no colon"),
+    ("5U3A.yaml", (1, 6), "lista kan inte börja på samma rad som sin nyckel key", "on the same line as its key key"),
+    ("SY6V.yaml", (1, 9), "listelement ('- ') kan inte börja här", "list item ('- ') cannot start here"),
     # The same mistakes as an applicant makes them.
+    ("project:\n  goals: - a\n", (2, 10), "samma rad som sin nyckel goals", "same line as its key goals"),
     ("project:\n  title: x\nsummary\n", (3, 1), "Rad 3 saknar kolon", "Line 3 has no colon"),
     ("project:\n  title Skol\n  summary: x\n", (3, 3), "fortsättning på texten", "going on with the text"),
     (

@@ -191,7 +191,7 @@ def say(text: str) -> None:
 def wants_color(no_color: bool, output: Path | None) -> bool:
     if no_color or output is not None or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()  # None: started with stdout closed
 
 
 # Below this, wrapped text would be mostly indentation.
@@ -279,7 +279,7 @@ def progress_allowed() -> bool:
     """A progress bar only for a person at a terminal: never in CI, never when stderr is piped."""
     if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stderr.isatty()
+    return sys.stderr is not None and sys.stderr.isatty()  # None: started with stderr closed
 
 
 def progress(total: int, label: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:

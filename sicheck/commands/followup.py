@@ -79,7 +79,7 @@ def followup(
         destination = Output(output, inputs=run_inputs([str(application)], settings, reviews=sources, criteria=False))
         loaded = [load_followup(path, shown) for path, shown in sources]
         result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
-        terminal = output is None and sys.stdout.isatty()
+        terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
         run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
         text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
         write_output(text, destination, format_name=output_format.value)

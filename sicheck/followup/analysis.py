@@ -39,7 +39,7 @@ from sicheck.followup.schedule import Frequency, Window, due_windows, parse_freq
 from sicheck.i18n import MAX_WORD, Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.reading import read
+from sicheck.reading import read, real_path
 from sicheck.reviews.merging import ApplicationIndex
 
 # Co-financing is behind when the hours given are under this share of the promised hours
@@ -171,7 +171,7 @@ def id_suggestion(given: str, known: Sequence[str]) -> Text:
 
 def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationIndex) -> Iterator[Problem]:
     """Why a report cannot be counted against this application (nothing when it can)."""
-    if not index.find(report.application, Path(report.file).resolve().parent):
+    if not index.find(report.application, real_path(report.file).parent):
         message = msg("followup-other-application", given=report.application, application=plan.file)
         yield Problem("error", "followup-application", message, report.application_location)
         return
