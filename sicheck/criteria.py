@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from sicheck import validation
+from sicheck import schemas, validation
 from sicheck.errors import CriteriaError
 from sicheck.i18n import Text, msg
 from sicheck.loader import Document, Limits, load_yaml
@@ -183,9 +182,8 @@ def digest(data: bytes) -> str:
 @cache
 def _validated() -> frozenset[str]:
     """Digests of criteria files known to pass today's meta-schema: none if it has changed."""
-    package = resources.files("sicheck.schemas")
-    record = json.loads(package.joinpath(VALIDATED_RESOURCE).read_text(encoding="utf-8"))
-    if record["meta-schema"] != digest(package.joinpath(META_SCHEMA_RESOURCE).read_bytes()):
+    record = schemas.document(VALIDATED_RESOURCE)
+    if record["meta-schema"] != digest(resources.files(schemas).joinpath(META_SCHEMA_RESOURCE).read_bytes()):
         return frozenset()
     return frozenset(record["files"].values())
 
