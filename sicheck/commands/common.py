@@ -164,7 +164,14 @@ def for_the_log(chunks: str | Iterable[str], format_name: str, *, to_stdout: boo
     pieces = (chunks,) if isinstance(chunks, str) else chunks
     syntax = LEGACY_SYNTAX.get(format_name)
     if syntax is not None:
-        yield from (without_legacy_commands(piece, syntax) for piece in pieces)
+        # A "##[" may be cut between two pieces: the "#"s that end a piece wait for the next.
+        waiting = ""
+        for piece in pieces:
+            piece = waiting + piece
+            end = len(piece.rstrip("#"))
+            waiting = piece[end:]
+            yield without_legacy_commands(piece[:end], syntax)
+        yield waiting
     elif format_name in ("text", "table") and to_stdout:
         yield from guarded(pieces)
     else:

@@ -110,11 +110,12 @@ def report(
     fel (den räknas inte); 2: fel användning. / Exit code 0: the report is written and every
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
+    from dataclasses import replace
+
     from sicheck.checker import CheckOptions
     from sicheck.followup.load import followup_files
     from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
-    from sicheck.report import render
     from sicheck.report.model import build
     from sicheck.reviews.loading import review_files
     from sicheck.runner import RunTracker, check_and_review
@@ -133,6 +134,8 @@ def report(
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.
         options = CheckOptions.of(context.settings, context.catalog)
+        # Every result is kept to the end (the ranking): only with the checks the format shows.
+        options = replace(options, checks_kept=FORMATS.checks_shown(output_format.value))
         # Review files, criteria sets and configuration among the applications are skipped
         # (and counted on stderr): a reviews folder inside the applications folder is common.
         files = applications_only(collect_files(paths, lang_code), paths, context.settings)
@@ -166,7 +169,7 @@ def report(
             date=report_date(),
             followups=followed,
         )
-        text = render(
+        text = FORMATS.chunks(
             output_format.value,
             call_report,
             lang=lang_code,
