@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sicheck.criteria import SPEC, CriteriaSet, load_file, looks_like_path, shipped_dir, version_key
 from sicheck.errors import SicheckError, UnknownCriteriaError
+from sicheck.reading import real_path
 
 
 class CriteriaCatalog:
@@ -71,7 +72,7 @@ class CriteriaCatalog:
         return self.load_path(self.resolve_path(spec))
 
     def load_path(self, path: Path) -> CriteriaSet:
-        key = path.resolve()
+        key = real_path(path)
         found = self._loaded.get(key)
         if found is None:
             found = self._loaded[key] = load_file(path)
@@ -91,7 +92,7 @@ class CriteriaCatalog:
     def names(self, criteria_set: CriteriaSet) -> bool:
         """Whether an application's ``criteria: id@version`` finds this very set."""
         try:
-            return self.resolve_path(criteria_set.key).resolve() == Path(criteria_set.file).resolve()
+            return real_path(self.resolve_path(criteria_set.key)) == real_path(criteria_set.file)
         except UnknownCriteriaError:
             return False
 

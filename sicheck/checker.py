@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sicheck import application
 from sicheck.catalog import CriteriaCatalog
+from sicheck.compact import ChecksShown
 from sicheck.criteria import CriteriaSet, looks_like_path
 from sicheck.errors import UnknownCriteriaError
 from sicheck.i18n import msg
@@ -23,6 +24,8 @@ class CheckOptions:
     criteria: str | None = None  # forced on every file (--criteria)
     default_criteria: str = DEFAULT_CRITERIA  # when neither option nor file names one
     limits: Limits = field(default_factory=Limits)
+    # Which checks a result keeps when it is held to the end of the run (`sicheck.compact`).
+    checks_kept: ChecksShown = "all"
 
     @classmethod
     def of(cls, settings: Settings, catalog: CriteriaCatalog) -> CheckOptions:

@@ -106,6 +106,9 @@ def main() -> None:
     from sicheck.commands.common import say
 
     _build_only(sys.argv[1:])
+    if sys.stderr is None:
+        # Started with stderr closed: messages go nowhere, and the exit code says the rest.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     # Never fail on a terminal that cannot show a character; show a replacement instead.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -22,7 +22,8 @@ from rich.text import Text as RichText
 
 from sicheck.criteria import Check, CriteriaSet, Criterion, Quote, Reference
 from sicheck.criteria_diff import CheckSummary, CriteriaDiff, CriterionSummary, FieldChange
-from sicheck.i18n import Text, format_number, msg
+from sicheck.i18n import Text, format_number
+from sicheck.i18n import msg_text as _t
 from sicheck.render.console import make_console
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE
@@ -38,10 +39,6 @@ class ListedSet:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _console(buffer: io.StringIO, color: bool, width: int) -> Console:
@@ -487,36 +484,20 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
         _line(console, (_t("diff-none", lang), "green"), indent=2)
         return _finish(buffer, color)
     if change.set_changes:
-        _line(console, ("~ ", "yellow"), (_t("diff-set", lang), "bold"), indent=2)
+        _line(console, ("~ ", _SIGN_STYLES["~"]), (_t("diff-set", lang), "bold"), indent=2)
         for field in change.set_changes:
             _field_change(console, field, lang, 6)
     for added in change.added:
         facts = f"{_t('diff-added', lang)}, {_required(added, lang)}, " + _t(
             "criterion-weight", lang, weight=format_number(added.weight, lang, 3)
         )
-        _line(
-            console,
-            ("+ ", "green"),
-            (f"{added.id} ", "bold"),
-            (one_line(added.title.get(lang)), "bold"),
-            (f"  ({facts})", "dim"),
-            indent=2,
-        )
+        _criterion_line(console, "+", added.id, added.title, lang, facts)
         for check in added.checks:
             _check_line(console, "+", check, lang)
     for removed in change.removed:
-        _line(
-            console,
-            ("- ", "red"),
-            (f"{removed.id} ", "bold"),
-            (one_line(removed.title.get(lang)), "bold"),
-            (f"  ({_t('diff-removed', lang)})", "dim"),
-            indent=2,
-        )
+        _criterion_line(console, "-", removed.id, removed.title, lang, _t("diff-removed", lang))
     for changed in change.changed:
-        _line(
-            console, ("~ ", "yellow"), (f"{changed.id} ", "bold"), (one_line(changed.title.get(lang)), "bold"), indent=2
-        )
+        _criterion_line(console, "~", changed.id, changed.title, lang)
         for field in changed.changes:
             _field_change(console, field, lang, 6)
         for check in changed.checks_added:
@@ -524,7 +505,7 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
         for check in changed.checks_removed:
             _check_line(console, "-", check, lang)
         for check_change in changed.checks_changed:
-            _line(console, ("~ ", "yellow"), (check_change.id, "bold"), indent=6)
+            _line(console, ("~ ", _SIGN_STYLES["~"]), (check_change.id, "bold"), indent=6)
             for field in check_change.changes:
                 _field_change(console, field, lang, 10)
     console.print()
@@ -535,11 +516,24 @@ def render_diff(change: CriteriaDiff, *, lang: str, fmt: str = "text", color: bo
     return _finish(buffer, color)
 
 
+# A diff line's sign and its colour: added, removed, changed.
+_SIGN_STYLES = {"+": "green", "-": "red", "~": "yellow"}
+
+
+def _criterion_line(
+    console: Console, sign: str, criterion_id: str, title: Text, lang: str, facts: str | None = None
+) -> None:
+    parts = [(f"{sign} ", _SIGN_STYLES[sign]), (f"{criterion_id} ", "bold"), (one_line(title.get(lang)), "bold")]
+    if facts is not None:
+        parts.append((f"  ({facts})", "dim"))
+    _line(console, *parts, indent=2)
+
+
 def _check_line(console: Console, sign: str, check: CheckSummary, lang: str) -> None:
     what = "diff-check-added" if sign == "+" else "diff-check-removed"
     _line(
         console,
-        (f"{sign} ", "green" if sign == "+" else "red"),
+        (f"{sign} ", _SIGN_STYLES[sign]),
         (check.id, "bold"),
         (f" ({_t(f'severity-{check.severity}', lang)}, {_t(what, lang)})", "dim"),
         (": " + visible(check.text.get(lang)), ""),

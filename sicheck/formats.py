@@ -6,8 +6,14 @@ registry maps each format's name to its module, imported only when the format is
 so the command line can build its ``--format`` choices from it at start-up for free.
 
 A check format may also stream: ``head(*, version, …)``, ``item(result, *, index, …)`` and
-``tail(summary, *, policy, …)`` render one application at a time, so memory stays flat
-however many files a call has.
+``tail(summary, *, policy, …)`` render one application at a time, in the worker that
+checked it, so memory stays flat however many files a call has.
+
+A format that needs every result first (a total at the top, a ranking) may still give
+its text in pieces: ``chunks(value, *, lang, color, width)`` yields it part by part (its
+``render`` joins them), so the whole text never has to be in memory at once. Such a
+format also says which checks it shows (``CHECKS_SHOWN``, `sicheck.compact`), so a run
+keeps nothing else of each result until the end.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from importlib import import_module
 from types import ModuleType
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from sicheck.compact import ChecksShown
 
 Value = TypeVar("Value", contravariant=True)
 Shown = TypeVar("Shown")
@@ -55,6 +64,22 @@ class Formats(Mapping[str, str], Generic[Shown]):
 
     def render(self, name: str, value: Shown, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
         return self.renderer(name)(value, lang=lang, color=color, width=width)
+
+    def chunks(
+        self, name: str, value: Shown, *, lang: str = "sv", color: bool = False, width: int = 100
+    ) -> Iterator[str]:
+        """The format's text in pieces (``chunks``), or whole for a format that has none."""
+        module = self.module(name)
+        pieces = getattr(module, "chunks", None)
+        if pieces is None:
+            yield self.render(name, value, lang=lang, color=color, width=width)
+            return
+        yield from pieces(value, lang=lang, color=color, width=width)
+
+    def checks_shown(self, name: str) -> ChecksShown:
+        """Which checks of each result the format shows (every one unless it says)."""
+        shown: ChecksShown = getattr(self.module(name), "CHECKS_SHOWN", "all")
+        return shown
 
     def streams(self, name: str) -> bool:
         """Whether the format renders one application at a time (``head``/``item``/``tail``)."""

@@ -15,6 +15,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "msg",
+    "msg_text",
     "number_text",
     "percent_text",
     "round_half_up",
@@ -1126,6 +1127,86 @@ _FEEDBACK: dict[str, tuple[str, str]] = {
         "Sätt hela texten inom citattecknen.",
         "Put the whole text inside the quotes.",
     ),
+    "yaml-flow-separator": (
+        "Rad {line}: här väntar sig YAML ett kommatecken eller {closing}, inom {bracket} som börjar på rad {began}.",
+        "Line {line}: YAML expects a comma or {closing} here, inside the {bracket} that begins on line {began}.",
+    ),
+    "yaml-flow-separator-hint": (
+        "Skilj värdena åt med kommatecken och skriv varje nyckel på samma rad som sitt kolon. En text med kommatecken eller kolon ska stå inom citattecken.",
+        "Separate the values with commas and keep each key on the same line as its colon. A text holding a comma or colon goes in quotes.",
+    ),
+    "yaml-flow-extra-comma": (
+        "Rad {line}: ett kommatecken inom parentes har inget värde före sig.",
+        "Line {line}: a comma inside brackets has no value before it.",
+    ),
+    "yaml-flow-extra-comma-hint": (
+        "Ta bort kommatecknet eller skriv värdet före det.",
+        "Remove the comma or write the value before it.",
+    ),
+    "yaml-flow-value": (
+        "Rad {line}: ett värde inom parentes kan inte börja med '{found}'.",
+        "Line {line}: a value inside brackets cannot start with '{found}'.",
+    ),
+    "yaml-flow-value-hint": (
+        "Sätt värdet inom citattecken.",
+        "Put the value in quotes.",
+    ),
+    "yaml-extra-bracket": (
+        "Parentesen {bracket} på rad {line} stänger ingen parentes som öppnats före den.",
+        "The bracket {bracket} on line {line} closes no bracket opened before it.",
+    ),
+    "yaml-extra-bracket-hint": (
+        "Ta bort den, eller lägg till den inledande {opening} där den hör hemma.",
+        "Remove it, or add the opening {opening} where it belongs.",
+    ),
+    "yaml-empty-key": (
+        "Rad {line} har ett kolon utan någon nyckel före.",
+        "Line {line} has a colon with no key before it.",
+    ),
+    "yaml-empty-key-hint": (
+        "Skriv nyckeln före kolonet, som i 'nyckel: värde'.",
+        "Write the key before the colon, as in 'key: value'.",
+    ),
+    "yaml-key-on-document-start": (
+        "Rad {line}: en nyckel kan inte stå på samma rad som ---.",
+        "Line {line}: a key cannot stand on the same line as ---.",
+    ),
+    "yaml-key-on-document-start-hint": (
+        "Flytta nyckeln till raden under ---.",
+        "Move the key to the line below ---.",
+    ),
+    "yaml-continued-line": (
+        "YAML läser rad {line} som en fortsättning på texten på raden ovanför och hittar ingen nyckel där.",
+        "YAML reads line {line} as going on with the text on the line above, and finds no key there.",
+    ),
+    "yaml-continued-line-hint": (
+        "Skriv nyckeln rakt under de andra nycklarna på samma nivå, med lika många mellanslag före. Är raden ovanför en nyckel saknar den sitt kolon; är den en text över flera rader, sätt texten inom citattecken.",
+        "Put the key right under the other keys of its level, with as many spaces before it. If the line above is a key, it lacks its colon; if it is a text over several lines, put the text in quotes.",
+    ),
+    "yaml-list-on-key-line": (
+        "Rad {line}: en lista kan inte börja på samma rad som sin nyckel {key}.",
+        "Line {line}: a list cannot start on the same line as its key {key}.",
+    ),
+    "yaml-list-on-key-line-hint": (
+        "Skriv {key}: ensamt på sin rad och varje element på en egen rad under, med indrag och '- ' först.",
+        "Write {key}: alone on its line and each item on a line of its own below it, indented, starting with '- '.",
+    ),
+    "yaml-list-here": (
+        "Rad {line}: ett listelement ('- ') kan inte börja här.",
+        "Line {line}: a list item ('- ') cannot start here.",
+    ),
+    "yaml-list-here-hint": (
+        "Ett listelement börjar på en egen rad med '- '.",
+        "A list item starts on a line of its own with '- '.",
+    ),
+    "yaml-no-colon": (
+        "Rad {line} saknar kolon: YAML väntar sig en nyckel med ': ' efter där.",
+        "Line {line} has no colon: YAML expects a key followed by ': ' there.",
+    ),
+    "yaml-no-colon-hint": (
+        "Skriv nyckeln med ett kolon efter, som i 'nyckel: värde', med nyckeln och kolonet på samma rad. En rad som fortsätter en text ovanför ska ha större indrag än textens nyckel.",
+        "Write the key with a colon after it, as in 'key: value', the key and its colon on one line. A line that goes on with a text above is indented further than that text's key.",
+    ),
 }
 
 # follow-up of funded projects (sicheck followup, new --followup, report --followups)
@@ -1460,6 +1541,11 @@ def msg(message_id: str, /, **params: object) -> Text:
     sv_params = {k: v.sv if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     en_params = {k: v.en if isinstance(v, Text) else _one_line(v) for k, v in params.items()}
     return Text(sv.format(**sv_params), en.format(**en_params))
+
+
+def msg_text(message_id: str, lang: str, **params: object) -> str:
+    """A catalogue message in one language, its parameters filled in."""
+    return msg(message_id, **params).get(lang)
 
 
 def number_text(value: float | int | None, decimals: int = 1, *, empty: str = "–") -> Text:

@@ -9,9 +9,7 @@ it is still recognised as a review (and not reported as a broken application).
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Sequence
 
 # A top-level key is a line that starts in column 0 with the key, optionally quoted, and a
@@ -54,20 +52,17 @@ FOLLOWUP_MAX_FILE_SIZE = 512 * 1024
 def followup_paths(named: Sequence[str]) -> set[str]:
     """Which of the files named on a command line are follow-up reports.
 
-    Only regular files are read (never a FIFO or a device), and at most the follow-up
-    size limit: the test needs the top-level keys, not the whole file. It lives here, with
-    no import of the follow-up modules, because `check` asks it on every call.
+    Only regular files are read (never a FIFO, a device or a ``/proc`` file), and at most
+    the follow-up size limit: the test needs the top-level keys, not the whole file. It
+    lives here, with no import of the follow-up modules, because `check` asks it on every
+    call.
     """
+    from sicheck.reading import head
+
     found: set[str] = set()
     for path in named:
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                continue
-            with open(path, "rb") as handle:
-                head = handle.read(FOLLOWUP_MAX_FILE_SIZE + 1)
-        except OSError:
-            continue
-        if is_followup(head):
+        start = head(path, FOLLOWUP_MAX_FILE_SIZE + 1)
+        if start is not None and is_followup(start):
             found.add(path)
     return found
 

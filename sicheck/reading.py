@@ -24,7 +24,8 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from pathlib import Path
+from typing import TypeVar, cast
 
 from sicheck.errors import UsageError
 from sicheck.i18n import Text, msg, os_reason
@@ -34,6 +35,15 @@ STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Kernel interfaces that look like regular files: reading them may block or never end.
 _SYSTEM_FOLDERS = ("/proc/", "/sys/")
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``Path.resolve()`` that never raises: a link loop resolves as far as it goes.
+
+    Before Python 3.13, ``Path.resolve()`` raises RuntimeError on a link loop, and a folder
+    scan lists loops (as problems) among the applications.
+    """
+    return Path(os.path.realpath(path))
 
 
 def shown_name(path: str) -> str:
@@ -178,10 +188,8 @@ def _too_large(size: int, limit: int) -> Problem:
     return Problem("error", "too-large", msg("too-large", size=size, limit=limit), Location("", 1, 1))
 
 
-def read(path: str, limit: int) -> bytes | Problem:
-    """The bytes of a regular file or stdin, or a problem saying why they cannot be read."""
-    if path == STDIN:
-        return _read_stdin(limit)
+def _regular(path: str) -> os.stat_result | Problem:
+    """``stat`` of a regular file outside /proc and /sys, or why it is not read (never opened)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -192,8 +200,11 @@ def read(path: str, limit: int) -> bytes | Problem:
         return _unreadable(msg("file-not-regular", kind=_kind(info.st_mode)))
     if _system_file(path):
         return _unreadable(msg("file-not-regular", kind=msg("kind-system")))
-    if info.st_size > limit:
-        return _too_large(info.st_size, limit)
+    return info
+
+
+def _read_regular(path: str, info: os.stat_result, size: int) -> bytes | Problem:
+    """At most ``size`` bytes of the file ``info`` describes, opened without blocking and checked again."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -203,12 +214,40 @@ def read(path: str, limit: int) -> bytes | Problem:
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
             return _unreadable(msg("file-not-regular", kind=_kind(opened.st_mode)))
         try:
-            data = handle.read(limit + 1)
+            return handle.read(size)
         except OSError as exc:
             return _unreadable(msg("file-unreadable", reason=os_reason(exc)))
+
+
+def read(path: str, limit: int) -> bytes | Problem:
+    """The bytes of a regular file or stdin, or a problem saying why they cannot be read."""
+    if path == STDIN:
+        return _read_stdin(limit)
+    info = _regular(path)
+    if isinstance(info, Problem):
+        return info
+    if info.st_size > limit:
+        return _too_large(info.st_size, limit)
+    data = _read_regular(path, info, limit + 1)
+    if isinstance(data, Problem):
+        return data
     if len(data) > limit:
         return _too_large(max(len(data), info.st_size), limit)
     return data
+
+
+def head(path: str, size: int) -> bytes | None:
+    """The first ``size`` bytes of a file `read` would read; None for anything it refuses.
+
+    For telling what kind of file it is (a review, a criteria set, a follow-up report)
+    before it is checked: the same rules as `read`, so a FIFO, a device or a ``/proc``
+    file behind a link is never opened.
+    """
+    info = _regular(path)
+    if isinstance(info, Problem):
+        return None
+    data = _read_regular(path, info, size)
+    return None if isinstance(data, Problem) else data
 
 
 def _read_stdin(limit: int) -> bytes | Problem:
@@ -261,9 +300,11 @@ class GlobError(ValueError):
         self.problem = problem
 
 
-# One element of a folder-name pattern: a literal character, "?" (any one), "*" (any run),
-# or a character class (negated?, ranges).
+# One element of a folder-name pattern: a literal character, "?" (any one), or a character
+# class (negated?, ranges); "*" (any run) is None.
 _Item = tuple[str, object]
+_Part = TypeVar("_Part")
+_Element = TypeVar("_Element")
 
 
 def _class_item(text: str, start: int) -> tuple[_Item, int] | None:
@@ -290,14 +331,14 @@ def _class_item(text: str, start: int) -> tuple[_Item, int] | None:
     return ("class", (negated, tuple(ranges))), end + 1
 
 
-def _segment(text: str, offset: int) -> tuple[_Item, ...]:
-    items: list[_Item] = []
+def _segment(text: str, offset: int) -> tuple[_Item | None, ...]:
+    items: list[_Item | None] = []
     i = 0
     while i < len(text):
         char = text[i]
         if char == "*":
-            if not items or items[-1][0] != "star":  # ** inside a name is one *
-                items.append(("star", None))
+            if not items or items[-1] is not None:  # ** inside a name is one *
+                items.append(None)
             i += 1
         elif char == "?":
             items.append(("any", None))
@@ -323,27 +364,36 @@ def _item_matches(item: _Item, char: str) -> bool:
     return inside is not negated
 
 
-def _name_matches(items: tuple[_Item, ...], name: str) -> bool:
-    """Wildcard matching without backtracking blow-up: on a mismatch, only the last star
-    takes one more character, so the cost is at most len(items) x len(name)."""
+def _wildcard_matches(
+    pattern: Sequence[_Part | None], subject: Sequence[_Element], matches: Callable[[_Part, _Element], bool]
+) -> bool:
+    """Wildcard matching without backtracking blow-up, None in ``pattern`` being the star (any
+    run of ``subject``): on a mismatch, only the last star takes one more element, so the
+    cost is at most len(pattern) x len(subject)."""
     i = j = 0
-    star_item = -1
-    star_name = 0
-    while j < len(name):
-        if i < len(items) and items[i][0] == "star":
-            star_item, star_name = i, j
+    star_part = -1
+    star_element = 0
+    while j < len(subject):
+        part = pattern[i] if i < len(pattern) else None
+        if i < len(pattern) and part is None:
+            star_part, star_element = i, j
             i += 1
-        elif i < len(items) and _item_matches(items[i], name[j]):
+        elif part is not None and matches(part, subject[j]):
             i += 1
             j += 1
-        elif star_item >= 0:
-            star_name += 1
-            i, j = star_item + 1, star_name
+        elif star_part >= 0:
+            star_element += 1
+            i, j = star_part + 1, star_element
         else:
             return False
-    while i < len(items) and items[i][0] == "star":
+    while i < len(pattern) and pattern[i] is None:
         i += 1
-    return i == len(items)
+    return i == len(pattern)
+
+
+def _name_matches(items: tuple[_Item | None, ...], name: str) -> bool:
+    """A folder or file name against one level of a pattern, a character at a time."""
+    return _wildcard_matches(items, name, _item_matches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,38 +404,18 @@ class Glob:
 
     pattern: str
     # One entry per folder level; None is "**".
-    parts: tuple[tuple[_Item, ...] | None, ...]
+    parts: tuple[tuple[_Item | None, ...] | None, ...]
 
     def fullmatch(self, path: str) -> bool:
-        names = path.split("/")
-        parts = self.parts
-        # The same one-star-backtrack loop as for names, with "**" as the star over folders.
-        i = j = 0
-        star_part = -1
-        star_name = 0
-        while j < len(names):
-            part = parts[i] if i < len(parts) else ()
-            if i < len(parts) and part is None:
-                star_part, star_name = i, j
-                i += 1
-            elif i < len(parts) and part is not None and _name_matches(part, names[j]):
-                i += 1
-                j += 1
-            elif star_part >= 0:
-                star_name += 1
-                i, j = star_part + 1, star_name
-            else:
-                return False
-        while i < len(parts) and parts[i] is None:
-            i += 1
-        return i == len(parts)
+        # The same loop as for names, with "**" as the star over folders.
+        return _wildcard_matches(self.parts, path.split("/"), _name_matches)
 
 
 def compile_glob(pattern: str) -> Glob:
     """A pattern relative to the configuration's folder; raises `GlobError` if it is broken."""
     text = pattern.strip().removeprefix("./").strip("/")
     lead = len(pattern) - len(pattern.lstrip())
-    parts: list[tuple[_Item, ...] | None] = []
+    parts: list[tuple[_Item | None, ...] | None] = []
     offset = lead
     for name in text.split("/"):
         if name == "**":
@@ -400,4 +430,15 @@ def compile_glob(pattern: str) -> Glob:
     return Glob(pattern, tuple(parts))
 
 
-__all__ = ["STDIN", "YAML_SUFFIXES", "Glob", "GlobError", "collect", "compile_glob", "read", "shown_name"]
+__all__ = [
+    "STDIN",
+    "YAML_SUFFIXES",
+    "Glob",
+    "GlobError",
+    "collect",
+    "compile_glob",
+    "head",
+    "read",
+    "real_path",
+    "shown_name",
+]

@@ -569,32 +569,31 @@ def _ref(params: Mapping[str, Any]) -> Rule:
     return Rule(test, path, _fixed(words), misses)
 
 
+def _combined(params: list[Any], passes: Callable[[Iterable[bool]], bool], joiner: str) -> Rule:
+    """``all`` or ``any`` of the rules ``params``; where ``all`` fails is where its first failing rule does."""
+    rules = [compile_rule(p) for p in params]
+    tests = [r.test for r in rules]
+    every = passes is all
+    return Rule(
+        lambda ctx, root: passes(t(ctx, root) for t in tests),
+        rules[0].anchor if rules else (),
+        _joined(rules, joiner),
+        _first_failing(rules) if every else None,
+        tuple(rules) if every else (),
+        combinator=len(rules) > 1,
+    )
+
+
 @rule_type("all", syntax="all: [RULE, ...]", schema=_rule_list(), paths=_each_part)
 def _all(params: list[Any]) -> Rule:
     """every rule passes"""
-    rules = [compile_rule(p) for p in params]
-    tests = [r.test for r in rules]
-    return Rule(
-        lambda ctx, root: all(t(ctx, root) for t in tests),
-        rules[0].anchor if rules else (),
-        _joined(rules, "and"),
-        _first_failing(rules),
-        tuple(rules),
-        combinator=len(rules) > 1,
-    )
+    return _combined(params, all, "and")
 
 
 @rule_type("any", syntax="any: [RULE, ...]", schema=_rule_list(), paths=_each_part)
 def _any(params: list[Any]) -> Rule:
     """at least one rule passes"""
-    rules = [compile_rule(p) for p in params]
-    tests = [r.test for r in rules]
-    return Rule(
-        lambda ctx, root: any(t(ctx, root) for t in tests),
-        rules[0].anchor if rules else (),
-        _joined(rules, "or"),
-        combinator=len(rules) > 1,
-    )
+    return _combined(params, any, "or")
 
 
 @rule_type("not", syntax="not: RULE", schema=RULE_SCHEMA, paths=lambda params, base: rule_paths(params, base))

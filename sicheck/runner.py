@@ -12,11 +12,12 @@ import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sicheck.checker import CheckOptions, check_path
+from sicheck.compact import SharedValues, pruned
 from sicheck.errors import SicheckError
 from sicheck.i18n import msg
 from sicheck.model import ApplicationResult, Location, Problem, Report, RunSummary
@@ -124,7 +125,8 @@ def _check_one(task: tuple[str, str, CheckOptions, RenderOptions | None, int]) -
         score=result.score,
         has_warnings=result.has_warnings,
         text=text,
-        result=None if rendering is not None else result,
+        # Kept to the end of the run: only what the format shows goes back to the main process.
+        result=None if rendering is not None else pruned(result, options.checks_kept),
     )
 
 
@@ -230,6 +232,8 @@ def render_run(
     """
     module = FORMATS.module(rendering.format)
     streamed = FORMATS.streams(rendering.format)
+    if not streamed:
+        options = replace(options, checks_kept=FORMATS.checks_shown(rendering.format))
 
     def observed() -> Iterator[Outcome]:
         checked = outcomes(files, options, rendering if streamed else None, jobs=jobs)
@@ -251,9 +255,11 @@ def render_run(
         )
         return
     results: list[ApplicationResult] = []
+    shared = SharedValues()
     for outcome in observed():
         assert outcome.result is not None
-        results.append(outcome.result)
+        results.append(shared.result(outcome.result))
+    del shared
     report = Report(
         results=tuple(results),
         summary=tracker.summary,
@@ -263,7 +269,9 @@ def render_run(
         source_root=rendering.source_root,
         max_size=rendering.max_size,
     )
-    yield module.render(report, lang=rendering.lang, color=rendering.color, width=rendering.width)
+    del results
+    lang, color, width = rendering.lang, rendering.color, rendering.width
+    yield from FORMATS.chunks(rendering.format, report, lang=lang, color=color, width=width)
 
 
 def criteria_sets(results: Sequence[ApplicationResult], catalog: CriteriaCatalog) -> tuple[CriteriaSet, ...]:
@@ -316,10 +324,11 @@ def check_all(
     """Every file's result, in file order, for output that needs them all at once."""
     checked = outcomes(files, options, None, jobs=jobs)
     results: list[ApplicationResult] = []
+    shared = SharedValues()
     for outcome in watch(checked) if watch is not None else checked:
         tracker.add(outcome)
         assert outcome.result is not None
-        results.append(outcome.result)
+        results.append(shared.result(outcome.result))
     return tuple(results)
 
 

@@ -17,7 +17,6 @@ Nothing here prints: the command line says how many were skipped and why.
 from __future__ import annotations
 
 import os
-import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,14 +46,11 @@ def _inside(file: Path, folder: Path) -> bool:
 
 
 def _head(path: str) -> bytes | None:
-    """The start of a regular file; None for anything else (a FIFO is never opened)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError:
-        return None  # the check reports it, with its reason
+    """The start of a file the check will read; None for anything else, which the check
+    reports with its reason (a FIFO, a device or a ``/proc`` file is never opened)."""
+    from sicheck.reading import head
+
+    return head(path, HEAD_BYTES)
 
 
 def reason_to_skip(path: str, config: Config, *, named: bool) -> str | None:

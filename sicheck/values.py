@@ -50,23 +50,21 @@ def json_equal(a: object, b: object) -> bool:
     return bool(a == b)
 
 
+# The JSON Schema type names of loaded values, asked in this order (a bool is an int too).
+_JSON_TYPES: tuple[tuple[type, str], ...] = (
+    (type(None), "null"),
+    (bool, "boolean"),
+    (int, "integer"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
+)
+
+
 def json_type(value: object) -> str:
     """The JSON Schema type name of a loaded value ("object", "array", "string" …)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+    return next((name for kind, name in _JSON_TYPES if isinstance(value, kind)), type(value).__name__)
 
 
 __all__ = ["FieldPath", "is_absent", "is_number", "json_equal", "json_type", "value_at"]

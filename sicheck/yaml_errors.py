@@ -36,6 +36,13 @@ class SyntaxProblem:
 _KEY = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<key>[^\s#:'\"][^:#]*?|'[^']*'|\"[^\"]*\"):[ \t]+(?P<value>.*)$")
 
 
+_OPENING = {"]": "[", "}": "{"}
+_CLOSING = frozenset(_OPENING)
+_CLOSING_OF = {"[": "]", "{": "}"}
+# "---" at the start of a line followed by more on it.
+_DOCUMENT_START = re.compile(r"^---[ \t]+\S")
+
+
 def explain(exc: yaml.YAMLError, text: str) -> SyntaxProblem:
     """The cause of a syntax error in ``text``, located where a person should look."""
     if not isinstance(exc, yaml.MarkedYAMLError):
@@ -56,13 +63,24 @@ def explain(exc: yaml.YAMLError, text: str) -> SyntaxProblem:
         return SyntaxProblem(msg("yaml-unclosed-quote", quote=quote, line=began[0]), _quote_hint(quote), *began)
     if problem.startswith("mapping values are not allowed"):
         return _colon(lines, at)
-    if "flow" in context and began is not None:
-        bracket = _char(lines, began) or "["
-        closing = "]" if bracket == "[" else "}"
-        message = msg("yaml-unclosed-bracket", bracket=bracket, line=began[0])
-        return SyntaxProblem(message, msg("yaml-unclosed-bracket-hint", closing=closing), *began)
+    if problem.startswith("block sequence entries are not allowed"):
+        return _list_here(lines, at)
+    flow = _flow(lines, at, began) if "flow" in context and began is not None else None
+    if flow is not None:
+        return flow
     if "expected '-' indicator" in problem:
         return SyntaxProblem(msg("yaml-list-indent", line=at[0]), msg("yaml-list-indent-hint"), *at)
+    found = _char(lines, at)
+    if found in _CLOSING and ("expected key" in problem or "expected <document start>" in problem):
+        opening = _OPENING[found]
+        return SyntaxProblem(
+            msg("yaml-extra-bracket", bracket=found, line=at[0]), msg("yaml-extra-bracket-hint", opening=opening), *at
+        )
+    if "expected key" in problem and found == ":":
+        return SyntaxProblem(msg("yaml-empty-key", line=at[0]), msg("yaml-empty-key-hint"), *at)
+    if "simple key" in context and "expected ':'" in problem and began is not None:
+        # A line YAML took for the start of a key, with no colon before the next line.
+        return SyntaxProblem(msg("yaml-no-colon", line=began[0]), msg("yaml-no-colon-hint"), *began)
     if "expected key" in problem:
         after_quote = _after_quoted_text(lines, at)
         if after_quote:
@@ -104,13 +122,20 @@ def _quote_hint(quote: str) -> Text:
 
 
 def _colon(lines: list[str], at: tuple[int, int]) -> SyntaxProblem:
-    """A ": " inside a plain text: point at the key whose value holds it, and quote the value."""
+    """A ": " where YAML takes no key: in a plain text, on a continued line, or after ``---``."""
     line = at[0]
-    found = _KEY.match(lines[line - 1]) if 1 <= line <= len(lines) else None
-    if found is None:
+    text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    if _DOCUMENT_START.match(text):
+        return SyntaxProblem(msg("yaml-key-on-document-start", line=line), msg("yaml-key-on-document-start-hint"), *at)
+    found = _KEY.match(text)
+    if found is None or _odd_key(found.group("key").strip()):
         return SyntaxProblem(msg("yaml-colon", line=line), msg("yaml-colon-hint-plain"), *at)
     key, value = found.group("key").strip(), found.group("value").rstrip()
     column = len(found.group("indent")) + 1
+    if at[1] - 1 <= found.end("key"):
+        # The colon right after the line's own key: YAML still reads the text of the line
+        # above (a value indented too far, or a text over several lines), and takes no key.
+        return SyntaxProblem(msg("yaml-continued-line", line=line), msg("yaml-continued-line-hint"), line, column)
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return SyntaxProblem(
         msg("yaml-colon-in-value", key=key),
@@ -118,6 +143,82 @@ def _colon(lines: list[str], at: tuple[int, int]) -> SyntaxProblem:
         line,
         column,
     )
+
+
+def _list_here(lines: list[str], at: tuple[int, int]) -> SyntaxProblem:
+    """A ``- `` where no list can start: most often on its key's line (``effects: - E1``)."""
+    line, column = at
+    before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
+    found = _KEY.match(before + "x")
+    if found is not None and not _odd_key(found.group("key").strip()) and found.group("value") == "x":
+        key = found.group("key").strip()
+        return SyntaxProblem(
+            msg("yaml-list-on-key-line", line=line, key=key), msg("yaml-list-on-key-line-hint", key=key), *at
+        )
+    return SyntaxProblem(msg("yaml-list-here", line=line), msg("yaml-list-here-hint"), *at)
+
+
+def _odd_key(key: str) -> bool:
+    """A "key" no person meant as one: it starts with YAML syntax or holds a stray quote."""
+    if key[:1] in "&*!|>%@`[]{},?-":
+        return True
+    return key.count('"') % 2 == 1 or (key.count("'") % 2 == 1 and not key.startswith("'"))
+
+
+def _flow(lines: list[str], at: tuple[int, int], began: tuple[int, int]) -> SyntaxProblem | None:
+    """A mistake inside ``[…]`` or ``{…}``: a bracket never closed, a comma missing or too many."""
+    opener = _char(lines, began)
+    if opener is None or opener not in _CLOSING_OF:
+        # The parser stopped at a value that cannot start there (``[, a]``, ``[:x]``).
+        found = _char(lines, at)
+        if found is None or found.isspace():
+            return None
+        if found == ",":
+            return SyntaxProblem(msg("yaml-flow-extra-comma", line=at[0]), msg("yaml-flow-extra-comma-hint"), *at)
+        return SyntaxProblem(msg("yaml-flow-value", line=at[0], found=found), msg("yaml-flow-value-hint"), *at)
+    closing = _CLOSING_OF[opener]
+    if _closed(lines, began):
+        message = msg("yaml-flow-separator", line=at[0], closing=closing, bracket=opener, began=began[0])
+        return SyntaxProblem(message, msg("yaml-flow-separator-hint"), *at)
+    message = msg("yaml-unclosed-bracket", bracket=opener, line=began[0])
+    return SyntaxProblem(message, msg("yaml-unclosed-bracket-hint", closing=closing), *began)
+
+
+def _closed(lines: list[str], began: tuple[int, int]) -> bool:
+    """Whether the bracket at ``began`` is closed later in the text, skipping quotes and comments.
+
+    A quote opens a quoted text only where a value starts (after a bracket, a comma or a
+    colon, or first on a line), so the apostrophe in ``[it's]`` is text.
+    """
+    depth = 0
+    quote = ""
+    previous = ""
+    for number in range(began[0] - 1, len(lines)):
+        text = lines[number]
+        start = began[1] - 1 if number == began[0] - 1 else 0
+        index = start
+        while index < len(text):
+            char = text[index]
+            if quote:
+                if char == "\\" and quote == '"':
+                    index += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'" and previous in ("", "[", "{", ",", ":"):
+                quote = char
+            elif char == "#" and (index == 0 or text[index - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth == 0:
+                    return True
+            if not char.isspace():
+                previous = char
+            index += 1
+        previous = "" if not quote else previous
+    return False
 
 
 def _after_quoted_text(lines: list[str], at: tuple[int, int]) -> bool:

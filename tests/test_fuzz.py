@@ -669,6 +669,16 @@ def _folder_with_non_utf8_name(root: Path) -> Path:
     return folder
 
 
+def _assert_well_formed(text: str, output_format: str) -> None:
+    """Machine formats parse; text for people has nothing unsafe in it."""
+    if output_format in ("json", "sarif"):
+        json.loads(text)
+    if output_format == "junit":
+        ElementTree.fromstring(text)
+    if output_format not in MACHINE_FORMATS:
+        assert UNSAFE_IN_TEXT.search(text) is None
+
+
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
 def test_non_utf8_file_name_with_output_file(output_format: str, tmp_path: Path) -> None:
     """Found by fuzzing file names: the name reached the output file's UTF-8 encoder."""
@@ -679,12 +689,7 @@ def test_non_utf8_file_name_with_output_file(output_format: str, tmp_path: Path)
     assert crash_of(result) is None
     assert result.exit_code == 0, result.output[-2000:]
     text = out.read_text(encoding="utf-8")
-    if output_format in ("json", "sarif"):
-        json.loads(text)
-    if output_format == "junit":
-        ElementTree.fromstring(text)
-    if output_format not in MACHINE_FORMATS:
-        assert UNSAFE_IN_TEXT.search(text) is None
+    _assert_well_formed(text, output_format)
 
 
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
@@ -704,9 +709,38 @@ def test_non_utf8_file_name_to_stdout(output_format: str, tmp_path: Path) -> Non
     assert b"Traceback" not in completed.stderr, completed.stderr.decode("utf-8", "replace")[-2000:]
     assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")[-2000:]
     text = completed.stdout.decode("utf-8")
-    if output_format in ("json", "sarif"):
-        json.loads(text)
-    if output_format == "junit":
-        ElementTree.fromstring(text)
-    if output_format not in MACHINE_FORMATS:
-        assert UNSAFE_IN_TEXT.search(text) is None
+    _assert_well_formed(text, output_format)
+
+
+@pytest.mark.parametrize(
+    ("command", "output_format"),
+    [
+        ("check", "json"),
+        ("check", "text"),
+        *(("report", name) for name in ("json", "html", "csv", "markdown", "table")),
+    ],
+)
+def test_non_utf8_review_file_name_with_output_file(command: str, output_format: str, tmp_path: Path) -> None:
+    """A review file whose name is not UTF-8, with ``--format json -o``, gave UnicodeEncodeError."""
+    folder = _folder_with_non_utf8_name(tmp_path)
+    (folder / GOOD_SAMPLE).write_text(SAMPLE_TEXTS[GOOD_SAMPLE], encoding="utf-8")  # what the review is of
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    review = b"application: minimili.yaml\nreviewer: Anna\nrecommendation: ja\nscores:\n  NOPE-01: 3\n"
+    with open(os.path.join(os.fsencode(reviews), b"gransk\xe5ning.yaml"), "wb") as handle:
+        handle.write(review)
+    out = tmp_path / f"out.{output_format}"
+    args = [command, str(folder), "--reviews", str(reviews), "--format", output_format, "-o", str(out), "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert crash_of(result) is None
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1), result.output[-2000:]
+    text = out.read_bytes().decode("utf-8")
+    if output_format == "json":
+        files = {entry["file"] for entry in json.loads(text)["review_problems"]}
+        # The review's file is named in the output, its byte shown as an escape.
+        assert {Path(name).name for name in files} == {"gransk\\xe5ning.yaml"}
+    if command == "report":  # the scores not counted are said on stderr too
+        assert "reviews/gransk\\xe5ning.yaml" in result.stderr
+    elif output_format == "text":
+        assert "reviews/gransk\\xe5ning.yaml" in text

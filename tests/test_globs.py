@@ -95,3 +95,18 @@ def test_weights_are_bounded_so_the_score_is_finite(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "weight" in result.stderr
+
+
+def test_weights_at_their_bound_give_a_finite_score(tmp_path: Path) -> None:
+    """1000 is the largest weight allowed: scores stay finite, and the JSON has no NaN."""
+    criteria = (SAMPLES.parent / "criteria" / "vgr@2015.yaml").read_text(encoding="utf-8")
+    (tmp_path / "heavy.yaml").write_text(criteria.replace("weight: 1\n", "weight: 1000\n"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(SAMPLES), "--criteria", str(tmp_path / "heavy.yaml"), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the JSON")
+
+    document = json.loads(result.stdout, parse_constant=refuse)
+    scores = [entry["score"] for entry in document["applications"] if entry["score"] is not None]
+    assert scores and all(0 <= score <= 100 for score in scores)

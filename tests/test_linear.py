@@ -112,3 +112,15 @@ def test_suggestions_for_unmatched_reviews_use_a_capped_list(difflib_calls: list
 def test_a_long_word_gets_no_suggestion(difflib_calls: list[int]) -> None:
     assert schema_module.suggestion("x" * 10_000, ["x" * 10_000]).en == ""
     assert difflib_calls == []
+
+
+def test_suggestions_only_for_shown_unknown_keys(difflib_calls: list[int]) -> None:
+    """49,000 unknown keys took 3 s: each got a "did you mean", though 100 are shown."""
+    text = "project:\n  title: x\n" + "".join(f"projekt{i}: 1\n" for i in range(20_000))
+    loaded = load_yaml(text.encode(), Limits(max_nodes=1_000_000, max_file_size=10_000_000))
+    assert loaded.document is not None
+    problems = validate(loaded.document)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].code == "unknown-key" and "'project'" in problems[0].message.en
+    assert len(difflib_calls) <= MAX_PROBLEMS
+    assert max(difflib_calls) <= schema_module.MAX_CANDIDATES

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,6 +26,7 @@ from sicheck.report.model import build, rank
 from sicheck.reviews.model import Recommendations, ReviewedResult, ReviewSummary
 
 from . import regen_report_golden
+from .clients import chromium, headless_chromium
 from .conftest import GOLDEN, INPUTS, ROOT, SAMPLES
 
 runner = CliRunner()
@@ -310,29 +310,8 @@ def test_html_highlights_disagreements_and_colours_the_matrix() -> None:
     assert '<html lang="sv">' in page
 
 
-def _screenshot(page: Path, png: Path, profile: Path) -> subprocess.CompletedProcess[bytes]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium is not None
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        f"--screenshot={png}",
-        "--window-size=1200,2000",
-        page.as_uri(),
-    ]
-    return subprocess.run(command, capture_output=True, timeout=120, check=False)
-
-
 @pytest.mark.skipif(
-    shutil.which("chromium") is None and shutil.which("chromium-browser") is None,
-    reason="Chromium is not installed (Debian: apt-get install chromium); CI installs it",
+    chromium() is None, reason="Chromium is not installed (Debian: apt-get install chromium); CI installs it"
 )
 @pytest.mark.parametrize("case", ["samples", "hostile"])
 def test_html_screenshot_in_headless_chromium(case: str, tmp_path: Path) -> None:
@@ -343,7 +322,7 @@ def test_html_screenshot_in_headless_chromium(case: str, tmp_path: Path) -> None
     page = tmp_path / "report.html"
     page.write_text(page_text, encoding="utf-8")
     png = tmp_path / "report.png"
-    done = _screenshot(page, png, tmp_path / "profile")
+    done = headless_chromium(page, tmp_path / "profile", f"--screenshot={png}", "--window-size=1200,2000", timeout=120)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-2000:]
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from sicheck import __version__
 from sicheck.cli import app
 from sicheck.report.model import build
 
+from .clients import chromium, headless_chromium
 from .conftest import INPUTS, ROOT, SAMPLES
 
 runner = CliRunner()
@@ -247,30 +246,12 @@ def test_ranking_cells_name_their_column_for_cards() -> None:
         assert all("data-label=" in cell for cell in cells[1:]), cells
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
 def test_prints_to_a4_pdf_in_chromium(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(samples("-f", "html", "--title", "Utlysning 2016"), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    chromium = _chromium()
-    assert chromium is not None
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf}",
-        page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, timeout=180, check=False)
+    done = headless_chromium(page, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", timeout=180)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-2000:]
     data = pdf.read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", data)

@@ -166,3 +166,18 @@ def test_usage_errors_on_stderr_have_no_runner_commands(monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "from-path" in result.stderr
     assert runner_commands(result.stderr) == []
+
+
+@pytest.mark.parametrize("output_format", ["json", "table"])
+def test_report_review_problems_on_stderr_are_one_line_each_outside_actions(
+    output_format: str, hostile: tuple[Path, Path]
+) -> None:
+    """Outside GitHub Actions nothing is wrapped: a line break from a review is shown as ``\\n``."""
+    apps, reviews = hostile
+    args = ["report", str(apps), "--reviews", str(reviews), "--format", output_format, "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "from-criterion" in result.stderr
+    lines = [line for line in _LINES.split(result.stderr) if line]
+    assert lines and all(line.startswith("sicheck: ") for line in lines), lines
+    assert "\\n::error::from-criterion" in result.stderr  # the line break is there to read, as an escape

@@ -161,6 +161,18 @@ def _sicheck_valid(path: Path) -> bool:
     return check_path(str(path), CheckOptions(CATALOG)).verdict != "invalid"
 
 
+def _assert_both_decide(exported_schema: Path, tmp_path: Path, cases: list[tuple[str, str, bool]]) -> None:
+    """check-jsonschema and sicheck each accept exactly the cases marked valid."""
+    files = []
+    for name, text, _ in cases:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    decisions = _check_jsonschema(exported_schema, files)
+    for (name, _, valid), path in zip(cases, files, strict=True):
+        assert _sicheck_valid(path) is valid, name
+        assert decisions[str(path)] is valid, name
+
+
 @pytest.fixture(scope="module")
 def exported_schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("schema")
@@ -189,14 +201,7 @@ def test_check_jsonschema_rejects_wrong_types_and_unknown_keys(exported_schema: 
 
 @needs_check_jsonschema
 def test_check_jsonschema_and_sicheck_agree_on_dates(exported_schema: Path, tmp_path: Path) -> None:
-    files = []
-    for name, text, _ in DATE_CASES:
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        files.append(tmp_path / name)
-    decisions = _check_jsonschema(exported_schema, files)
-    for (name, _, valid), path in zip(DATE_CASES, files, strict=True):
-        assert _sicheck_valid(path) is valid, name
-        assert decisions[str(path)] is valid, name
+    _assert_both_decide(exported_schema, tmp_path, DATE_CASES)
 
 
 @needs_check_jsonschema
@@ -226,11 +231,4 @@ PATTERN_CASES = [
 def test_check_jsonschema_and_sicheck_agree_on_patterns_without_a_regex_variant(
     exported_schema: Path, tmp_path: Path
 ) -> None:
-    files = []
-    for name, text, _ in PATTERN_CASES:
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        files.append(tmp_path / name)
-    decisions = _check_jsonschema(exported_schema, files)
-    for (name, _, valid), path in zip(PATTERN_CASES, files, strict=True):
-        assert _sicheck_valid(path) is valid, name
-        assert decisions[str(path)] is valid, name
+    _assert_both_decide(exported_schema, tmp_path, PATTERN_CASES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -12,16 +11,19 @@ from sicheck import __version__
 from sicheck.commands.common import (
     ConfigOption,
     CriteriaOption,
-    Lang,
+    ExitZeroOption,
+    LangOption,
+    NoColorOption,
     NoConfigOption,
+    OutputOption,
+    StrictOption,
     applications_only,
     collect_files,
-    progress_allowed,
+    progress,
     run_context,
     run_inputs,
     source_root,
     tool_errors,
-    with_progress,
     write_output,
 )
 from sicheck.render import FORMATS
@@ -68,10 +70,8 @@ def check(
             "--format", "-f", help="Utdataformat (standard text). / Output format (default text).", show_default=False
         ),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
-    lang: Annotated[
-        Optional[Lang], typer.Option("--lang", help="Språk (standard sv). / Language (default sv).", show_default=False)
-    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option(
@@ -82,12 +82,9 @@ def check(
             help="Lägsta poäng i procent. / Lowest passing score, percent.",
         ),
     ] = None,
-    strict: Annotated[
-        Optional[bool],
-        typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    strict: StrictOption = None,
+    exit_zero: ExitZeroOption = False,
+    no_color: NoColorOption = False,
     max_file_size: Annotated[
         Optional[int], typer.Option("--max-file-size", min=1, help="Största filstorlek i byte. / Largest file, bytes.")
     ] = None,
@@ -132,7 +129,6 @@ def check(
     from sicheck.writing import Output
 
     line = CommandLine(
-        lang=lang.value if lang is not None else None,
         format=output_format.value if output_format is not None else None,
         criteria=criteria,
         fail_under=fail_under,
@@ -144,7 +140,9 @@ def check(
         max_nodes=max_nodes,
         max_size=max_size,
     )
-    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
+    context = run_context(
+        lang, config_file=config_file, no_config=no_config, no_color=no_color, output=output, line=line
+    )
     settings = context.settings
     with tool_errors(settings.lang):
         # DESIGN section 2: --criteria, else the file's own field, else the configuration.
@@ -154,13 +152,7 @@ def check(
         # output may land on anything the run reads.
         destination = Output(
             output,
-            inputs=run_inputs(
-                files,
-                reviews=_review_files(reviews),
-                criteria=(settings.criteria, settings.config.criteria),
-                criteria_dirs=settings.criteria_dirs,
-                config=settings.config.file,
-            ),
+            inputs=run_inputs(files, settings, reviews=_review_files(reviews)),
         )
         tracker = RunTracker(context.policy)
         rendering = RenderOptions(
@@ -275,8 +267,8 @@ def _check_with_followups(
 
     if reviews or rendering.format not in FORMATS_WITH_FOLLOWUPS:
         raise UsageError(msg("followup-check-format"))
-    strict = rendering.policy.strict
-    run = FollowupRun(follow_up_all(files, reports, limits=options.limits), rendering.version, strict=strict)
+    followed = follow_up_all(files, reports, limits=options.limits)
+    run = FollowupRun(followed, rendering.version, strict=rendering.policy.strict)
     watch = _progress(len(files), rendering.lang)
 
     def chunks() -> Iterator[str]:
@@ -294,7 +286,7 @@ def _check_with_followups(
         )
 
     write_output(chunks(), output, format_name=rendering.format)
-    return any(r.fails(strict=strict) for r in run.followups)
+    return run.failed
 
 
 # Formats that can show follow-ups after the checklist; `sicheck followup` has html too.
@@ -302,12 +294,9 @@ FORMATS_WITH_FOLLOWUPS = ("text", "json", "markdown")
 
 
 def _progress(total: int, lang: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:
-    """Pass outcomes through a progress bar that shows on a terminal once a run is slow."""
     from sicheck.i18n import msg
 
-    label = msg("progress-checking").get(lang)
-    allowed = progress_allowed()
-    return lambda checked: with_progress(checked, total, label, allowed=allowed)
+    return progress(total, msg("progress-checking").get(lang))
 
 
 def _files(paths: list[str] | None, settings: Config, lang: str) -> list[tuple[str, str]]:

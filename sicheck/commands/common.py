@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from sicheck.config import Config
+    from sicheck.runner import Outcome
     from sicheck.settings import CommandLine, RunContext, Settings
     from sicheck.writing import Output
 
@@ -44,26 +45,40 @@ ConfigOption = Annotated[
 NoConfigOption = Annotated[
     bool, typer.Option("--no-config", help="Läs ingen konfigurationsfil. / Read no configuration file.")
 ]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")]
+StrictOption = Annotated[
+    Optional[bool],
+    typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
+]
+ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")]
 
 
 def run_context(
-    line: CommandLine,
+    lang: Lang | None,
     *,
-    config_file: Path | None = None,
-    no_config: bool = False,
+    config_file: Path | None,
+    no_config: bool,
     no_color: bool = False,
     output: Path | None = None,
+    line: CommandLine | None = None,
 ) -> RunContext:
     """The one place a command resolves its settings: the command line over the
     configuration over the defaults, and the catalog of the criteria folders they name.
 
+    The options every command has are arguments; a command's own ones come in ``line``.
     Colour and width follow where the output goes: a terminal gets colour (unless
     ``--no-color`` or ``NO_COLOR``) and its own width, a file neither."""
     from dataclasses import replace
 
-    from sicheck.settings import build
+    from sicheck.settings import CommandLine, build
 
-    line = replace(line, color=wants_color(no_color, output), width=width() if output is None else 100)
+    line = replace(
+        line or CommandLine(),
+        lang=lang.value if lang is not None else None,
+        color=wants_color(no_color, output),
+        width=width() if output is None else 100,
+    )
     with tool_errors(line.lang or "sv"):
         config = configuration(config_file, no_config)
     with tool_errors(line.lang or config.lang or "sv"):
@@ -149,7 +164,14 @@ def for_the_log(chunks: str | Iterable[str], format_name: str, *, to_stdout: boo
     pieces = (chunks,) if isinstance(chunks, str) else chunks
     syntax = LEGACY_SYNTAX.get(format_name)
     if syntax is not None:
-        yield from (without_legacy_commands(piece, syntax) for piece in pieces)
+        # A "##[" may be cut between two pieces: the "#"s that end a piece wait for the next.
+        waiting = ""
+        for piece in pieces:
+            piece = waiting + piece
+            end = len(piece.rstrip("#"))
+            waiting = piece[end:]
+            yield without_legacy_commands(piece[:end], syntax)
+        yield waiting
     elif format_name in ("text", "table") and to_stdout:
         yield from guarded(pieces)
     else:
@@ -169,7 +191,7 @@ def say(text: str) -> None:
 def wants_color(no_color: bool, output: Path | None) -> bool:
     if no_color or output is not None or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()  # None: started with stdout closed
 
 
 # Below this, wrapped text would be mostly indentation.
@@ -202,23 +224,27 @@ def collect_files(
 
 def run_inputs(
     files: Iterable[tuple[str, str]] | Iterable[str],
+    settings: Settings,
     *,
     reviews: Iterable[tuple[str, str]] = (),
-    criteria: Iterable[str | None] = (),
-    criteria_dirs: tuple[Path, ...] = (),
-    config: Path | None = None,
+    criteria: bool = True,
 ) -> list[str | Path]:
-    """Every file a run reads: no output may be written onto one of them."""
+    """Every file a run reads: no output may be written onto one of them.
+
+    That is ``files``, ``reviews`` and the configuration, and (with ``criteria``) the sets
+    ``--criteria`` and the configuration name and every set in the criteria folders."""
     from sicheck.catalog import CriteriaCatalog
     from sicheck.criteria import looks_like_path
 
     found: list[str | Path] = [item if isinstance(item, str) else item[0] for item in files]
     found.extend(path for path, _ in reviews)
-    found.extend(spec for spec in criteria if spec is not None and looks_like_path(spec))
-    for versions in CriteriaCatalog(criteria_dirs).available().values():
-        found.extend(versions.values())
-    if config is not None:
-        found.append(config)
+    if criteria:
+        named = (settings.criteria, settings.config.criteria)
+        found.extend(spec for spec in named if spec is not None and looks_like_path(spec))
+        for versions in CriteriaCatalog(settings.criteria_dirs).available().values():
+            found.extend(versions.values())
+    if settings.config.file is not None:
+        found.append(settings.config.file)
     return found
 
 
@@ -253,7 +279,13 @@ def progress_allowed() -> bool:
     """A progress bar only for a person at a terminal: never in CI, never when stderr is piped."""
     if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stderr.isatty()
+    return sys.stderr is not None and sys.stderr.isatty()  # None: started with stderr closed
+
+
+def progress(total: int, label: str) -> Callable[[Iterator[Outcome]], Iterator[Outcome]]:
+    """Pass a run's outcomes through a progress bar that shows on a terminal once it is slow."""
+    allowed = progress_allowed()
+    return lambda checked: with_progress(checked, total, label, allowed=allowed)
 
 
 def with_progress(

@@ -10,8 +10,8 @@ import typer
 
 from sicheck.commands.common import (
     ConfigOption,
-    Lang,
     LangOption,
+    NoColorOption,
     NoConfigOption,
     guarded,
     run_context,
@@ -23,7 +23,6 @@ from sicheck.commands.common import (
 if TYPE_CHECKING:
     from sicheck.criteria import CriteriaSet
     from sicheck.i18n import Text
-    from sicheck.settings import RunContext
 
 
 class ViewFormat(StrEnum):
@@ -32,14 +31,11 @@ class ViewFormat(StrEnum):
 
 
 FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")]
 
 
-def _context(lang: Lang | None, no_color: bool, config_file: Path | None, no_config: bool) -> RunContext:
-    from sicheck.settings import CommandLine
-
-    line = CommandLine(lang=lang.value if lang is not None else None)
-    return run_context(line, config_file=config_file, no_config=no_config, no_color=no_color)
+def write_view(text: str, output_format: ViewFormat) -> None:
+    """Print a view of criteria: text for people guarded in a CI log, JSON as it is."""
+    write_output(guarded(text) if output_format is ViewFormat.text else text, None)
 
 
 criteria_app = typer.Typer(
@@ -64,7 +60,7 @@ def list_sets(
     from sicheck.criteria_view import ListedSet, render_list
     from sicheck.errors import SicheckError
 
-    context = _context(lang, no_color, config_file, no_config)
+    context = run_context(lang, config_file=config_file, no_config=no_config, no_color=no_color)
     lang_code = context.lang
     shipped = shipped_dir().resolve()
     entries: list[ListedSet] = []
@@ -83,7 +79,7 @@ def list_sets(
         text = render_list(
             entries, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
+        write_view(text, output_format)
     for message in broken:
         say(f"sicheck: {message.get(lang_code)}\n")
     raise typer.Exit(2 if broken else 0)
@@ -101,14 +97,14 @@ def show(
     """Visa en uppsättning som en tabell. / Show a set as a table."""
     from sicheck.criteria_view import render_show
 
-    context = _context(lang, no_color, config_file, no_config)
+    context = run_context(lang, config_file=config_file, no_config=no_config, no_color=no_color)
     lang_code = context.lang
     with tool_errors(lang_code):
         found = context.catalog.load(spec)
         text = render_show(
             found, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
+        write_view(text, output_format)
 
 
 @criteria_app.command("diff")
@@ -129,14 +125,14 @@ def diff(
     from sicheck.criteria_diff import diff as compare
     from sicheck.criteria_view import render_diff
 
-    context = _context(lang, no_color, config_file, no_config)
+    context = run_context(lang, config_file=config_file, no_config=no_config, no_color=no_color)
     lang_code = context.lang
     with tool_errors(lang_code):
         change = compare(context.catalog.load(old), context.catalog.load(new))
         text = render_diff(
             change, lang=lang_code, fmt=output_format.value, color=context.settings.color, width=context.settings.width
         )
-        write_output(guarded(text) if output_format is ViewFormat.text else text, None)
+        write_view(text, output_format)
     raise typer.Exit(1 if exit_code and not change.empty else 0)
 
 
@@ -151,7 +147,7 @@ def validate(
     from sicheck.criteria import load_file
     from sicheck.i18n import msg
 
-    lang_code = _context(lang, True, config_file, no_config).lang
+    lang_code = run_context(lang, config_file=config_file, no_config=no_config, no_color=True).lang
     with tool_errors(lang_code):
         found = load_file(file)
         _check_examples(found, file)

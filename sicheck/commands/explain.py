@@ -10,13 +10,12 @@ from sicheck.commands.common import (
     ConfigOption,
     CriteriaOption,
     LangOption,
+    NoColorOption,
     NoConfigOption,
-    guarded,
     run_context,
     tool_errors,
-    write_output,
 )
-from sicheck.commands.criteria import FormatOption, NoColorOption, ViewFormat
+from sicheck.commands.criteria import FormatOption, ViewFormat, write_view
 
 if TYPE_CHECKING:
     from sicheck.catalog import CriteriaCatalog
@@ -72,11 +71,8 @@ def explain(
     from sicheck.i18n import msg, suggestion
     from sicheck.settings import CommandLine
 
-    line = CommandLine(
-        lang=lang.value if lang is not None else None,
-        criteria=criteria,
-    )
-    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color)
+    line = CommandLine(criteria=criteria)
+    context = run_context(lang, config_file=config_file, no_config=no_config, no_color=no_color, line=line)
     settings = context.settings
     lang_code, color = settings.lang, settings.color
     with tool_errors(lang_code):
@@ -86,7 +82,7 @@ def explain(
             text = render_show(
                 chosen, lang=lang_code, fmt=output_format.value, color=color, width=settings.width, footer=footer
             )
-            write_output(guarded(text) if output_format.value == "text" else text, None)
+            write_view(text, output_format)
             return
         # A check id (VGR-06.region, as in a gap) explains its criterion.
         wanted = criterion.strip().partition(".")[0].upper()
@@ -132,7 +128,7 @@ def explain(
             text = render_explain(
                 chosen, found, lang=lang_code, fmt=output_format.value, color=color, width=settings.width
             )
-        write_output(guarded(text) if output_format.value == "text" else text, None)
+        write_view(text, output_format)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,8 +12,12 @@ import typer
 from sicheck import __version__
 from sicheck.commands.common import (
     ConfigOption,
+    ExitZeroOption,
     LangOption,
+    NoColorOption,
     NoConfigOption,
+    OutputOption,
+    StrictOption,
     run_context,
     run_inputs,
     shown_name,
@@ -41,14 +45,11 @@ def followup(
     output_format: Annotated[
         FollowupFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
-    strict: Annotated[
-        Optional[bool],
-        typer.Option("--strict/--no-strict", help="Varningar fäller också. / Warnings fail too.", show_default=False),
-    ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Avsluta alltid med 0. / Always exit 0.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    strict: StrictOption = None,
+    exit_zero: ExitZeroOption = False,
+    no_color: NoColorOption = False,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -66,28 +67,23 @@ def followup(
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
-    line = CommandLine(
-        lang=lang.value if lang is not None else None,
-        strict=strict,
-        exit_zero=exit_zero,
+    line = CommandLine(strict=strict, exit_zero=exit_zero)
+    context = run_context(
+        lang, config_file=config_file, no_config=no_config, no_color=no_color, output=output, line=line
     )
-    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     settings = context.settings
     with tool_errors(settings.lang):
         if not application.is_file():
             raise UsageError(msg("path-missing", path=str(application)))
         sources = followup_files(reports) if reports else []
-        destination = Output(
-            output, inputs=run_inputs([str(application)], reviews=sources, config=settings.config.file)
-        )
+        destination = Output(output, inputs=run_inputs([str(application)], settings, reviews=sources, criteria=False))
         loaded = [load_followup(path, shown) for path, shown in sources]
         result = follow_up(str(application), loaded, shown=shown_name(str(application)), limits=settings.limits)
-        terminal = output is None and sys.stdout.isatty()
+        terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
         run = FollowupRun((result,), __version__, strict=context.policy.strict, sparklines=terminal)
         text = FORMATS.render(output_format.value, run, lang=settings.lang, color=settings.color, width=settings.width)
         write_output(text, destination, format_name=output_format.value)
-    failed = any(r.fails(strict=context.policy.strict) for r in run.followups)
-    raise typer.Exit(context.policy.exit_code(failed))
+    raise typer.Exit(context.policy.exit_code(run.failed))
 
 
 def register(app: typer.Typer) -> None:

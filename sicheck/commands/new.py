@@ -111,11 +111,7 @@ def new(
     from sicheck.checker import CheckOptions
     from sicheck.settings import CommandLine
 
-    context = run_context(
-        CommandLine(lang=lang.value if lang is not None else None, criteria=criteria),
-        config_file=config_file,
-        no_config=no_config,
-    )
+    context = run_context(lang, config_file=config_file, no_config=no_config, line=CommandLine(criteria=criteria))
     lang_code = context.lang
     with tool_errors(lang_code):
         if file is not None and output is not None and file != output:
@@ -153,14 +149,8 @@ def new(
             # DESIGN section 2: --criteria, else the repository configuration, else the newest vgr.
             chosen = context.catalog.load(context.settings.criteria or context.settings.default_criteria)
             text = application_template(chosen, context.catalog, lang_code, output)
-        settings = context.settings
         named = [str(path) for path in (review, followup) if path is not None]
-        inputs = run_inputs(
-            named,
-            criteria=(settings.criteria, settings.config.criteria),
-            criteria_dirs=settings.criteria_dirs,
-            config=settings.config.file,
-        )
+        inputs = run_inputs(named, context.settings)
         emit(text, output, force=force, lang=lang_code, written=written, inputs=tuple(inputs))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -14,15 +13,16 @@ from sicheck.commands.common import (
     ConfigOption,
     CriteriaOption,
     LangOption,
+    NoColorOption,
     NoConfigOption,
+    OutputOption,
     applications_only,
     collect_files,
-    progress_allowed,
+    progress,
     run_context,
     run_inputs,
     say,
     tool_errors,
-    with_progress,
     write_output,
 )
 from sicheck.report import FORMATS
@@ -90,7 +90,7 @@ def report(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Utdataformat. / Output format.")
     ] = DEFAULT_FORMAT,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    output: OutputOption = None,
     title: Annotated[
         Optional[str],
         typer.Option(
@@ -100,7 +100,7 @@ def report(
         ),
     ] = None,
     lang: LangOption = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Ingen färg. / No colour.")] = False,
+    no_color: NoColorOption = False,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -110,45 +110,41 @@ def report(
     fel (den räknas inte); 2: fel användning. / Exit code 0: the report is written and every
     review counts; 1: a review file has errors (it is not counted); 2: usage error.
     """
+    from dataclasses import replace
+
     from sicheck.checker import CheckOptions
     from sicheck.followup.load import followup_files
     from sicheck.followup.pairing import follow_up_all
     from sicheck.i18n import msg
-    from sicheck.report import render
     from sicheck.report.model import build
     from sicheck.reviews.loading import review_files
     from sicheck.runner import RunTracker, check_and_review
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
-    line = CommandLine(
-        lang=lang.value if lang is not None else None,
-        criteria=criteria,
+    context = run_context(
+        lang,
+        config_file=config_file,
+        no_config=no_config,
+        no_color=no_color,
+        output=output,
+        line=CommandLine(criteria=criteria),
     )
-    context = run_context(line, config_file=config_file, no_config=no_config, no_color=no_color, output=output)
     lang_code = context.lang
     with tool_errors(lang_code):
         # The same criteria as `check`: --criteria, else the file's, else the configuration's.
         options = CheckOptions.of(context.settings, context.catalog)
+        # Every result is kept to the end (the ranking): only with the checks the format shows.
+        options = replace(options, checks_kept=FORMATS.checks_shown(output_format.value))
         # Review files, criteria sets and configuration among the applications are skipped
         # (and counted on stderr): a reviews folder inside the applications folder is common.
         files = applications_only(collect_files(paths, lang_code), paths, context.settings)
         # Every path is checked before the slow part, so a typo fails at once.
         review_sources = review_files(reviews) if reviews else []
         followup_sources = followup_files(followups) if followups else []
-        settings = context.settings
         destination = Output(
-            output,
-            inputs=run_inputs(
-                files,
-                reviews=[*review_sources, *followup_sources],
-                criteria=(settings.criteria, settings.config.criteria),
-                criteria_dirs=settings.criteria_dirs,
-                config=settings.config.file,
-            ),
+            output, inputs=run_inputs(files, context.settings, reviews=[*review_sources, *followup_sources])
         )
-        label = msg("report-progress").get(lang_code)
-        allowed = progress_allowed()
         # The same runner and review pipeline as `check --reviews`: both cores for a large
         # call, results in file order, and a bug in sicheck on one file becomes that file's problem.
         run = check_and_review(
@@ -156,7 +152,7 @@ def report(
             options,
             review_sources,
             RunTracker(context.policy),
-            watch=lambda checked: with_progress(checked, len(files), label, allowed=allowed),
+            watch=progress(len(files), msg("report-progress").get(lang_code)),
         )
         problems = run.problems
         followed = None
@@ -173,7 +169,7 @@ def report(
             date=report_date(),
             followups=followed,
         )
-        text = render(
+        text = FORMATS.chunks(
             output_format.value,
             call_report,
             lang=lang_code,

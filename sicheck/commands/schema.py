@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,6 +10,7 @@ from sicheck.commands.common import (
     ConfigOption,
     LangOption,
     NoConfigOption,
+    OutputOption,
     run_context,
     run_inputs,
     tool_errors,
@@ -19,7 +19,7 @@ from sicheck.commands.common import (
 
 
 def schema(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil. / Write to a file.")] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -36,13 +36,10 @@ def schema(
     Med --followup: uppföljningsrapporternas. / With --followup: the follow-up reports'.
     """
     from sicheck import schema_export
-    from sicheck.settings import CommandLine
 
-    context = run_context(
-        CommandLine(lang=lang.value if lang is not None else None), config_file=config_file, no_config=no_config
-    )
+    context = run_context(lang, config_file=config_file, no_config=no_config)
     with tool_errors(context.lang):
-        inputs = run_inputs([], config=context.settings.config.file)
+        inputs = run_inputs([], context.settings, criteria=False)
         write_output(schema_export.render(context.lang, followup=followup), output, inputs=inputs)
 
 

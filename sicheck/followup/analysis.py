@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 from sicheck import application
 from sicheck.followup.model import (
     CoFinancingProgress,
+    Effect,
     EffectProgress,
     EffectStatus,
     FollowupFile,
@@ -38,7 +39,7 @@ from sicheck.followup.schedule import Frequency, Window, due_windows, parse_freq
 from sicheck.i18n import MAX_WORD, Text, msg, number_text, suggestion
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import ApplicationResult, Location, Problem
-from sicheck.reading import read
+from sicheck.reading import read, real_path
 from sicheck.reviews.merging import ApplicationIndex
 
 # Co-financing is behind when the hours given are under this share of the promised hours
@@ -49,18 +50,6 @@ MAX_LISTED_WINDOWS = 4
 
 
 @dataclass(frozen=True, slots=True)
-class _Effect:
-    id: str
-    description: str | None
-    indicator: str | None
-    unit: str | None
-    baseline: float | None
-    target: float | None
-    expected_by: date | None
-    location: Location
-
-
-@dataclass(frozen=True, slots=True)
 class _Plan:
     """What the application promised, read once."""
 
@@ -68,7 +57,7 @@ class _Plan:
     title: str | None
     start: date | None
     end: date | None
-    effects: tuple[_Effect, ...]
+    effects: tuple[Effect, ...]
     measured: tuple[str, ...]  # the effects the frequency applies to
     frequency: Frequency | None
     frequency_text: str | None
@@ -100,7 +89,7 @@ def _plan(document: Document, name: str) -> _Plan:
     value = document.value
     project = value.get("project") or {}
     effects = tuple(
-        _Effect(
+        Effect(
             id=str(item["id"]),
             description=_text(item.get("description")),
             indicator=_text(item.get("indicator")),
@@ -182,7 +171,7 @@ def id_suggestion(given: str, known: Sequence[str]) -> Text:
 
 def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationIndex) -> Iterator[Problem]:
     """Why a report cannot be counted against this application (nothing when it can)."""
-    if not index.find(report.application, Path(report.file).resolve().parent):
+    if not index.find(report.application, real_path(report.file).parent):
         message = msg("followup-other-application", given=report.application, application=plan.file)
         yield Problem("error", "followup-application", message, report.application_location)
         return
@@ -207,7 +196,7 @@ def _report_problems(report: FollowupReport, plan: _Plan, index: ApplicationInde
 
 
 def _progress(
-    effect: _Effect, start: date | None, measurements: tuple[Measurement, ...]
+    effect: Effect, start: date | None, measurements: tuple[Measurement, ...]
 ) -> tuple[EffectStatus, float | None, float | None, float | None]:
     """Status, share of the way, the share the straight line asks for, and the value it asks for."""
     if not measurements:
@@ -241,7 +230,7 @@ def frequency_text(frequency: Frequency) -> Text:
 
 
 def _missing_gaps(
-    plan: _Plan, effect: _Effect, missing: list[Window], reports: Sequence[FollowupReport]
+    plan: _Plan, effect: Effect, missing: list[Window], reports: Sequence[FollowupReport]
 ) -> Iterator[Gap]:
     """One gap per report that should have held the missing measurements (or the application)."""
     assert plan.frequency is not None
@@ -272,11 +261,8 @@ def _missing_gaps(
 # --- the whole follow-up ------------------------------------------------------------
 
 
-def _invalid(
-    name: str, title: str | None, problems: Sequence[Problem], files: Sequence[FollowupFile]
-) -> FollowupResult:
-    gaps = [Gap(name, p) for p in problems]
-    gaps.append(_gap(name, "followup-application-invalid", msg("followup-application-invalid"), Location("", 1, 1)))
+def _not_followed(name: str, title: str | None, gaps: Sequence[Gap], files: Sequence[str]) -> FollowupResult:
+    """A follow-up that cannot be made, for want of an application to hold ``files`` against: its gaps only."""
     return FollowupResult(
         application_file=name,
         title=title,
@@ -285,7 +271,7 @@ def _invalid(
         as_of=None,
         frequency=None,
         frequency_text=None,
-        reports=tuple(ReportSummary(f.file, None, None, False, None, False) for f in files),
+        reports=tuple(ReportSummary(file, None, None, False, None, False) for file in files),
         effects=(),
         co_financing=(),
         spent_sek=None,
@@ -295,66 +281,53 @@ def _invalid(
     )
 
 
+def _application(application_path: str, limits: Limits) -> tuple[Document | None, Sequence[Problem]]:
+    """The application's document, and its problems (then it is not followed up); None when it cannot be read."""
+    source = read(application_path, limits.max_file_size)
+    if isinstance(source, Problem):
+        return None, [source]
+    loaded = load_yaml(source, limits)
+    if loaded.document is None:
+        assert loaded.problem is not None
+        return None, [loaded.problem]
+    return loaded.document, application.validate(loaded.document)
+
+
 def follow_up(
     application_path: str, files: Sequence[FollowupFile], *, shown: str | None = None, limits: Limits | None = None
 ) -> FollowupResult:
     """Check loaded follow-up files against the application at ``application_path``."""
     name = shown or application_path
-    source = read(application_path, (limits or Limits()).max_file_size)
-    if isinstance(source, Problem):
-        return _invalid(name, None, [source], files)
-    loaded = load_yaml(source, limits or Limits())
-    if loaded.document is None:
-        assert loaded.problem is not None
-        return _invalid(name, None, [loaded.problem], files)
-    document = loaded.document
-    project = document.value.get("project")
-    title = project.get("title") if isinstance(project, dict) and isinstance(project.get("title"), str) else None
-    problems = application.validate(document)
-    if problems:
-        return _invalid(name, title, problems, files)
+    document, problems = _application(application_path, limits or Limits())
+    if document is None or problems:
+        title = None
+        if document is not None:
+            project = document.value.get("project")
+            if isinstance(project, dict) and isinstance(project.get("title"), str):
+                title = project["title"]
+        gaps = [Gap(name, p) for p in problems]
+        invalid = msg("followup-application-invalid")
+        gaps.append(_gap(name, "followup-application-invalid", invalid, Location("", 1, 1)))
+        return _not_followed(name, title, gaps, [f.file for f in files])
     return analyse(_plan(document, name), files, application_path)
 
 
 def unmatched(loaded: FollowupFile, applications: Sequence[str]) -> FollowupResult:
     """A report that cannot be paired with an application: its problems, or that it found none."""
     if loaded.report is None:
-        gaps = tuple(Gap(loaded.file, p) for p in loaded.problems)
-        name = loaded.file
-    else:
-        report = loaded.report
-        names = sorted({Path(a).name for a in applications})
-        hint = suggestion(Path(report.application).name, names)
-        message = msg("followup-application-not-found", given=report.application, suggestion=hint)
-        gaps = (_gap(loaded.file, "followup-application", message, report.application_location),)
-        name = report.application
-    return FollowupResult(
-        application_file=name,
-        title=None,
-        start=None,
-        end=None,
-        as_of=None,
-        frequency=None,
-        frequency_text=None,
-        reports=(ReportSummary(loaded.file, None, None, False, None, False),),
-        effects=(),
-        co_financing=(),
-        spent_sek=None,
-        granted_sek=None,
-        gaps=gaps,
-        application_valid=False,
-    )
+        return _not_followed(loaded.file, None, [Gap(loaded.file, p) for p in loaded.problems], [loaded.file])
+    report = loaded.report
+    names = sorted({Path(a).name for a in applications})
+    hint = suggestion(Path(report.application).name, names)
+    message = msg("followup-application-not-found", given=report.application, suggestion=hint)
+    gap = _gap(loaded.file, "followup-application", message, report.application_location)
+    return _not_followed(report.application, None, [gap], [loaded.file])
 
 
 def plan_of(application_path: str, limits: Limits | None = None) -> _Plan | None:
     """What the application at ``application_path`` promised, or None if it cannot be read."""
-    source = read(application_path, (limits or Limits()).max_file_size)
-    if isinstance(source, Problem):
-        return None
-    loaded = load_yaml(source, limits or Limits())
-    if loaded.document is None or application.validate(loaded.document):
-        return None
-    return _plan(loaded.document, application_path)
+    document, problems = _application(application_path, limits or Limits())
+    return _plan(document, application_path) if document is not None and not problems else None
 
 
 def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -> FollowupResult:
@@ -459,13 +432,7 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
         result = final_report.results.get(effect.id) if final_report else None
         effects.append(
             EffectProgress(
-                id=effect.id,
-                description=effect.description,
-                indicator=effect.indicator,
-                unit=effect.unit,
-                baseline=effect.baseline,
-                target=effect.target,
-                expected_by=effect.expected_by,
+                **{promised.name: getattr(effect, promised.name) for promised in fields(Effect)},
                 measurements=measurements,
                 status=status,
                 share=share,
@@ -482,28 +449,25 @@ def analyse(plan: _Plan, files: Sequence[FollowupFile], application_path: str) -
         for effect in plan.effects:
             result = final_report.results.get(effect.id)
             location = result.location if result else final_report.results_location
-            if result is None or result.target_reached is None:
-                message = msg("followup-final-no-result", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-final-result",
-                        message,
-                        location,
-                        hint=msg("followup-final-result-hint", id=effect.id),
-                    )
-                )
-            if result is None or result.measured_after_by is None:
-                message = msg("followup-final-no-after", id=effect.id)
-                gaps.append(
-                    _gap(
-                        final_report.file,
-                        "followup-after-end",
-                        message,
-                        location,
-                        hint=msg("followup-final-after-hint", id=effect.id),
-                    )
-                )
+            # (not stated, the gap's code, its message, its hint)
+            statements = (
+                (
+                    result is None or result.target_reached is None,
+                    "followup-final-result",
+                    "followup-final-no-result",
+                    "followup-final-result-hint",
+                ),
+                (
+                    result is None or result.measured_after_by is None,
+                    "followup-after-end",
+                    "followup-final-no-after",
+                    "followup-final-after-hint",
+                ),
+            )
+            for absent, code, message_id, hint_id in statements:
+                if absent:
+                    message, hint = msg(message_id, id=effect.id), msg(hint_id, id=effect.id)
+                    gaps.append(_gap(final_report.file, code, message, location, hint=hint))
 
     co_financing = _co_financing(plan, counted, gaps)
 

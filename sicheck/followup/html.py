@@ -17,7 +17,7 @@ from datetime import date
 
 from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
 from sicheck.followup.text import frequency_line, num, percent, summary_line
-from sicheck.i18n import msg
+from sicheck.i18n import msg_text as _t
 from sicheck.report.html import _CSS, _esc, _esc1, page_head
 
 _EXTRA_CSS = """
@@ -36,10 +36,6 @@ blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--line
 _WIDTH, _HEIGHT = 420, 170
 _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 112, 12, 24
 _COLOR = {"on-track": "#1b7f3b", "behind": "#c0392b", "not-measured": "#c0392b", "cannot-tell": "#8a5a00"}
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _ordinal(day: date) -> int:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sicheck.followup.model import FollowupResult, FollowupRun, Gap
-from sicheck.render.json_format import _location
+from sicheck.render.json_format import _location, _problem
 
 
 def _day(value: date | None) -> str | None:
@@ -20,15 +20,10 @@ def _round(value: float | None) -> float | None:
 
 
 def gap(entry: Gap, lang: str) -> dict[str, Any]:
-    problem = entry.problem
-    return {
-        "file": entry.file,
-        "severity": problem.severity,
-        "code": problem.code,
-        "message": problem.message.get(lang),
-        "hint": problem.hint.get(lang) if problem.hint else None,
-        "location": _location(problem.location),
-    }
+    """A gap as the check's JSON gives a problem, after its file; a follow-up has no criterion."""
+    shown = _problem(entry.problem, lang)
+    del shown["criterion"]
+    return {"file": entry.file, **shown}
 
 
 def followup(result: FollowupResult, lang: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from sicheck.i18n import msg
 from sicheck.kinds import FOLLOWUP_MAX_FILE_SIZE
 from sicheck.loader import Document, Limits, load_yaml
 from sicheck.model import Location, Problem
+from sicheck.values import value_at
 
 SCHEMA_RESOURCE = "followup-1.schema.json"
 
@@ -44,23 +45,12 @@ def schema_document() -> dict[str, Any]:
 def _schema_problem(document: Document, violation: validation.Violation) -> Problem:
     # An effect id under measurements or results is a key, checked by propertyNames:
     # jsonschema reports the key as the value at the mapping's path. Point at the key.
-    at = _value_at(document.value, violation.path)
+    at = value_at(document.value, violation.path)
     if isinstance(at, dict) and isinstance(violation.value, str) and violation.value in at:
         key = violation.value
         message = msg("followup-bad-id", key=validation.show_value(key))
         return Problem("error", "schema", message, document.locate_key((*violation.path, key)))
     return validation.problem(document, violation)
-
-
-def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(value, dict) and isinstance(part, str):
-            value = value.get(part)
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
-            return None
-    return value
 
 
 def _schema_problems(document: Document) -> list[Problem]:
@@ -82,11 +72,7 @@ def load_followup(path: str | Path, shown: str | None = None) -> FollowupFile:
     """Load one follow-up file; every failure is a problem in the returned value."""
     from sicheck.reading import read, shown_name
 
-    name = shown or shown_name(str(path))
-    data = read(str(path), FOLLOWUP_LIMITS.max_file_size)
-    if isinstance(data, Problem):
-        return FollowupFile(name, None, (data,))
-    return load_followup_bytes(data, name)
+    return load_followup_bytes(read(str(path), FOLLOWUP_LIMITS.max_file_size), shown or shown_name(str(path)))
 
 
 def load_followup_bytes(data: bytes | Problem, name: str) -> FollowupFile:

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from sicheck.followup.model import FollowupResult, FollowupRun
 from sicheck.followup.text import STATUS_SYMBOL, effect_sparkline, frequency_line, num, percent, summary_line
-from sicheck.i18n import msg
+from sicheck.i18n import msg_text as _t
 from sicheck.render.markdown import LEVEL_MARK, escape, gaps_heading
 
 STATUS_MARK = {"on-track": "✅", "behind": "❌", "not-measured": "⭕", "cannot-tell": "❔"}
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _row(cells: list[str]) -> str:

@@ -91,7 +91,9 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
-class EffectProgress:
+class Effect:
+    """An effect the application promises, and where its id stands in the application."""
+
     id: str
     description: str | None
     indicator: str | None
@@ -99,6 +101,13 @@ class EffectProgress:
     baseline: float | None
     target: float | None
     expected_by: date | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class EffectProgress(Effect):
+    """A promised effect, and how far the reports show it has come."""
+
     measurements: tuple[Measurement, ...]
     status: EffectStatus
     # Of the latest value: percent of the way from baseline to target, and the percent a
@@ -195,3 +204,8 @@ class FollowupRun:
     version: str
     strict: bool = False
     sparklines: bool = False  # output goes to a terminal: the text format draws a sparkline per effect
+
+    @property
+    def failed(self) -> bool:
+        """Whether a follow-up has a gap that fails the run (with ``strict``, a warning too)."""
+        return any(r.fails(strict=self.strict) for r in self.followups)

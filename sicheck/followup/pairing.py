@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from sicheck.followup.analysis import follow_up, unmatched
 from sicheck.followup.load import load_followup
 from sicheck.followup.model import FollowupFile, FollowupResult
 from sicheck.loader import Limits
 from sicheck.model import ApplicationResult
+from sicheck.reading import real_path
 from sicheck.reviews.merging import ApplicationIndex
 
 
@@ -33,14 +33,14 @@ def follow_up_all(
         if item.report is None:
             lost.append(item)
             continue
-        folder = Path(item.file).resolve().parent
+        folder = real_path(item.file).parent
         matches = index.find(item.report.application, folder)
         if len(matches) == 1:
             per_application.setdefault(matches[0], []).append(item)
             continue
         beside = folder / item.report.application
         if not matches and beside.is_file():
-            key = str(beside.resolve())
+            key = str(real_path(beside))
             outside.setdefault(key, (os.path.relpath(beside), []))[1].append(item)
             continue
         lost.append(item)

@@ -16,7 +16,7 @@ from rich.text import Text as RichText
 
 from sicheck.followup.model import EffectProgress, FollowupResult, FollowupRun
 from sicheck.followup.schedule import Frequency
-from sicheck.i18n import msg
+from sicheck.i18n import msg_text as _t
 from sicheck.numbers import format_number, format_percent
 from sicheck.render.console import finished, make_console, paragraph
 from sicheck.render.gaps import rule_name
@@ -26,10 +26,6 @@ from sicheck.symbols import SEVERITY_STYLE
 STATUS_SYMBOL = {"on-track": "✔", "behind": "✘", "not-measured": "○", "cannot-tell": "?"}
 STATUS_STYLE = {"on-track": "green", "behind": "red", "not-measured": "red", "cannot-tell": "yellow"}
 _BARS = "▁▂▃▄▅▆▇█"
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def sparkline(values: list[float], low: float, high: float) -> str:

@@ -12,11 +12,16 @@ import textwrap
 from rich.console import Console
 from rich.text import Text
 
+_HEIGHT = 25
+
 
 def make_console(buffer: io.StringIO, *, color: bool, width: int, soft_wrap: bool = False) -> Console:
     return Console(
         file=buffer,
         width=width,
+        # A height of its own, or rich asks the terminal for its size at every print; no
+        # output of sicheck depends on it.
+        height=_HEIGHT,
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,

@@ -16,6 +16,7 @@ made visible and kept on that line, so it can never start a workflow command of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, Problem, Report
@@ -88,12 +89,17 @@ def _group(result: ApplicationResult, lang: str) -> str:
     return f"::group::{escape_data(name)}"
 
 
-def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    lines: list[str] = []
+# Which checks of a criterion this format shows: none (one annotation per gap).
+CHECKS_SHOWN = "none"
+
+
+def chunks(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The commands one application at a time, then the summary line."""
     for result in report.results:
-        lines.append(_group(result, lang))
+        lines = [_group(result, lang)]
         lines.extend(_annotation(problem, result, report, lang) for problem in gaps(result, report))
         lines.append("::endgroup::")
+        yield "".join(line + "\n" for line in lines)
     summary = report.summary
     parts = [summary.line().get(lang)]
     limit = report.policy.fail_under
@@ -102,5 +108,8 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         parts.append(msg("summary-under-threshold", count=under, threshold=number_text(limit)).get(lang))
     if report.policy.strict and summary.warned:
         parts.append(msg("summary-warnings-strict", count=summary.warned).get(lang))
-    lines.append("sicheck: " + " ".join(parts))
-    return "\n".join(lines) + "\n"
+    yield "sicheck: " + " ".join(parts) + "\n"
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))

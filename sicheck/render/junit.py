@@ -16,6 +16,7 @@ they are and the result would not parse back.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from sicheck.i18n import msg, number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report
@@ -62,17 +63,42 @@ def _classname(file: str) -> str:
     return file
 
 
+def _criterion_fails(result: ApplicationResult, criterion: CriterionResult, report: Report) -> bool:
+    return any(level(p, result, report) == "error" for p in result.problems if p.criterion == criterion.id)
+
+
+def _others(result: ApplicationResult) -> list[Problem]:
+    """Problems that belong to no criterion of the result."""
+    known = {criterion.id for criterion in result.criteria}
+    return [p for p in result.problems if p.criterion not in known]
+
+
+def _counts(result: ApplicationResult, report: Report) -> tuple[int, int, int]:
+    """An application's (tests, failures, errors), as its testsuite counts them."""
+    if result.verdict == "invalid":
+        return 1, 0, 1
+    tests = len(result.criteria)
+    failures = sum(_criterion_fails(result, criterion, report) for criterion in result.criteria)
+    others = _others(result)
+    if others:
+        tests += 1
+        failures += any(level(p, result, report) == "error" for p in others)
+    if report.policy.fail_under is not None:
+        tests += 1
+        failures += report.policy.under_threshold(result)
+    return tests, failures, 0
+
+
 def _criterion_case(
     suite: ET.Element, result: ApplicationResult, criterion: CriterionResult, report: Report, lang: str
-) -> bool:
-    """Add one criterion's testcase; True if it is a failure."""
+) -> None:
+    """Add one criterion's testcase."""
     name = f"{criterion.id} {criterion.title.get(lang)}"
     if not criterion.required:
         name += f" ({msg('optional-mark').get(lang)})"
     case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
     failing = [p for p in result.problems if p.criterion == criterion.id]
-    fails = any(level(p, result, report) == "error" for p in failing)
-    if fails:
+    if _criterion_fails(result, criterion, report):
         checks = ", ".join(p.code for p in failing)
         if not criterion.required or criterion.status == "met":  # only warnings, failed by --strict
             summary = msg("junit-criterion-warned", criterion=criterion.id, checks=checks).get(lang)
@@ -84,10 +110,9 @@ def _criterion_case(
     elif failing:
         out = ET.SubElement(case, "system-out")
         out.text = _gap_lines(result, failing, report, lang)
-    return fails
 
 
-def _other_case(suite: ET.Element, result: ApplicationResult, others: list[Problem], report: Report, lang: str) -> bool:
+def _other_case(suite: ET.Element, result: ApplicationResult, others: list[Problem], report: Report, lang: str) -> None:
     """Problems that belong to no criterion (in a file that is not invalid): one testcase."""
     name = msg("junit-other-case").get(lang)
     case = ET.SubElement(suite, "testcase", name=_x(name), classname=_x(_classname(result.file)))
@@ -98,12 +123,11 @@ def _other_case(suite: ET.Element, result: ApplicationResult, others: list[Probl
         failure.text = _gap_lines(result, others, report, lang)
     else:
         ET.SubElement(case, "system-out").text = _gap_lines(result, others, report, lang)
-    return fails
 
 
-def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: str) -> tuple[int, int, int]:
-    """Add one application's testsuite; returns (tests, failures, errors)."""
-    suite = ET.SubElement(parent, "testsuite", name=_x(result.file))
+def _suite(result: ApplicationResult, report: Report, lang: str) -> ET.Element:
+    """One application's testsuite."""
+    suite = ET.Element("testsuite", name=_x(result.file))
     properties = ET.SubElement(suite, "properties")
     values = {
         "title": result.title or "",
@@ -114,9 +138,7 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
     for key, value in values.items():
         ET.SubElement(properties, "property", name=key, value=_x(value))
 
-    tests = failures = errors = 0
     if result.verdict == "invalid":
-        tests, errors = 1, 1
         case = ET.SubElement(
             suite, "testcase", name=_x(msg("junit-invalid-case").get(lang)), classname=_x(_classname(result.file))
         )
@@ -130,16 +152,12 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
         error.text = _gap_lines(result, list(result.problems), report, lang)
     else:
         for criterion in result.criteria:
-            tests += 1
-            failures += _criterion_case(suite, result, criterion, report, lang)
-        known = {criterion.id for criterion in result.criteria}
-        others = [p for p in result.problems if p.criterion not in known]
+            _criterion_case(suite, result, criterion, report, lang)
+        others = _others(result)
         if others:
-            tests += 1
-            failures += _other_case(suite, result, others, report, lang)
+            _other_case(suite, result, others, report, lang)
         limit = report.policy.fail_under
         if limit is not None:
-            tests += 1
             case = ET.SubElement(
                 suite,
                 "testcase",
@@ -147,27 +165,45 @@ def _suite(parent: ET.Element, result: ApplicationResult, report: Report, lang: 
                 classname=_x(_classname(result.file)),
             )
             if report.policy.under_threshold(result):
-                failures += 1
                 score_gap = [p for p in gaps(result, report) if p.code == FAIL_UNDER]
                 failure = ET.SubElement(case, "failure", type=FAIL_UNDER, message=_x(score_gap[0].message.get(lang)))
                 failure.text = _gap_lines(result, score_gap, report, lang)
+    tests, failures, errors = _counts(result, report)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
     suite.set("skipped", "0")
     suite.set("file", _x(result.file))
-    return tests, failures, errors
+    return suite
 
 
-def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    root = ET.Element("testsuites", name="sicheck")
+# Which checks of a criterion this format shows: none (a criterion's status and its gaps).
+CHECKS_SHOWN = "none"
+
+
+def chunks(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The document one testsuite at a time; the totals at the top are counted first."""
     totals = [0, 0, 0]
     for result in report.results:
-        counts = _suite(root, result, report, lang)
-        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        totals = [a + b for a, b in zip(totals, _counts(result, report), strict=True)]
+    root = ET.Element("testsuites", name="sicheck")
     root.set("tests", str(totals[0]))
     root.set("failures", str(totals[1]))
     root.set("errors", str(totals[2]))
-    ET.indent(root, space="  ")
     # No time or timestamp attributes: the output depends only on the applications.
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    empty = ET.tostring(root, encoding="unicode")
+    if not report.results:
+        yield empty + "\n"
+        return
+    # Indented as ElementTree indents the whole tree: each testsuite one level in.
+    yield empty.removesuffix(" />") + ">"
+    for result in report.results:
+        suite = _suite(result, report, lang)
+        ET.indent(suite, space="  ", level=1)
+        yield "\n  " + ET.tostring(suite, encoding="unicode")
+    yield "\n</testsuites>\n"
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))

@@ -11,7 +11,10 @@ bare URL or address that GitHub would otherwise link by itself.
 
 from __future__ import annotations
 
-from sicheck.i18n import msg, number_text
+from collections.abc import Iterable, Iterator
+
+from sicheck.i18n import msg_text as _t
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult, Report
 from sicheck.numbers import format_number
 from sicheck.render.gaps import gap_message, gaps, level, printable
@@ -30,10 +33,6 @@ LEVEL_MARK = {"error": "❌", "warning": "⚠️"}
 def escape(text: str) -> str:
     """Text on one line with nothing Markdown or HTML would act on."""
     return markdown_inline(printable(text))
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
 
 
 def _row(cells: list[str]) -> str:
@@ -178,30 +177,70 @@ def _lines(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _finish(pieces: list[str]) -> str:
-    return "".join(pieces).rstrip("\n") + "\n"
+def _finished(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces, with the newlines at the very end made one (as a file ends)."""
+    waiting = ""
+    for piece in pieces:
+        kept = piece.rstrip("\n")
+        if kept:
+            yield waiting + kept
+            waiting = piece[len(kept) :]
+        else:
+            waiting += piece
+    yield "\n"
+
+
+def _finished_length(lengths: Iterable[tuple[int, int]]) -> int:
+    """The length `_finished` gives pieces of these (length, newlines at its end) pairs."""
+    total = trailing = 0
+    for length, newlines in lengths:
+        total += length
+        trailing = trailing + length if newlines == length else newlines
+    return total - trailing + 1
+
+
+def _measure(piece: str) -> tuple[int, int]:
+    return len(piece), len(piece) - len(piece.rstrip("\n"))
+
+
+# Which checks of a criterion this format shows: those that fail ("what is missing").
+CHECKS_SHOWN = "failing"
+
+
+def chunks(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The report a part at a time: the head and the table of every application, then each
+    application's section. With a size limit the sections are measured first and only
+    those that fit are written (`_shortened`)."""
+    head = _lines(_head(report, lang))
+    if not report.results:
+        yield from _finished([head])
+        return
+    rows = [_summary_row(result, report, lang) + "\n" for result in report.results]
+    table = [_lines(_table_header(lang)), *rows, "\n"]
+
+    def sections() -> Iterator[str]:
+        return (_lines(_application(result, report, lang)) for result in report.results)
+
+    limit = report.max_size
+    if limit is not None:
+        lengths = [_measure(section) for section in sections()]
+        if _finished_length([_measure(head), *map(_measure, table), *lengths]) > limit:
+            yield from _shortened(report, lang, limit, head, rows, [length for length, _ in lengths])
+            return
+    yield from _finished([head, *table, *sections()])
 
 
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    head = _lines(_head(report, lang))
-    if not report.results:
-        return _finish([head])
-    rows = [_summary_row(result, report, lang) + "\n" for result in report.results]
-    table = _lines(_table_header(lang)) + "".join(rows) + "\n"
-    sections = [_lines(_application(result, report, lang)) for result in report.results]
-    whole = _finish([head, table, *sections])
-    limit = report.max_size
-    if limit is None or len(whole) <= limit:
-        return whole
-    return _shortened(report, lang, limit, head, rows, sections)
+    return "".join(chunks(report, lang=lang, color=color, width=width))
 
 
-def _shortened(report: Report, lang: str, limit: int, head: str, rows: list[str], sections: list[str]) -> str:
+def _shortened(report: Report, lang: str, limit: int, head: str, rows: list[str], sections: list[int]) -> Iterator[str]:
     """The report in at most ``limit`` characters, for a comment or a job summary with a limit.
 
     The summary table stays whole while it fits; past that it keeps the rows of the
     applications that fall short. Then come the sections of those applications, in order,
-    as many as fit whole. A last line says how many are left out.
+    as many as fit whole (``sections`` holds their lengths). A last line says how many
+    are left out.
     """
     total = len(report.results)
     # Room for the last line, counted with the largest numbers it can hold.
@@ -223,13 +262,13 @@ def _shortened(report: Report, lang: str, limit: int, head: str, rows: list[str]
     used = sum(map(len, pieces))
     detailed = 0
     for i in failing:
-        if i not in shown_set or used + len(sections[i]) > budget:
+        if i not in shown_set or used + sections[i] > budget:
             break
-        pieces.append(sections[i])
-        used += len(sections[i])
+        pieces.append(_lines(_application(report.results[i], report, lang)))
+        used += sections[i]
         detailed += 1
     pieces.append(_shortened_note(lang, limit, total - detailed, total - len(shown)) + "\n")
-    return _finish(pieces)
+    yield from _finished(pieces)
 
 
 def _shortened_note(lang: str, limit: int, without_details: int, without_row: int) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,16 @@ def _results(
     return documents
 
 
-def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+# Which checks of a criterion this format shows: none (each gap is a result; the rules
+# come from the run's criteria sets).
+CHECKS_SHOWN = "none"
+# Where the results sit in the document: json.dumps(indent=2) puts each one this far in.
+_RESULT_INDENT = " " * 8
+
+
+def chunks(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The log with its results one application at a time; the rule catalogue before them
+    is made first, from every gap's code."""
     rules: list[_Rule] = []
     index: dict[str, int] = {}
     for rule in (*_tool_rules(), *_criteria_rules(report)):
@@ -210,14 +220,11 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         if rule.id not in index:
             index[rule.id] = len(rules)
             rules.append(rule)
-    results: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
     for result in report.results:
         for problem in gaps(result, report):
             if problem.code not in index:  # a code this renderer does not know yet
                 index[problem.code] = len(rules)
                 rules.append(_tool_rule(problem.code))
-        results.extend(_results(result, report, lang, index, seen))
     document = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -239,8 +246,22 @@ def render(report: Report, *, lang: str = "sv", color: bool = False, width: int 
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [],
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # The document with no results, cut where they go: "results" is the run's last key.
+    before, empty, after = json.dumps(document, ensure_ascii=False, indent=2).rpartition('"results": []')
+    del document, rules
+    seen: dict[str, int] = {}
+    opened = False
+    for result in report.results:
+        for found in _results(result, report, lang, index, seen):
+            text = json.dumps(found, ensure_ascii=False, indent=2).replace("\n", "\n" + _RESULT_INDENT)
+            yield (",\n" if opened else before + '"results": [\n') + _RESULT_INDENT + text
+            opened = True
+    yield ("\n      ]" if opened else before + empty) + after + "\n"
+
+
+def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))

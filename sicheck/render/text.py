@@ -8,23 +8,20 @@ bidi overrides visible.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sicheck.i18n import msg, number_text
+from sicheck.i18n import msg_text as _t
+from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, RunSummary
 from sicheck.policy import RunPolicy
 from sicheck.render.console import finished, make_console, paragraph
 from sicheck.render.gaps import rule_name
 from sicheck.sanitize import one_line, visible
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
-
-
-def _t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
-
 
 Segment = tuple[str, str]
 
@@ -37,19 +34,53 @@ def _wrapped(console: Console, segments: list[Segment], *, indent: int, hang: in
     paragraph(console, text, indent=indent, hang=hang)
 
 
+def _shared(console: Console, color: bool, segments: list[Segment], *, indent: int, hang: int) -> None:
+    """`_wrapped` for a paragraph that names no file: the same in many applications, so
+    rendered once (rich takes far longer than the copy)."""
+    console.file.write(_shared_text(tuple(segments), indent, hang, console.width, color))
+
+
+@lru_cache(maxsize=4096)
+def _shared_text(segments: tuple[Segment, ...], indent: int, hang: int, width: int, color: bool) -> str:
+    buffer = io.StringIO()
+    _wrapped(make_console(buffer, color=color, width=width), list(segments), indent=indent, hang=hang, width=width)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=4096)
+def _heading_text(text: str, style: str, width: int, color: bool) -> str:
+    buffer = io.StringIO()
+    make_console(buffer, color=color, width=width).print(RichText(text, style=style))
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=4096)
+def _row_text(cells: tuple[Segment, Segment, Segment], widths: tuple[int, int, int], width: int, color: bool) -> str:
+    """One line of the checklist (status, criterion, points), the same in many applications."""
+    status_width, points_width, table_width = widths
+    row = Table.grid(padding=(0, _GAP, 0, 0), pad_edge=False, expand=True)
+    row.add_column(width=status_width, no_wrap=True)
+    row.add_column(ratio=1, overflow="fold")
+    row.add_column(width=points_width, justify="right", no_wrap=True)
+    row.add_row(*(RichText(text, style=style) for text, style in cells))
+    buffer = io.StringIO()
+    make_console(buffer, color=color, width=width).print(row, width=table_width)
+    return buffer.getvalue()
+
+
 def _line(console: Console, text: str, width: int) -> None:
     _wrapped(console, [("", ""), (text, "")], indent=0, hang=2, width=width)
 
 
-def _hint(console: Console, hint: str, width: int) -> None:
+def _hint(console: Console, hint: str, color: bool) -> None:
     # The arrow marks what to do; a hint's later lines (the funder's "why") follow unmarked.
     first, *rest = hint.split("\n")
-    _wrapped(console, [("→ ", "italic"), (first, "italic")], indent=4, hang=2, width=width)
+    _shared(console, color, [("→ ", "italic"), (first, "italic")], indent=4, hang=2)
     for later in rest:
-        _wrapped(console, [("", "dim"), (later, "dim")], indent=4, hang=0, width=width)
+        _shared(console, color, [("", "dim"), (later, "dim")], indent=4, hang=0)
 
 
-def _problem(console: Console, problem: Problem, file: str, lang: str, width: int) -> None:
+def _problem(console: Console, problem: Problem, file: str, lang: str, width: int, color: bool) -> None:
     """One format problem: where, how severe and what kind, the message, then what to do."""
     where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
     kind = rule_name(problem.code).get(lang)
@@ -64,12 +95,12 @@ def _problem(console: Console, problem: Problem, file: str, lang: str, width: in
         hang=2,
         width=width,
     )
-    _wrapped(console, [("", ""), (visible(problem.message.get(lang)), "")], indent=4, hang=0, width=width)
+    _shared(console, color, [("", ""), (visible(problem.message.get(lang)), "")], indent=4, hang=0)
     if problem.hint is not None:
-        _hint(console, visible(problem.hint.get(lang)), width)
+        _hint(console, visible(problem.hint.get(lang)), color)
 
 
-def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: int) -> None:
+def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: int, color: bool) -> None:
     """A criterion's gaps under its line: the funder's reason once, then each gap's hint.
 
     The criterion's line already says what is missing; a gap says where, which check (for
@@ -78,7 +109,7 @@ def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: in
     """
     hints = [visible(p.hint.get(lang)).split("\n") if p.hint is not None else [""] for p in gaps]
     for reason in (line for lines in hints for line in lines[1:]):
-        _wrapped(console, [("", "dim"), (reason, "dim")], indent=2, hang=2, width=width)
+        _shared(console, color, [("", "dim"), (reason, "dim")], indent=2, hang=2)
     for problem, (advice, *_) in zip(gaps, hints, strict=True):
         where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
         severity = _t(f"severity-{problem.severity}", lang)
@@ -100,7 +131,7 @@ def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: in
         )
 
 
-def _application(console: Console, result: ApplicationResult, lang: str, width: int) -> None:
+def _application(console: Console, result: ApplicationResult, lang: str, width: int, color: bool) -> None:
     title = one_line(result.title) if result.title else _t("untitled", lang)
     _wrapped(console, [("", "bold"), (title, "bold")], indent=0, hang=2, width=width)
     header: list[Segment] = [(f"{_t('heading-file', lang)}: ", "dim"), (visible(result.file), "")]
@@ -111,21 +142,21 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
     verdict: list[Segment] = [("", ""), (_t(f"verdict-{result.verdict}", lang), VERDICT_STYLE[result.verdict])]
     if result.score is not None:
         verdict.append(("   " + _t("score-line", lang, score=number_text(result.score)), ""))
-    _wrapped(console, verdict, indent=2, hang=2, width=width)
+    _shared(console, color, verdict, indent=2, hang=2)
 
     # Format problems first: the file is invalid until they are fixed.
     own = [p for p in result.problems if p.criterion is None]
     if own:
-        console.print()
-        console.print(RichText(_t("heading-format-problems", lang), style="bold underline"))
+        console.file.write("\n")
+        console.file.write(_heading_text(_t("heading-format-problems", lang), "bold underline", console.width, color))
         for problem in own:
-            _problem(console, problem, result.file, lang, width)
+            _problem(console, problem, result.file, lang, width, color)
 
     if result.criteria:
         # The checklist: one line per criterion, its gaps (with hints) right under it.
-        console.print()
+        console.file.write("\n")
         if own:
-            console.print(RichText(_t("heading-checklist", lang), style="bold underline"))
+            console.file.write(_heading_text(_t("heading-checklist", lang), "bold underline", console.width, color))
         gaps: dict[str, list[Problem]] = {}
         for problem in result.problems:
             if problem.criterion is not None:
@@ -138,22 +169,18 @@ def _application(console: Console, result: ApplicationResult, lang: str, width: 
         # As wide as the longest line needs, at most the terminal: every row then has the same
         # columns, and a title too long for its column wraps inside it.
         natural = status_width + max(len(n) for n in names.values()) + points_width + 2 * _GAP
+        widths = (status_width, points_width, min(width, natural))
         for criterion in result.criteria:
-            style = STATUS_STYLE[criterion.status]
-            row = Table.grid(padding=(0, _GAP, 0, 0), pad_edge=False, expand=True)
-            row.add_column(width=status_width, no_wrap=True)
-            row.add_column(ratio=1, overflow="fold")
-            row.add_column(width=points_width, justify="right", no_wrap=True)
-            row.add_row(
-                RichText(f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]}", style=style),
-                RichText(names[criterion.id], style="bold"),
-                RichText(shown_points[criterion.id]),
+            cells = (
+                (f"{STATUS_SYMBOL[criterion.status]} {statuses[criterion.status]}", STATUS_STYLE[criterion.status]),
+                (names[criterion.id], "bold"),
+                (shown_points[criterion.id], ""),
             )
-            console.print(row, width=min(width, natural))
-            _gaps(console, gaps.get(criterion.id, []), result.file, lang, width)
+            console.file.write(_row_text(cells, widths, console.width, color))
+            _gaps(console, gaps.get(criterion.id, []), result.file, lang, width, color)
     elif not own:
-        console.print(RichText("  " + _t("no-gaps", lang), style="green"))
-    console.print()
+        console.file.write(_heading_text("  " + _t("no-gaps", lang), "green", console.width, color))
+    console.file.write("\n")
 
 
 # Spaces between the checklist's columns.
@@ -178,7 +205,7 @@ def head(*, version: str, lang: str = "sv", color: bool = False, width: int = 10
 def item(result: ApplicationResult, *, index: int, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     """One application's block; streamed one at a time for large runs."""
     buffer = io.StringIO()
-    _application(_console(buffer, color, width), result, lang, width)
+    _application(_console(buffer, color, width), result, lang, width, color)
     return finished(buffer, color)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from sicheck.report.model import CallReport, criteria_groups, number, t
 from sicheck.reviews.model import RECOMMENDATIONS
@@ -30,7 +31,12 @@ def guard(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+# Which checks of a criterion this format shows: none (a status per criterion).
+CHECKS_SHOWN = "none"
+
+
+def chunks(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The header, then one row at a time."""
     delimiter = _DELIMITER.get(lang, _DELIMITER["en"])
 
     def num(value: float | None, decimals: int = 2) -> str:
@@ -66,6 +72,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([guard(cell) for cell in header])
+    yield BOM + _taken(buffer)
     for position, item in enumerate(report.applications):
         result, review = item.result, item.review
         row = [
@@ -99,4 +106,16 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
                 one_line(latest.status) if latest and latest.status else "",
             ]
         writer.writerow([guard(cell) for cell in row])
-    return BOM + buffer.getvalue()
+        yield _taken(buffer)
+
+
+def _taken(buffer: io.StringIO) -> str:
+    """What the writer wrote since the last time, leaving the buffer empty."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))

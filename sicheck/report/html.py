@@ -10,6 +10,7 @@ visible (`sanitize.visible`), then `html.escape` with quotes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape as html_escape
 
 from sicheck.i18n import number_text
@@ -28,6 +29,7 @@ from sicheck.report.model import (
     section_name,
     set_lines,
     t,
+    uncounted_headings,
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, SCALE_MAX, SCALE_MIN, ReviewedResult, ReviewSummary
@@ -637,13 +639,7 @@ def _application(position: int, item: ReviewedResult, report: CallReport, lang: 
 
 def _uncounted(report: CallReport, lang: str) -> list[str]:
     """Every review or score not counted: who, which application, where, and why."""
-    labels = [
-        t("report-column-reviewer", lang),
-        t("report-column-application", lang),
-        t("report-column-where", lang),
-        t("report-column-uncounted", lang),
-        t("report-column-reason", lang),
-    ]
+    labels = uncounted_headings(lang)
     lines = [
         f'<section id="review-problems"><h2>{_esc(t("report-review-problems", lang))}</h2>',
         '<div class="scroll"><table class="problems cards">',
@@ -681,7 +677,12 @@ def page_head(title: str, version: str, lang: str, css: str = _CSS) -> list[str]
     ]
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+# Which checks of a criterion this format shows: those that fail, under the criterion.
+CHECKS_SHOWN = "failing"
+
+
+def chunks(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The page a part at a time: the overview and the matrices, then each application."""
     summary = report.summary
     title = heading(report, lang)
     summary_line = summary.line().get(lang)
@@ -724,9 +725,10 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     lines += [f'<section id="matrix"><h2>{_esc(t("report-heading-matrices", lang))}</h2>', *_matrix(report, lang)]
     lines.append("</section>")
     lines.append(f'<section id="applications"><h2>{_esc(t("report-heading-applications", lang))}</h2>')
+    yield _joined(lines)
     for position, item in enumerate(report.applications):
-        lines += _application(position, item, report, lang)
-    lines.append("</section>")
+        yield _joined(_application(position, item, report, lang))
+    lines = ["</section>"]
     if report.reviews_given:
         lines.append(f'<section id="scale"><h2>{_esc(t("review-scale-heading", lang))}</h2><ul>')
         lines += [f"<li><strong>{step.score}</strong> = {_esc(step.label.get(lang))}</li>" for step in SCALE]
@@ -746,4 +748,13 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     lines.append("</main>")
     lines.append(f"<footer>{_esc(made_line(report, lang))}</footer>")
     lines += ["</body>", "</html>"]
-    return "\n".join(lines) + "\n"
+    yield _joined(lines)
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as text, each ending in a newline."""
+    return "".join(line + "\n" for line in lines)

@@ -11,11 +11,11 @@ criteria sets) and ``"review_problems"``: the reviews or scores that were left o
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sicheck.model import RunSummary
-from sicheck.render.json_format import document
+from sicheck.render.json_format import application, document
 from sicheck.report.model import CallReport
 from sicheck.reviews.model import ReviewedResult, ReviewProblem, ReviewSummary
 
@@ -96,12 +96,29 @@ def reviewed_text(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
-    """The call report: ranked per criteria set, each application with its ``rank``, and the call."""
-    document = _document(report.applications, report.summary, report.version, report.review_problems, lang)
-    for position, entry in enumerate(document["applications"]):
-        entry["rank"] = report.place(position)
-        entry["review"] = entry.pop("review")  # keep "review" last, after "rank"
+# Which checks of a criterion this format shows: every one (each application as the check JSON).
+CHECKS_SHOWN = "all"
+# Where the applications sit in the document: json.dumps(indent=2) puts each one this far in.
+_APPLICATION_INDENT = " " * 4
+_APPLICATIONS = '\n  "applications": []'
+
+
+def _entry(report: CallReport, position: int, item: ReviewedResult, lang: str) -> dict[str, Any]:
+    entry = application(item.result, lang)
+    entry["rank"] = report.place(position)
+    entry["review"] = review(item.review)  # "review" after "rank"
+    if report.followups_given:
+        from sicheck.followup.json_format import followup
+
+        # With --followups, each application gets its follow-up (or null), as "review" its reviews.
+        found = report.followup_of(item)
+        entry["followup"] = followup(found, lang) if found else None
+    return entry
+
+
+def chunks(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The call report, one application at a time: ranked per criteria set, each with its
+    ``rank``, and the call."""
     call = {
         "title": report.title,
         "date": report.date or None,
@@ -114,13 +131,25 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             for section in report.sections
         ],
     }
-    document = {"tool": document.pop("tool"), "call": call, **document}
+    found = document((), report.summary, report.version, lang)
+    document_ = {"tool": found.pop("tool"), "call": call, **found}
+    document_["review_problems"] = [_review_problem(entry, lang) for entry in report.review_problems]
     if report.followups_given:
-        from sicheck.followup.json_format import followup, gap
+        from sicheck.followup.json_format import gap
 
-        # With --followups, each application gets its follow-up (or null), as "review" its reviews.
-        for entry, item in zip(document["applications"], report.applications, strict=True):
-            found = report.followup_of(item)
-            entry["followup"] = followup(found, lang) if found else None
-        document["followup_problems"] = [gap(g, lang) for g in report.followup_problems]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        document_["followup_problems"] = [gap(g, lang) for g in report.followup_problems]
+    # The document without its applications, cut where they go (the first top-level key that
+    # holds an empty list; the call's "applications" are counts).
+    before, empty, after = json.dumps(document_, ensure_ascii=False, indent=2).partition(_APPLICATIONS)
+    if not report.applications:
+        yield before + empty + after + "\n"
+        return
+    yield before + _APPLICATIONS[:-1]
+    for position, item in enumerate(report.applications):
+        text = json.dumps(_entry(report, position, item, lang), ensure_ascii=False, indent=2)
+        yield ("\n" if position == 0 else ",\n") + _APPLICATION_INDENT + text.replace("\n", "\n" + _APPLICATION_INDENT)
+    yield "\n  ]" + after + "\n"
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))

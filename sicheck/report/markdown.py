@@ -7,6 +7,8 @@ start markup (tables, code, HTML, links, emphasis, mentions, math) backslash-esc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sicheck.i18n import number_text
 from sicheck.model import ApplicationResult
 from sicheck.report.model import (
@@ -23,6 +25,7 @@ from sicheck.report.model import (
     section_name,
     set_lines,
     t,
+    uncounted_headings,
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, ReviewedResult
@@ -114,13 +117,7 @@ def _uncounted_anchor(lang: str) -> str:
 
 
 def _uncounted(report: CallReport, lang: str) -> list[str]:
-    headers = [
-        t("report-column-reviewer", lang),
-        t("report-column-application", lang),
-        t("report-column-where", lang),
-        t("report-column-uncounted", lang),
-        t("report-column-reason", lang),
-    ]
+    headers = uncounted_headings(lang)
     lines = ["", f"## {t('report-review-problems', lang)}", "", _row(headers), _row(["---"] * len(headers))]
     for row in uncounted_rows(report, lang):
         cells = [escape(row.reviewer), escape(row.application), escape(row.where), row.scope, escape(row.reason)]
@@ -259,7 +256,12 @@ def _application(position: int, item: ReviewedResult, report: CallReport, lang: 
     return lines
 
 
-def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+# Which checks of a criterion this format shows: none (criteria by status, and the problems).
+CHECKS_SHOWN = "none"
+
+
+def chunks(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> Iterator[str]:
+    """The report a part at a time: the overview, then each application's section."""
     summary = report.summary
     lines = [f"# {escape(heading(report, lang))}", ""]
     if report.title:
@@ -283,8 +285,10 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         lines += ["", t("report-matrix-note", lang)]
     lines += _matrix(report, lang)
     lines += ["", f"## {t('report-heading-applications', lang)}"]
+    yield _joined(lines)
     for position, item in enumerate(report.applications):
-        lines += _application(position, item, report, lang)
+        yield _joined(_application(position, item, report, lang))
+    lines = []
     if report.reviews_given:
         lines += ["", f"## {t('review-scale-heading', lang)}", ""]
         lines += [f"- {step.score} = {step.label.get(lang)}" for step in SCALE]
@@ -296,4 +300,13 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
             problem = gap.problem
             where = f"{escape(gap.file)}:{problem.location.line}:{problem.location.column}"
             lines.append(f"- {where} {escape(problem.code)}: {escape(problem.message.get(lang))}")
-    return "\n".join(lines) + "\n"
+    yield _joined(lines)
+
+
+def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
+    return "".join(chunks(report, lang=lang, color=color, width=width))
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines as text, each ending in a newline."""
+    return "".join(line + "\n" for line in lines)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sicheck.followup.model import FollowupResult, Gap
-from sicheck.i18n import Text, format_number, format_percent, msg
+from sicheck.i18n import Text, format_number, format_percent, msg_text
 from sicheck.model import RunSummary, Verdict
 from sicheck.reviews.model import ReviewedResult, ReviewProblem
 
@@ -211,8 +211,8 @@ def criteria_groups(report: CallReport) -> list[CriteriaGroup]:
     ]
 
 
-def t(message_id: str, lang: str, **params: object) -> str:
-    return msg(message_id, **params).get(lang)
+# The report formats' one-language catalogue lookup.
+t = msg_text
 
 
 def number(value: float | None, lang: str, *, decimals: int = 2, empty: str = "–") -> str:
@@ -283,6 +283,17 @@ class UncountedRow:
     where: str
     scope: str
     reason: str
+
+
+def uncounted_headings(lang: str) -> list[str]:
+    """The headings of the columns of the reviews not counted, in the order of `UncountedRow`."""
+    return [
+        t("report-column-reviewer", lang),
+        t("report-column-application", lang),
+        t("report-column-where", lang),
+        t("report-column-uncounted", lang),
+        t("report-column-reason", lang),
+    ]
 
 
 def uncounted_rows(report: CallReport, lang: str) -> list[UncountedRow]:

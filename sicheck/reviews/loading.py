@@ -52,11 +52,7 @@ def load_review(path: str | Path, shown: str | None = None) -> ReviewFile:
     """Load one review file; every failure is a problem in the returned value."""
     from sicheck.reading import read, shown_name
 
-    name = shown or shown_name(str(path))
-    data = read(str(path), REVIEW_LIMITS.max_file_size)
-    if isinstance(data, Problem):
-        return ReviewFile(name, None, (data,))
-    return load_review_bytes(data, name)
+    return load_review_bytes(read(str(path), REVIEW_LIMITS.max_file_size), shown or shown_name(str(path)))
 
 
 # The loader's messages for these speak of applications; a reviewer needs to hear of reviews.
@@ -84,12 +80,15 @@ def _said(data: bytes) -> dict[str, str]:
     return found
 
 
-def load_review_bytes(data: bytes, name: str) -> ReviewFile:
+def load_review_bytes(data: bytes | Problem, name: str) -> ReviewFile:
+    """Load one review from its bytes, or from the problem that kept them from being read."""
     loaded = load_yaml(data, REVIEW_LIMITS, messages=_LOADER_MESSAGES)
     if loaded.document is None:
         problem = loaded.problem
         assert problem is not None
-        said = _said(data) if problem.code not in ("too-large", "encoding", "encoding-utf16") else {}
+        said: dict[str, str] = {}
+        if isinstance(data, bytes) and problem.code not in ("too-large", "encoding", "encoding-utf16"):
+            said = _said(data)
         return ReviewFile(name, None, (problem,), said.get("reviewer"), said.get("application"))
     document = loaded.document
     _normalise_recommendation(document.value)

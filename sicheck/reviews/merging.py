@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sicheck.i18n import Text, msg, round_half_up, suggestion
 from sicheck.model import ApplicationResult, Problem
+from sicheck.reading import real_path
 from sicheck.reviews.model import (
     DISAGREEMENT_SPREAD,
     RECOMMENDATIONS,
@@ -96,7 +97,7 @@ class ApplicationIndex:
         for index, result in enumerate(results):
             if result.file == "<stdin>":
                 continue
-            path = Path(result.file).resolve()
+            path = real_path(result.file)
             self._by_path.setdefault(path, []).append(index)
             self._by_name.setdefault(path.name, []).append((index, path.parts))
 
@@ -107,9 +108,9 @@ class ApplicationIndex:
             return []
         if PurePosixPath(given).is_absolute() or ".." in parts:
             # A path that climbs out means a file relative to the review file's folder.
-            return self._by_path.get((review_dir / given).resolve(), [])
+            return self._by_path.get(real_path(review_dir / given), [])
         # The template writes the path relative to the review file: that finds exactly one.
-        beside = self._by_path.get((review_dir / given).resolve())
+        beside = self._by_path.get(real_path(review_dir / given))
         if beside:
             return beside
         # A file name or a relative path: the application's path ends with it. So
@@ -182,7 +183,7 @@ def _outside_the_run(given: str, review_dir: Path, results: Sequence[Application
     given = given.replace("\\", "/")
     if not _given_parts(given):
         return False
-    folders = {Path(r.file).resolve().parent for r in results if r.file != "<stdin>"}
+    folders = {real_path(r.file).parent for r in results if r.file != "<stdin>"}
     candidates = [review_dir / given, Path(given), *(folder / given for folder in folders)]
     try:
         return any(candidate.is_file() for candidate in candidates)
@@ -223,7 +224,7 @@ def attach(
                 for p in review_file.problems
             )
             continue
-        review_dir = Path(review_file.file).resolve().parent
+        review_dir = real_path(review_file.file).parent
         matches = index_of.find(review.application, review_dir)
         if not matches and _outside_the_run(review.application, review_dir, results):
             continue
