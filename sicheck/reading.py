@@ -110,9 +110,7 @@ def collect(
                 matched = True
             matched = matched or len(scan.found) > before
             continue
-        if not stat.S_ISREG(info.st_mode) or _system_file(given):
-            kind = _kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else msg("kind-system")
-            raise UsageError(msg("path-not-regular", path=shown_name(given), kind=kind))
+        _require_regular(given, info)
         matched = True
         if excluded is None or not excluded(given):
             scan.found.append((given, shown_name(given)))
@@ -121,6 +119,24 @@ def collect(
     # Sorted, without duplicates, so that runs are deterministic whatever the argument order.
     unique = dict.fromkeys(scan.found)
     return sorted(unique, key=lambda item: (item[0] == STDIN, item[1]))
+
+
+def require_file(path: str) -> None:
+    """Refuse, as `collect` does, a single file named on the command line that `read` would
+    not read: missing, a dangling link or loop, a folder, a FIFO, a device, a ``/proc`` file."""
+    if not path:
+        raise UsageError(msg("path-empty"))
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise UsageError(_named_problem(path, exc)) from None
+    _require_regular(path, info)
+
+
+def _require_regular(given: str, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode) or _system_file(given):
+        kind = _kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else msg("kind-system")
+        raise UsageError(msg("path-not-regular", path=shown_name(given), kind=kind))
 
 
 def _named_problem(given: str, exc: OSError) -> Text:
@@ -440,5 +456,6 @@ __all__ = [
     "head",
     "read",
     "real_path",
+    "require_file",
     "shown_name",
 ]

@@ -385,6 +385,21 @@ EVERY_KIND = [
     *(Entry("proc", f"proc-{i}.yaml".encode(), -1, i) for i in range(len(PROC_FILES))),
     Entry("valid", b"ans\xf6kan\n::warning::x.yaml", 0),
 ]
+
+
+def assert_reviews(tree: Tree, code: int, stdout: str, stderr: str) -> None:
+    """None of the objects is a review: each one reached is a problem on a line of its own."""
+    if not tree.expected and not tree.folder_links:
+        assert code in (0, 2), (code, stderr)  # a folder without YAML files: nothing to count
+        return
+    assert code == 1, (code, stderr)
+    assert json.loads(stdout)["applications"][0]["verdict"] == "eligible"
+    lines = [line for line in stderr.split("\n") if line]
+    assert len(lines) >= len(tree.expected), lines
+    # A line break in a file name is shown as "\n", never written: one line per problem.
+    assert all(line.startswith("sicheck: ") for line in lines), lines
+
+
 NAMED_REFUSED = {"dangling", "loop", "loop-pair", "fifo", "dev-null", "dev-zero", "proc"}
 NAMED_INVALID = {"locked-file", "locked-folder", "broken", "empty", "oversized"}
 
@@ -412,9 +427,10 @@ def assert_named(named: list[tuple[bytes, str]], code: int, stdout: str, stderr:
 
 
 @TREE_SETTINGS
-@given(entries=trees(), mode=st.sampled_from(["check", "report", "named"]), picks=st.lists(st.booleans()))
+@given(entries=trees(), mode=st.sampled_from(["check", "report", "named", "reviews"]), picks=st.lists(st.booleans()))
 @example(entries=EVERY_KIND, mode="check", picks=[])
 @example(entries=EVERY_KIND, mode="report", picks=[])
+@example(entries=EVERY_KIND, mode="reviews", picks=[])
 def test_random_trees_of_file_system_objects(entries: list[Entry], mode: str, picks: list[bool]) -> None:
     import tempfile
 
@@ -431,6 +447,12 @@ def test_random_trees_of_file_system_objects(entries: list[Entry], mode: str, pi
             with locked(tree):
                 code, stdout, stderr = invoke(["check", *[os.fsdecode(p) for p, _ in named], *args])
             assert_named(named, code, stdout, stderr)
+        elif mode == "reviews":
+            # The tree as the reviews of a call: `report` says on stderr why each is not counted.
+            application = os.path.join(folder, "outside", "target.yaml")
+            with locked(tree):
+                code, stdout, stderr = invoke(["report", application, "--reviews", os.fsdecode(tree.root), *args])
+            assert_reviews(tree, code, stdout, stderr)
         else:
             with locked(tree):
                 code, stdout, stderr = invoke([mode, os.fsdecode(tree.root), *args])
