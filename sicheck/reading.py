@@ -110,9 +110,7 @@ def collect(
                 matched = True
             matched = matched or len(scan.found) > before
             continue
-        if not stat.S_ISREG(info.st_mode) or _system_file(given):
-            kind = _kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else msg("kind-system")
-            raise UsageError(msg("path-not-regular", path=shown_name(given), kind=kind))
+        _require_regular(given, info)
         matched = True
         if excluded is None or not excluded(given):
             scan.found.append((given, shown_name(given)))
@@ -121,6 +119,24 @@ def collect(
     # Sorted, without duplicates, so that runs are deterministic whatever the argument order.
     unique = dict.fromkeys(scan.found)
     return sorted(unique, key=lambda item: (item[0] == STDIN, item[1]))
+
+
+def require_file(path: str) -> None:
+    """Refuse, as `collect` does, a single file named on the command line that `read` would
+    not read: missing, a dangling link or loop, a folder, a FIFO, a device, a ``/proc`` file."""
+    if not path:
+        raise UsageError(msg("path-empty"))
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise UsageError(_named_problem(path, exc)) from None
+    _require_regular(path, info)
+
+
+def _require_regular(given: str, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode) or _system_file(given):
+        kind = _kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else msg("kind-system")
+        raise UsageError(msg("path-not-regular", path=shown_name(given), kind=kind))
 
 
 def _named_problem(given: str, exc: OSError) -> Text:
@@ -145,22 +161,24 @@ def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple
         return False  # the same folder under a second name: its files are already listed
     scan.folders.add(node)
     try:
+        # Names only: a folder of ten thousand files held as entries with their stat
+        # results would raise the peak memory of the whole run (workers start from it).
         with os.scandir(folder) as entries:
-            listed = sorted(entries, key=lambda entry: entry.name)
+            names = sorted(entry.name for entry in entries)
     except OSError:
         # `read` says why when it gets to this entry.
         scan.found.append((folder, shown_name(folder)))
         return True
     matched = False
-    for entry in listed:
-        path = entry.path
+    for name in names:
+        path = os.path.join(folder, name)
         if scan.excluded is not None and scan.excluded(path):
-            matched = matched or entry.name.endswith(YAML_SUFFIXES)
+            matched = matched or name.endswith(YAML_SUFFIXES)
             continue
         try:
-            target = entry.stat()  # follows links
+            target = os.stat(path)  # follows links
         except OSError:
-            if entry.name.endswith(YAML_SUFFIXES):
+            if name.endswith(YAML_SUFFIXES):
                 scan.found.append((path, shown_name(path)))  # dangling link or loop
                 matched = True
             continue
@@ -168,7 +186,7 @@ def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple
             if _system_file(path):
                 continue
             matched = _walk(scan, path, target, (*ancestors, node)) or matched
-        elif entry.name.endswith(YAML_SUFFIXES):
+        elif name.endswith(YAML_SUFFIXES):
             # Regular or not: `read` refuses what is not a regular file, with a reason.
             scan.found.append((path, shown_name(path)))
             matched = True
@@ -438,5 +456,6 @@ __all__ = [
     "head",
     "read",
     "real_path",
+    "require_file",
     "shown_name",
 ]

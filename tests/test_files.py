@@ -464,6 +464,64 @@ def test_an_empty_path_anywhere_is_a_usage_error(command: str, args: list[str]) 
     assert result.stdout == ""
 
 
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 1.5 GB file took 1.56 GB of memory: it was read whole before its size was checked."""
+    import tracemalloc
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(1_500_000_000)  # sparse: no disk space used
+    tracemalloc.start()
+    try:
+        result = runner.invoke(app, ["check", str(huge), "--format", "json", "--lang", "en"])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["applications"][0]["problems"][0]["code"] == "too-large"
+    assert peak < 50 * 1024 * 1024
+
+
+SINGLE_FILE_COMMANDS = {
+    "followup": ["followup", "{path}"],
+    "new --review": ["new", "--review", "{path}", "-o", "{out}"],
+    "new --followup": ["new", "--followup", "{path}", "-o", "{out}"],
+    "check --config": ["check", str(SAMPLE), "--config", "{path}"],
+}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "proc", "dangling", "loop", "folder", "missing"])
+@pytest.mark.parametrize("command", sorted(SINGLE_FILE_COMMANDS))
+def test_a_single_named_file_is_refused_as_a_folder_scan_would(command: str, kind: str, tmp_path: Path) -> None:
+    """``followup /proc/kmsg``, ``new --review fifo.yaml``, ``--config`` a folder: refused before
+    anything is opened, with the reason `check` gives (it used to say "no such path", or read it)."""
+    path = tmp_path / "named.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "proc":
+        path.symlink_to("/proc/self/status")
+    elif kind == "dangling":
+        path.symlink_to(tmp_path / "gone.yaml")
+    elif kind == "loop":
+        path.symlink_to(path)
+    elif kind == "folder":
+        path.mkdir()
+    out = tmp_path / "out.yaml"
+    args = [arg.format(path=path, out=out) for arg in SINGLE_FILE_COMMANDS[command]]
+    if kind == "fifo":
+        done = _sicheck(*args, "--lang", "en")  # a hang would time out
+        code, stderr = done.returncode, done.stderr
+    else:
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        code, stderr = result.exit_code, result.stderr
+    assert code == 2, stderr
+    assert "Traceback" not in stderr
+    reason = {"missing": "No such path", "dangling": "does not exist", "loop": "loop"}.get(kind, "not a regular file")
+    assert reason in stderr, stderr
+    assert not out.exists()
+
+
 def test_a_folder_with_a_link_to_kmsg_does_not_hang(tmp_path: Path) -> None:
     folder = tmp_path / "apps"
     folder.mkdir()

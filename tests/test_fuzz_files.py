@@ -34,15 +34,15 @@ import stat
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from sicheck.cli import app
 from sicheck.reading import shown_name
@@ -52,9 +52,10 @@ from sicheck.report import FORMATS as REPORT_FORMATS
 from .conftest import ROOT, SAMPLES
 
 FUZZ_EXAMPLES = int(os.environ.get("SICHECK_FUZZ_EXAMPLES", "150"))
-# A tree costs ~0.1 s in process; an -o target a child process (~0.4 s on a busy machine).
+# A tree or an -o target costs ~0.1 s in process; every kind of object and every target is
+# also tried once on each run (`EVERY_KIND`, `every_target`).
 TREE_EXAMPLES = max(1, FUZZ_EXAMPLES // 3)
-TARGET_EXAMPLES = max(1, FUZZ_EXAMPLES // 8)
+TARGET_EXAMPLES = max(1, FUZZ_EXAMPLES // 10)
 
 TREE_SETTINGS = settings(
     max_examples=TREE_EXAMPLES,
@@ -130,6 +131,7 @@ class Entry:
     kind: str
     name: bytes
     parent: int  # index of the folder entry it lies in; -1 is the root
+    variant: int = 0  # which broken or empty content, which /proc file
 
 
 @st.composite
@@ -142,7 +144,7 @@ def trees(draw: st.DrawFn) -> list[Entry]:
         suffix = "" if kind in FOLDER_KINDS else draw(st.sampled_from(SUFFIXES))
         parent = draw(st.sampled_from(folders))
         name = stem + f"-{len(entries)}{suffix}".encode()  # unique within any folder
-        entries.append(Entry(kind, name, parent))
+        entries.append(Entry(kind, name, parent, draw(st.integers(min_value=0, max_value=9))))
         if kind in ("folder", "locked-folder"):
             folders.append(len(entries) - 1)
     return entries
@@ -167,7 +169,7 @@ def _is_yaml(name: bytes) -> bool:
     return name.endswith((b".yaml", b".yml"))
 
 
-def build(base: Path, entries: list[Entry], data: st.DataObject) -> Tree:
+def build(base: Path, entries: list[Entry]) -> Tree:
     root = os.fsencode(base / "tree")
     outside = os.fsencode(base / "outside")
     os.mkdir(outside)
@@ -192,8 +194,8 @@ def build(base: Path, entries: list[Entry], data: st.DataObject) -> Tree:
             content = {
                 "valid": GOOD,
                 "other": OTHER,
-                "broken": data.draw(st.sampled_from(BROKEN)),
-                "empty": data.draw(st.sampled_from(EMPTY)),
+                "broken": BROKEN[entry.variant % len(BROKEN)],
+                "empty": EMPTY[entry.variant % len(EMPTY)],
                 "oversized": GOOD + b"\n# " + b"x" * SIZE_LIMIT + b"\n",
                 "locked-file": GOOD,
             }[kind]
@@ -234,7 +236,7 @@ def build(base: Path, entries: list[Entry], data: st.DataObject) -> Tree:
                 "loop-pair": path + b".pair",
                 "dev-null": b"/dev/null",
                 "dev-zero": b"/dev/zero",
-                "proc": os.fsencode(data.draw(st.sampled_from(PROC_FILES))) if PROC_FILES else b"/dev/null",
+                "proc": os.fsencode(PROC_FILES[entry.variant % len(PROC_FILES)]) if PROC_FILES else b"/dev/null",
             }.get(kind)
             if kind == "fifo":
                 os.mkfifo(path)
@@ -317,6 +319,11 @@ def _hang(signum: int, frame: FrameType | None) -> None:
 
 def invoke(args: list[str]) -> tuple[int, str, str]:
     """One in-process run with an alarm: a run that blocks fails the test, not the suite."""
+    result = invoke_raw(args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def invoke_raw(args: list[str]) -> Result:
     previous = signal.signal(signal.SIGALRM, _hang)
     signal.alarm(HANG_SECONDS)
     try:
@@ -329,7 +336,7 @@ def invoke(args: list[str]) -> tuple[int, str, str]:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
     assert "internal error" not in result.stderr
-    return result.exit_code, result.stdout, result.stderr
+    return result
 
 
 def shown(path: bytes) -> str:
@@ -371,6 +378,28 @@ def assert_scan(tree: Tree, code: int, stdout: str, *, report: bool) -> None:
     assert code == (1 if failed else 0), (code, sorted((n, e["verdict"]) for n, e in entries.items()))
 
 
+# Each kind once, in a folder and at the top, and each /proc file: run on every test run.
+EVERY_KIND = [
+    Entry("folder", b"sub", -1),
+    *(Entry(kind, f"{kind}.yaml".encode(), parent) for kind in KINDS for parent in (-1, 0) if kind != "folder"),
+    *(Entry("proc", f"proc-{i}.yaml".encode(), -1, i) for i in range(len(PROC_FILES))),
+    Entry("valid", b"ans\xf6kan\n::warning::x.yaml", 0),
+]
+
+
+def assert_reviews(tree: Tree, code: int, stdout: str, stderr: str) -> None:
+    """None of the objects is a review: each one reached is a problem on a line of its own."""
+    if not tree.expected and not tree.folder_links:
+        assert code in (0, 2), (code, stderr)  # a folder without YAML files: nothing to count
+        return
+    assert code == 1, (code, stderr)
+    assert json.loads(stdout)["applications"][0]["verdict"] == "eligible"
+    lines = [line for line in stderr.split("\n") if line]
+    assert len(lines) >= len(tree.expected), lines
+    # A line break in a file name is shown as "\n", never written: one line per problem.
+    assert all(line.startswith("sicheck: ") for line in lines), lines
+
+
 NAMED_REFUSED = {"dangling", "loop", "loop-pair", "fifo", "dev-null", "dev-zero", "proc"}
 NAMED_INVALID = {"locked-file", "locked-folder", "broken", "empty", "oversized"}
 
@@ -386,7 +415,11 @@ def assert_named(named: list[tuple[bytes, str]], code: int, stdout: str, stderr:
         assert code == 2, (code, stdout[-500:])
         assert stderr.startswith("sicheck: ") and stdout == ""
         return
-    files = {shown(path) for path, kind in named if kind not in FOLDER_KINDS or kind == "locked-folder"}
+    files = {shown(path) for path, kind in named if kind not in FOLDER_KINDS}
+    if "up-link" not in kinds:
+        # Through a named link to the folder above, a locked folder is met (and listed) first
+        # under the link's name; the same folder is not listed twice.
+        files |= {shown(path) for path, kind in named if kind == "locked-folder"}
     assert files <= {entry["file"] for entry in json.loads(stdout)["applications"]}
     assert code in (0, 1)
     if kinds & NAMED_INVALID:
@@ -394,22 +427,32 @@ def assert_named(named: list[tuple[bytes, str]], code: int, stdout: str, stderr:
 
 
 @TREE_SETTINGS
-@given(entries=trees(), mode=st.sampled_from(["check", "report", "named"]), data=st.data())
-def test_random_trees_of_file_system_objects(entries: list[Entry], mode: str, data: st.DataObject) -> None:
+@given(entries=trees(), mode=st.sampled_from(["check", "report", "named", "reviews"]), picks=st.lists(st.booleans()))
+@example(entries=EVERY_KIND, mode="check", picks=[])
+@example(entries=EVERY_KIND, mode="report", picks=[])
+@example(entries=EVERY_KIND, mode="reviews", picks=[])
+def test_random_trees_of_file_system_objects(entries: list[Entry], mode: str, picks: list[bool]) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
-        tree = build(Path(folder), entries, data)
+        tree = build(Path(folder), entries)
         # `report` takes the size limit from a configuration file only.
         config = Path(folder) / "config.yaml"
         config.write_text(f"max-file-size: {SIZE_LIMIT}\n", encoding="utf-8")
         args = ["--format", "json", "--lang", "en", "--config", str(config)]
         before = snapshot(os.fsencode(folder))
         if mode == "named":
-            named = data.draw(st.lists(st.sampled_from(tree.top), min_size=1, unique=True)) if tree.top else []
+            # The objects at the top picked (the first one if none is).
+            named = [item for item, pick in zip(tree.top, picks, strict=False) if pick] or tree.top[:1]
             with locked(tree):
                 code, stdout, stderr = invoke(["check", *[os.fsdecode(p) for p, _ in named], *args])
             assert_named(named, code, stdout, stderr)
+        elif mode == "reviews":
+            # The tree as the reviews of a call: `report` says on stderr why each is not counted.
+            application = os.path.join(folder, "outside", "target.yaml")
+            with locked(tree):
+                code, stdout, stderr = invoke(["report", application, "--reviews", os.fsdecode(tree.root), *args])
+            assert_reviews(tree, code, stdout, stderr)
         else:
             with locked(tree):
                 code, stdout, stderr = invoke([mode, os.fsdecode(tree.root), *args])
@@ -552,6 +595,31 @@ class FifoReader:
         return self.data
 
 
+def run_with_umask(args: list[str], cwd: Path, umask: int) -> tuple[int, bytes, str]:
+    """In process, but for ``/dev/stdout``: that is this process's own standard output."""
+    if "/dev/stdout" not in args:
+        previous = os.umask(umask)
+        try:
+            with contextlib.chdir(cwd):
+                result = invoke_raw(args)
+        finally:
+            os.umask(previous)
+        return result.exit_code, result.stdout_bytes, result.stderr
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _WITH_UMASK, oct(umask), *args],
+            capture_output=True,
+            timeout=HANG_SECONDS,
+            cwd=cwd,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"sicheck {' '.join(args)} did not end within {HANG_SECONDS} s")
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    return done.returncode, done.stdout, stderr
+
+
 def reference(command: list[str], cwd: Path, cache: dict[tuple[str, ...], bytes]) -> bytes:
     """What the same run gives on stdout (in process, so it costs little): a write must hold it whole."""
     key = tuple(command)
@@ -563,19 +631,34 @@ def reference(command: list[str], cwd: Path, cache: dict[tuple[str, ...], bytes]
     return cache[key]
 
 
+# Every format of both commands.
+RUNS = [("check", name) for name in sorted(CHECK_FORMATS)] + [("report", name) for name in sorted(REPORT_FORMATS)]
+
+
+def every_target(test: Callable[..., None]) -> Callable[..., None]:
+    """An explicit example for each target, run every time, the formats taken in turn."""
+    for i, target in enumerate(TARGETS):
+        chosen = {"run": RUNS[i % len(RUNS)], "reviews": i % 2 == 0, "criteria": i % 3 == 0}
+        test = example(target=target, umask=UMASKS[i % len(UMASKS)], **chosen)(test)
+    return test
+
+
 @TARGET_SETTINGS
 @given(
-    command=st.sampled_from(["check", "report"]),
+    run=st.sampled_from(RUNS),
     target=st.sampled_from(TARGETS),
-    data=st.data(),
+    reviews=st.booleans(),
+    criteria=st.booleans(),
     umask=st.sampled_from(UMASKS),
 )
-def test_random_output_targets(command: str, target: str, data: st.DataObject, umask: int, tmp_path: Path) -> None:
-    formats = sorted(CHECK_FORMATS if command == "check" else REPORT_FORMATS)
-    output_format = data.draw(st.sampled_from(formats))
+@every_target
+def test_random_output_targets(
+    run: tuple[str, str], target: str, reviews: bool, criteria: bool, umask: int, tmp_path: Path
+) -> None:
+    command, output_format = run
     # --reviews goes with check's text and JSON, and with report; --criteria with check.
-    reviews = command == "report" or (output_format in ("text", "json") and data.draw(st.booleans()))
-    criteria = command == "check" and data.draw(st.booleans())
+    reviews = command == "report" or (output_format in ("text", "json") and reviews)
+    criteria = command == "check" and criteria
     root = tmp_path / "work"
     if root.exists():
         with contextlib.suppress(FileNotFoundError):
@@ -595,18 +678,9 @@ def test_random_output_targets(command: str, target: str, data: st.DataObject, u
     expected = reference(args, root, _REFERENCES)
     reader = FifoReader(root / "out" / "pipe") if target == "fifo" else None
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", _WITH_UMASK, oct(umask), *args, "-o", path],
-            capture_output=True,
-            timeout=HANG_SECONDS,
-            cwd=root,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"sicheck {' '.join(args)} -o {path} did not end within {HANG_SECONDS} s")
+        code, stdout, stderr = run_with_umask([*args, "-o", path], root, umask)
     finally:
         received = reader.finish() if reader is not None else b""
-    stderr = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
     # Special files are never replaced, and no input ever changes.
     assert nodes(specials) == special_before
@@ -624,21 +698,21 @@ def test_random_output_targets(command: str, target: str, data: st.DataObject, u
     refused = target in inputs or target in ("folder", "missing-folder")
     refused = refused or (target == "read-only-folder" and folder_modes_bind())
     if refused:
-        assert done.returncode == 2, (done.returncode, stderr)
-        assert stderr.startswith("sicheck: ") and done.stdout == b""
+        assert code == 2, (code, stderr)
+        assert stderr.startswith("sicheck: ") and stdout == b""
         return
-    assert done.returncode in (0, 1), stderr
+    assert code in (0, 1), stderr
     if target in ("dash", "dev-stdout"):
-        assert done.stdout == expected
+        assert stdout == expected
     elif target == "fifo":
         assert received == expected
     elif target in ("dev-null", "dev-null-symlink"):
-        assert done.stdout == b""
+        assert stdout == b""
     else:
         out = root / (written[target] if target in written else target_path(target, root, output_format))
         assert out.read_bytes() == expected
         assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask, oct(out.stat().st_mode)
-        assert done.stdout == b""
+        assert stdout == b""
 
 
 _REFERENCES: dict[tuple[str, ...], bytes] = {}

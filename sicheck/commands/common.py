@@ -96,8 +96,9 @@ def configuration(config_file: Path | None, no_config: bool) -> Config:
     if no_config:
         return config.Config()
     if config_file is not None:
-        if not config_file.is_file():
-            raise UsageError(msg("path-missing", path=str(config_file)))
+        from sicheck.reading import require_file
+
+        require_file(str(config_file))
         return config.load(config_file)
     return config.discover(Path.cwd())
 

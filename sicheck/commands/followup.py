@@ -59,11 +59,10 @@ def followup(
     användning. / Exit code 0: no gaps; 1: at least one gap (with --strict also a warning);
     2: usage error.
     """
-    from sicheck.errors import UsageError
     from sicheck.followup.analysis import follow_up
     from sicheck.followup.load import followup_files, load_followup
     from sicheck.followup.model import FollowupRun
-    from sicheck.i18n import msg
+    from sicheck.reading import require_file
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
 
@@ -73,8 +72,7 @@ def followup(
     )
     settings = context.settings
     with tool_errors(settings.lang):
-        if not application.is_file():
-            raise UsageError(msg("path-missing", path=str(application)))
+        require_file(str(application))
         sources = followup_files(reports) if reports else []
         destination = Output(output, inputs=run_inputs([str(application)], settings, reviews=sources, criteria=False))
         loaded = [load_followup(path, shown) for path, shown in sources]

@@ -123,21 +123,19 @@ def new(
         output = output or file
         written = None
         if followup is not None:
-            from sicheck.errors import UsageError
             from sicheck.followup.template import followup_template
             from sicheck.i18n import msg
+            from sicheck.reading import require_file
 
-            if not followup.is_file():
-                raise UsageError(msg("path-missing", path=str(followup)))
+            require_file(str(followup))
             text = followup_template(followup, lang_code, file_name=str(output) if output else None)
             written = msg("new-written-followup", path=str(output), application=str(followup))
         elif review is not None:
-            from sicheck.errors import UsageError
             from sicheck.i18n import msg
+            from sicheck.reading import require_file
             from sicheck.reviews.template import review_template
 
-            if not review.is_file():
-                raise UsageError(msg("path-missing", path=str(review)))
+            require_file(str(review))
             # The application's own criteria set unless --criteria says otherwise, found
             # in the configured criteria folders too.
             options = CheckOptions.of(context.settings, context.catalog)
