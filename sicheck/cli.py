@@ -83,6 +83,22 @@ def _build_only(arguments: list[str]) -> None:
     name = arguments[0]
     app.registered_commands = [c for c in app.registered_commands if c.name == name]
     app.registered_groups = [g for g in app.registered_groups if g.name == name]
+    for command in app.registered_commands:
+        _resolve_annotations(command.callback)
+
+
+def _resolve_annotations(callback: object) -> None:
+    """Evaluate a command's annotations once, here, instead of twice inside typer.
+
+    The command modules write annotations as text (``from __future__ import annotations``);
+    typer reads the signature with ``eval_str`` and then with ``get_type_hints``, and each
+    compiles and evaluates every option's text again. Objects are read as they are.
+    """
+    import typing
+
+    if callable(callback):
+        with contextlib.suppress(Exception):  # typer evaluates them itself, and says what is wrong
+            callback.__annotations__ = typing.get_type_hints(callback, include_extras=True)
 
 
 def main() -> None:

@@ -161,22 +161,24 @@ def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple
         return False  # the same folder under a second name: its files are already listed
     scan.folders.add(node)
     try:
+        # Names only: a folder of ten thousand files held as entries with their stat
+        # results would raise the peak memory of the whole run (workers start from it).
         with os.scandir(folder) as entries:
-            listed = sorted(entries, key=lambda entry: entry.name)
+            names = sorted(entry.name for entry in entries)
     except OSError:
         # `read` says why when it gets to this entry.
         scan.found.append((folder, shown_name(folder)))
         return True
     matched = False
-    for entry in listed:
-        path = entry.path
+    for name in names:
+        path = os.path.join(folder, name)
         if scan.excluded is not None and scan.excluded(path):
-            matched = matched or entry.name.endswith(YAML_SUFFIXES)
+            matched = matched or name.endswith(YAML_SUFFIXES)
             continue
         try:
-            target = entry.stat()  # follows links
+            target = os.stat(path)  # follows links
         except OSError:
-            if entry.name.endswith(YAML_SUFFIXES):
+            if name.endswith(YAML_SUFFIXES):
                 scan.found.append((path, shown_name(path)))  # dangling link or loop
                 matched = True
             continue
@@ -184,7 +186,7 @@ def _walk(scan: _Scan, folder: str, info: os.stat_result, ancestors: tuple[tuple
             if _system_file(path):
                 continue
             matched = _walk(scan, path, target, (*ancestors, node)) or matched
-        elif entry.name.endswith(YAML_SUFFIXES):
+        elif name.endswith(YAML_SUFFIXES):
             # Regular or not: `read` refuses what is not a regular file, with a reason.
             scan.found.append((path, shown_name(path)))
             matched = True

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -116,6 +117,42 @@ def test_the_console_script_builds_only_the_command_it_runs(monkeypatch: pytest.
     cli._build_only(["criteria", "list"])
     assert [g.name for g in cli.app.registered_groups] == ["criteria"]
     assert cli.app.registered_commands == []
+
+
+def _options(command: Any) -> list[tuple[object, ...]]:
+    """What typer builds from one command: every parameter as the parser and the help see it."""
+    import typer
+    import typer.core
+
+    alone = typer.Typer()
+    alone.registered_commands = [command]
+    built = typer.main.get_command(alone)
+    return [
+        (
+            p.name,
+            p.opts,
+            p.secondary_opts,
+            type(p.type).__name__,
+            [getattr(p.type, k, None) for k in ("name", "choices", "min", "max", "exists", "dir_okay")],
+            repr(p.default),
+            p.required,
+            p.multiple,
+        )
+        + ((p.help, p.is_flag) if isinstance(p, typer.core.TyperOption) else ())
+        for p in built.params
+    ]
+
+
+@pytest.mark.parametrize("name", [c.name for c in __import__("sicheck.cli").cli.app.registered_commands])
+def test_annotations_evaluated_once_give_the_same_options(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sicheck import cli
+
+    command = next(c for c in cli.app.registered_commands if c.name == name)
+    written = _options(command)
+    monkeypatch.setattr(command.callback, "__annotations__", dict(command.callback.__annotations__))
+    cli._resolve_annotations(command.callback)
+    assert not any(isinstance(a, str) for a in command.callback.__annotations__.values())
+    assert _options(command) == written
 
 
 def test_the_console_script_runs_a_named_command_as_before() -> None:

@@ -124,7 +124,6 @@ def check(
 ) -> None:
     """Granska ansökningar. / Check applications."""
     from sicheck.checker import CheckOptions
-    from sicheck.reviews.loading import review_files
     from sicheck.runner import RenderOptions, RunTracker, render_run
     from sicheck.settings import CommandLine
     from sicheck.writing import Output
@@ -153,7 +152,7 @@ def check(
         # output may land on anything the run reads.
         destination = Output(
             output,
-            inputs=run_inputs(files, settings, reviews=review_files(reviews) if reviews else ()),
+            inputs=run_inputs(files, settings, reviews=_review_files(reviews)),
         )
         tracker = RunTracker(context.policy)
         rendering = RenderOptions(
@@ -185,6 +184,15 @@ def check(
             write_output(chunks, destination, format_name=rendering.format)
             failed = tracker.failed
     raise typer.Exit(context.policy.exit_code(failed))
+
+
+def _review_files(reviews: list[str] | None) -> list[tuple[str, str]]:
+    """The review files named (a folder gives its YAML files); the review modules only when asked."""
+    if not reviews:
+        return []
+    from sicheck.reviews.loading import review_files
+
+    return review_files(reviews)
 
 
 def _check_with_reviews(

@@ -68,41 +68,36 @@ def _text(message_id: str, **params: object) -> str:
 
 
 # The parser's usage errors, recognised by their English text, and said in the catalogue's words.
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", re.S), "usage-extra-arguments"),
-    (
-        re.compile(r"^No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.*)\))?$", re.S),
-        "usage-no-option",
-    ),
-    (re.compile(r"^No such command '?(?P<command>[^']*)'?\.?$", re.S), "usage-no-command"),
-    (re.compile(r"^Missing argument '?(?P<argument>[^'.]*)'?\.?$", re.S), "usage-missing-argument"),
-    (re.compile(r"^Missing option '?(?P<option>[^'.]*)'?\.?$", re.S), "usage-missing-option"),
-    (re.compile(r"^Missing command\.?$", re.S), "usage-missing-command"),
-    (re.compile(r"^Option '?(?P<option>[^']*)'? requires an argument\.?$", re.S), "usage-option-needs-value"),
-    (
-        re.compile(r"^Option '?(?P<option>[^']*)'? requires (?P<count>\d+) arguments\.?$", re.S),
-        "usage-option-needs-value",
-    ),
-    (re.compile(r"^Option '?(?P<option>[^']*)'? does not take a value\.?$", re.S), "usage-option-takes-no-value"),
-    (re.compile(r"^Invalid value for (?P<option>.*?): (?P<problem>.*)$", re.S), "usage-invalid-value"),
+# Patterns are compiled on the first usage error (`re` keeps them), not on every start.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", "usage-extra-arguments"),
+    (r"^No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.*)\))?$", "usage-no-option"),
+    (r"^No such command '?(?P<command>[^']*)'?\.?$", "usage-no-command"),
+    (r"^Missing argument '?(?P<argument>[^'.]*)'?\.?$", "usage-missing-argument"),
+    (r"^Missing option '?(?P<option>[^'.]*)'?\.?$", "usage-missing-option"),
+    (r"^Missing command\.?$", "usage-missing-command"),
+    (r"^Option '?(?P<option>[^']*)'? requires an argument\.?$", "usage-option-needs-value"),
+    (r"^Option '?(?P<option>[^']*)'? requires (?P<count>\d+) arguments\.?$", "usage-option-needs-value"),
+    (r"^Option '?(?P<option>[^']*)'? does not take a value\.?$", "usage-option-takes-no-value"),
+    (r"^Invalid value for (?P<option>.*?): (?P<problem>.*)$", "usage-invalid-value"),
 )
 
 # What is wrong with an option's value, from the parser's types.
-_VALUE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?P<value>.*) is not one of (?P<choices>.*)\.$", re.S), "usage-value-choices"),
-    (re.compile(r"^(?P<value>.*) is not (?P<choices>'[^']*')\.$", re.S), "usage-value-choices"),
-    (re.compile(r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S), "usage-value-range"),
-    (re.compile(r"^(?P<value>.*) is not a valid integer\.?(?: range)?\.?$", re.S), "usage-value-integer"),
-    (re.compile(r"^(?P<value>.*) is not a valid float\.?(?: range)?\.?$", re.S), "usage-value-number"),
-    (re.compile(r"^(?P<value>.*) is not a valid boolean.*$", re.S), "usage-value-boolean"),
-    (re.compile(r"^(?P<kind>File|Directory|Path) (?P<value>.*) does not exist\.$", re.S), "usage-value-missing-path"),
+_VALUE_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (r"^(?P<value>.*) is not one of (?P<choices>.*)\.$", "usage-value-choices"),
+    (r"^(?P<value>.*) is not (?P<choices>'[^']*')\.$", "usage-value-choices"),
+    (r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", "usage-value-range"),
+    (r"^(?P<value>.*) is not a valid integer\.?(?: range)?\.?$", "usage-value-integer"),
+    (r"^(?P<value>.*) is not a valid float\.?(?: range)?\.?$", "usage-value-number"),
+    (r"^(?P<value>.*) is not a valid boolean.*$", "usage-value-boolean"),
+    (r"^(?P<kind>File|Directory|Path) (?P<value>.*) does not exist\.$", "usage-value-missing-path"),
 )
 
 
 def say_usage_error(message: str) -> str:
     """A usage error's message in the language of the run (the parser's English if unknown)."""
     for pattern, message_id in _ERRORS:
-        found = pattern.match(message.strip())
+        found = re.match(pattern, message.strip(), re.S)
         if found is None:
             continue
         parts = {k: v for k, v in found.groupdict().items() if v is not None}
@@ -117,7 +112,7 @@ def say_usage_error(message: str) -> str:
 
 def _value_problem(problem: str) -> str:
     for pattern, message_id in _VALUE_PROBLEMS:
-        found = pattern.match(problem.strip())
+        found = re.match(pattern, problem.strip(), re.S)
         if found is not None:
             return _text(message_id, **found.groupdict())
     return problem

@@ -1,4 +1,7 @@
-"""The JSON Schemas shipped with sicheck, each read once per process (`sicheck.validation` validates)."""
+"""The JSON Schemas shipped with sicheck, each read once per process (`sicheck.validation` validates).
+
+Beside them lies ``criteria.validated.json``, the record of shipped criteria files known
+to pass the meta-schema (`sicheck.criteria.known_valid`)."""
 
 from __future__ import annotations
 
