@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from sicheck import report as report_formats
 from sicheck.checker import CheckOptions, check_path
 from sicheck.commands.common import for_the_log
 from sicheck.compact import SharedValues, pruned
+from sicheck.formats import Formats
 from sicheck.i18n import Text
 from sicheck.model import (
     ApplicationResult,
@@ -174,6 +176,15 @@ def test_a_report_format_writes_in_pieces(format_name: str, results: list[Applic
     assert "".join(pieces) == report_formats.FORMATS.render(format_name, call)
     # The overview (ranking, matrices) is one piece; each application's section is its own.
     assert max(map(len, pieces)) < len("".join(pieces)) / 2
+
+
+@pytest.mark.parametrize(
+    ("registry", "format_name"),
+    [(FORMATS, name) for name in GATHERING] + [(report_formats.FORMATS, name) for name in report_formats.FORMATS],
+)
+def test_every_format_that_keeps_results_says_which_checks_it_shows(registry: Formats[Any], format_name: str) -> None:
+    # Without it every check of every result would be kept to the end of the run.
+    assert registry.module(format_name).CHECKS_SHOWN in ("all", "failing", "none")
 
 
 def test_the_report_keeps_only_the_checks_its_format_shows() -> None:

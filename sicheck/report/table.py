@@ -153,6 +153,10 @@ def _blocks(console: Console, report: CallReport, section: Section, lang: str) -
     console.print()
 
 
+# Which checks of a criterion this format shows: none (the criteria not met, by status).
+CHECKS_SHOWN = "none"
+
+
 def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, color=color, width=width)
