@@ -18,6 +18,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def visible_name(name: str) -> str:
+    """A file name as people read it: visible, and on one line. A line break in the name is
+    shown as ``\\n`` (``\\r``), as in messages, so no name can start a line of its own."""
+    return visible(name.replace("\r", "\\r").replace("\n", "\\n"))
+
+
 def one_line(text: str) -> str:
     """Visible, on one line: for table cells and single-line messages."""
     return visible(" ".join(text.split()))

@@ -27,7 +27,7 @@ from sicheck.render.gaps import (
     level,
     printable,
 )
-from sicheck.sanitize import visible, xml_safe
+from sicheck.sanitize import visible, visible_name, xml_safe
 
 
 def _x(text: str) -> str:
@@ -36,7 +36,7 @@ def _x(text: str) -> str:
 
 
 def _where(result: ApplicationResult, problem: Problem) -> str:
-    return f"{result.file}:{problem.location.line}:{problem.location.column}"
+    return f"{visible_name(result.file)}:{problem.location.line}:{problem.location.column}"
 
 
 def _gap_lines(result: ApplicationResult, problems: list[Problem], report: Report, lang: str) -> str:

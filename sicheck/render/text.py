@@ -20,7 +20,7 @@ from sicheck.model import ApplicationResult, CriterionResult, Problem, Report, R
 from sicheck.policy import RunPolicy
 from sicheck.render.console import finished, make_console, paragraph
 from sicheck.render.gaps import rule_name
-from sicheck.sanitize import one_line, visible
+from sicheck.sanitize import one_line, visible, visible_name
 from sicheck.symbols import SEVERITY_STYLE, STATUS_STYLE, STATUS_SYMBOL, VERDICT_STYLE
 
 Segment = tuple[str, str]
@@ -82,7 +82,7 @@ def _hint(console: Console, hint: str, color: bool) -> None:
 
 def _problem(console: Console, problem: Problem, file: str, lang: str, width: int, color: bool) -> None:
     """One format problem: where, how severe and what kind, the message, then what to do."""
-    where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
+    where = f"{visible_name(file)}:{problem.location.line}:{problem.location.column}  "
     kind = rule_name(problem.code).get(lang)
     _wrapped(
         console,
@@ -111,7 +111,7 @@ def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: in
     for reason in (line for lines in hints for line in lines[1:]):
         _shared(console, color, [("", "dim"), (reason, "dim")], indent=2, hang=2)
     for problem, (advice, *_) in zip(gaps, hints, strict=True):
-        where = f"{visible(file)}:{problem.location.line}:{problem.location.column}  "
+        where = f"{visible_name(file)}:{problem.location.line}:{problem.location.column}  "
         severity = _t(f"severity-{problem.severity}", lang)
         said = advice or visible(problem.message.get(lang))
         if problem.item is not None and not said.startswith(problem.item.get(lang)):
@@ -134,7 +134,7 @@ def _gaps(console: Console, gaps: list[Problem], file: str, lang: str, width: in
 def _application(console: Console, result: ApplicationResult, lang: str, width: int, color: bool) -> None:
     title = one_line(result.title) if result.title else _t("untitled", lang)
     _wrapped(console, [("", "bold"), (title, "bold")], indent=0, hang=2, width=width)
-    header: list[Segment] = [(f"{_t('heading-file', lang)}: ", "dim"), (visible(result.file), "")]
+    header: list[Segment] = [(f"{_t('heading-file', lang)}: ", "dim"), (visible_name(result.file), "")]
     if result.criteria_set:
         header.append((f"   {_t('heading-criteria-set', lang)}: ", "dim"))
         header.append((f"{result.criteria_set.id}@{result.criteria_set.version}", ""))

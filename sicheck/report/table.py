@@ -32,7 +32,7 @@ from sicheck.report.model import (
     uncounted_rows,
 )
 from sicheck.reviews.model import SCALE, ReviewedResult
-from sicheck.sanitize import one_line, visible
+from sicheck.sanitize import one_line, visible, visible_name
 from sicheck.symbols import STATUS_STYLE, STATUS_SYMBOL, STATUSES, VERDICT_STYLE
 
 
@@ -62,7 +62,7 @@ def _row(report: CallReport, position: int, lang: str) -> _Row:
     item = report.applications[position]
     result = item.result
     name = RichText(one_line(result.title) if result.title else t("untitled", lang), style="bold")
-    name.append("\n" + visible(result.file), style="dim")
+    name.append("\n" + visible_name(result.file), style="dim")
     verdict = RichText(t(f"report-verdict-{result.verdict}", lang), style=VERDICT_STYLE[result.verdict])
     not_met = RichText()
     for criterion in result.criteria:
@@ -206,7 +206,7 @@ def render(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
         for gap in report.followup_problems:
             problem = gap.problem
             where = RichText("  ")
-            where.append(f"{visible(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
+            where.append(f"{visible_name(gap.file)}:{problem.location.line}:{problem.location.column}", style="cyan")
             where.append(f"  {rule_name(problem.code).get(lang)}", style="bold")
             paragraph(console, where, hang=6)
             paragraph(console, RichText("      " + visible(problem.message.get(lang))), hang=6)
