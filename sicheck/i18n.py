@@ -520,6 +520,7 @@ _CI: dict[str, tuple[str, str]] = {
         "{count} of the files are not applications and were not checked ({reasons}).",
     ),
     "skipped-review": ("granskningsfil", "review file"),
+    "skipped-followup": ("uppföljningsrapport", "follow-up report"),
     "skipped-criteria-set": ("kriterieuppsättning", "criteria set"),
     "skipped-configuration": ("konfigurationsfil", "configuration file"),
     "skipped-criteria-dirs": ("i criteria-dirs", "in criteria-dirs"),
