@@ -56,6 +56,8 @@ def shown_name(path: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
+    """What a folder scan has found so far, and the folders it has walked."""
+
     excluded: Callable[[str], bool] | None
     found: list[tuple[str, str]]
     # Real folders already walked: a link back to one of them is a loop (or a second name).

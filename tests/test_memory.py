@@ -202,3 +202,24 @@ def test_markdown_pieces_end_as_the_whole_text_would(pieces: list[str]) -> None:
     assert "".join(markdown_format._finished(pieces)) == whole
     measured = [(len(p), len(p) - len(p.rstrip("\n"))) for p in pieces]
     assert markdown_format._finished_length(measured) == len(whole)
+
+
+def test_markdown_renders_each_section_only_as_it_is_written(
+    monkeypatch: pytest.MonkeyPatch, results: list[ApplicationResult]
+) -> None:
+    rendered: list[str] = []
+    original = markdown_format._application
+
+    def counted(result: ApplicationResult, report: Report, lang: str) -> list[str]:
+        rendered.append(result.file)
+        return original(result, report, lang)
+
+    monkeypatch.setattr(markdown_format, "_application", counted)
+    many = _many(results, 40)
+    report = Report(results=many, summary=RunSummary(), version="test")
+    written = 0
+    for piece in FORMATS.chunks("markdown", report):
+        written += piece.count("\n### ")
+        # Never more than the section being written and the one held back for its last newlines.
+        assert len(rendered) <= written + 2
+    assert len(rendered) == len(many)

@@ -12,6 +12,7 @@ bare URL or address that GitHub would otherwise link by itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from sicheck.i18n import msg_text as _t
 from sicheck.i18n import number_text
@@ -227,7 +228,7 @@ def chunks(report: Report, *, lang: str = "sv", color: bool = False, width: int 
         if _finished_length([_measure(head), *map(_measure, table), *lengths]) > limit:
             yield from _shortened(report, lang, limit, head, rows, [length for length, _ in lengths])
             return
-    yield from _finished([head, *table, *sections()])
+    yield from _finished(chain([head], table, sections()))
 
 
 def render(report: Report, *, lang: str = "sv", color: bool = False, width: int = 100) -> str:

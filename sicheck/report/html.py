@@ -206,7 +206,7 @@ def _uncounted_mark(report: CallReport, position: int, lang: str) -> str:
     return f'<a class="uncounted nowrap" href="#review-problems">⚠&nbsp;{label}</a>'
 
 
-def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]:
+def _ranking_table(report: CallReport, section: Section, lang: str) -> Iterator[str]:
     columns = [
         t("report-column-application", lang),
         t("report-column-verdict", lang),
@@ -223,7 +223,7 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
     if report.followups_given:
         columns.append(followup_label)
     heads = ['<th class="num">#</th>', *(f"<th>{_esc(c)}</th>" for c in columns)]
-    lines = [
+    yield from [
         '<div class="scroll"><table class="ranking cards">',
         "<thead><tr>" + "".join(heads) + "</tr></thead>",
         "<tbody>",
@@ -282,19 +282,17 @@ def _ranking_table(report: CallReport, section: Section, lang: str) -> list[str]
                 ]
         if report.followups_given:
             cells.append(_td(followup_label, _esc(report.followup_cell(item, lang)), "small"))
-        lines.append(f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
-    lines.append("</tbody></table></div>")
-    return lines
+        yield (f'<tr class="verdict-{result.verdict}">' + "".join(cells) + "</tr>")
+    yield ("</tbody></table></div>")
 
 
-def _ranking(report: CallReport, lang: str) -> list[str]:
-    lines = [f'<p class="muted">{_esc(t("report-section-note", lang))}</p>']
+def _ranking(report: CallReport, lang: str) -> Iterator[str]:
+    yield from [f'<p class="muted">{_esc(t("report-section-note", lang))}</p>']
     if report.reviews_given and any(rank is None for rank in report.ranks):
-        lines.append(f'<p class="muted">{_esc(t("report-not-reviewed-note", lang))}</p>')
+        yield (f'<p class="muted">{_esc(t("report-not-reviewed-note", lang))}</p>')
     for section in report.sections:
-        lines.append(f"<h3>{_esc1(section_name(section, lang))}</h3>")
-        lines += _ranking_table(report, section, lang)
-    return lines
+        yield (f"<h3>{_esc1(section_name(section, lang))}</h3>")
+        yield from _ranking_table(report, section, lang)
 
 
 def _mean_bar(mean: float | None, lang: str, *, with_number: bool = True) -> str:
@@ -304,19 +302,19 @@ def _mean_bar(mean: float | None, lang: str, *, with_number: bool = True) -> str
     return _bar(mean, SCALE_MAX, "#3d5a98", label, width=60) + (_esc(number(mean, lang)) if with_number else "")
 
 
-def _matrix(report: CallReport, lang: str) -> list[str]:
-    lines = [f'<p class="legend">{_legend(lang)}</p>']
+def _matrix(report: CallReport, lang: str) -> Iterator[str]:
+    yield from [f'<p class="legend">{_legend(lang)}</p>']
     if report.reviews_given:
-        lines.append(f'<p class="muted">{_esc(t("report-matrix-note", lang))}</p>')
+        yield (f'<p class="muted">{_esc(t("report-matrix-note", lang))}</p>')
     for group in criteria_groups(report):
-        lines.append(f"<h3>{_esc1(group.key)} – {_esc1(group.title.get(lang))}</h3>")
+        yield (f"<h3>{_esc1(group.key)} – {_esc1(group.title.get(lang))}</h3>")
         heads = "".join(
             f'<th class="crit" title="{_esc1(c.title.get(lang))}">{_esc1(c.id)}</th>' for c in group.criteria
         )
-        lines.append('<div class="scroll"><table class="matrix">')
+        yield ('<div class="scroll"><table class="matrix">')
         application = _esc(t("report-column-application", lang))
-        lines.append(f'<thead><tr><th class="num">#</th><th>{application}</th>{heads}</tr></thead>')
-        lines.append("<tbody>")
+        yield (f'<thead><tr><th class="num">#</th><th>{application}</th>{heads}</tr></thead>')
+        yield ("<tbody>")
         for position in group.applications:
             item = report.applications[position]
             by_id = {c.id: c for c in item.result.criteria}
@@ -326,9 +324,8 @@ def _matrix(report: CallReport, lang: str) -> list[str]:
             ]
             for column in group.criteria:
                 cells.append(_matrix_cell(by_id.get(column.id), item.review, column.id, column.title.get(lang), lang))
-            lines.append("<tr>" + "".join(cells) + "</tr>")
-        lines.append("</tbody></table></div>")
-    return lines
+            yield ("<tr>" + "".join(cells) + "</tr>")
+        yield ("</tbody></table></div>")
 
 
 def _matrix_cell(
@@ -717,14 +714,18 @@ def chunks(report: CallReport, *, lang: str = "sv", color: bool = False, width: 
     lines.append("<nav>" + "".join(f'<a href="#{anchor}">{_esc(label)}</a>' for anchor, label in nav) + "</nav>")
     lines.append("</header>")
     lines.append("<main>")
-    lines += [f'<section id="ranking"><h2>{_esc(t("report-heading-ranking", lang))}</h2>', *_ranking(report, lang)]
-    lines.append("</section>")
+    lines.append(f'<section id="ranking"><h2>{_esc(t("report-heading-ranking", lang))}</h2>')
+    yield _joined(lines)
+    # A line for each application in the ranking and in the matrix: written as they come.
+    yield from (line + "\n" for line in _ranking(report, lang))
+    lines = ["</section>"]
     # The list of what is not counted comes right after the ranking it changes, not at the end.
     if report.review_problems:
         lines += _uncounted(report, lang)
-    lines += [f'<section id="matrix"><h2>{_esc(t("report-heading-matrices", lang))}</h2>', *_matrix(report, lang)]
-    lines.append("</section>")
-    lines.append(f'<section id="applications"><h2>{_esc(t("report-heading-applications", lang))}</h2>')
+    lines.append(f'<section id="matrix"><h2>{_esc(t("report-heading-matrices", lang))}</h2>')
+    yield _joined(lines)
+    yield from (line + "\n" for line in _matrix(report, lang))
+    lines = ["</section>", f'<section id="applications"><h2>{_esc(t("report-heading-applications", lang))}</h2>']
     yield _joined(lines)
     for position, item in enumerate(report.applications):
         yield _joined(_application(position, item, report, lang))
