@@ -223,6 +223,27 @@ def test_a_signal_while_writing_removes_the_temporary_file(signum: int, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_just_as_the_temporary_file_is_made_leaves_nothing(
+    signum: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the SIGTERM test under load: a signal after the file was created but before
+    its name was known left it behind."""
+    import tempfile
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signum)  # delivered at once unless it is held
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_signal)
+    with pytest.raises((SystemExit, KeyboardInterrupt)):
+        Output(tmp_path / "out.json").write("{}")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- closed streams, deleted working directory ---------------------------------------------
 
 
