@@ -624,6 +624,31 @@ def test_reading_stops_at_the_limit_plus_one_byte(tmp_path: Path) -> None:
     assert reading.read(str(big), 5000) == b"a" * 5000
 
 
+@pytest.mark.parametrize(
+    ("said", "limit", "expected"), [(10, 5000, "whole"), (10, 1000, "too-large"), (0, 5000, "whole")]
+)
+def test_a_file_longer_than_its_size_said_is_read_on_to_the_limit(
+    said: int, limit: int, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read is sized from the file's own size; one that grew after it was looked at
+    # is still read whole, or refused as too large, never cut short.
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"a" * 3000)
+    real_fstat = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[stat.ST_SIZE] = said
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    found = reading.read(str(grown), limit)
+    if expected == "whole":
+        assert found == b"a" * 3000
+    else:
+        assert isinstance(found, Problem) and found.code == "too-large"
+
+
 def test_stdin_from_an_endless_source_stops_at_the_limit() -> None:
     started = time.monotonic()
     with open("/dev/zero", "rb") as zero:
