@@ -223,6 +223,27 @@ def test_a_signal_while_writing_removes_the_temporary_file(signum: int, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_just_as_the_temporary_file_is_made_leaves_nothing(
+    signum: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the SIGTERM test under load: a signal after the file was created but before
+    its name was known left it behind."""
+    import tempfile
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signum)  # delivered at once unless it is held
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_signal)
+    with pytest.raises((SystemExit, KeyboardInterrupt)):
+        Output(tmp_path / "out.json").write("{}")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- closed streams, deleted working directory ---------------------------------------------
 
 
@@ -549,6 +570,26 @@ def test_a_link_loop_among_the_applications_is_a_problem_where_reviews_are_match
     assert result.exit_code == 1
     entries = {entry["file"]: entry for entry in json.loads(result.stdout)["applications"]}
     assert "loop" in entries["apps/loop.yaml"]["problems"][0]["message"]
+
+
+def test_a_reviews_folder_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    """A FIFO, a device, a /proc file, a dangling link and a loop among the reviews: each is a
+    review not counted, with its reason, and nothing is opened that could block."""
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    os.mkfifo(reviews / "fifo.yaml")
+    (reviews / "zero.yaml").symlink_to("/dev/zero")
+    (reviews / "proc.yaml").symlink_to("/proc/self/status")
+    (reviews / "dangling.yaml").symlink_to(reviews / "gone.yaml")
+    (reviews / "loop.yaml").symlink_to(reviews / "loop.yaml")
+    done = _sicheck("report", str(SAMPLE), "--reviews", str(reviews), "--format", "json", "--lang", "en")
+    assert done.returncode == 1, done.stderr
+    lines = {Path(line.split(":")[1].strip()).name: line for line in done.stderr.splitlines()}
+    assert set(lines) == {"fifo.yaml", "zero.yaml", "proc.yaml", "dangling.yaml", "loop.yaml"}, done.stderr
+    assert "FIFO" in lines["fifo.yaml"] and "device" in lines["zero.yaml"] and "/proc" in lines["proc.yaml"]
+    assert "does not exist" in lines["dangling.yaml"] and "loop" in lines["loop.yaml"]
+    # The reason is the file's, whatever it was meant to be: not "save the application".
+    assert "application" not in done.stderr.replace(str(SAMPLE), "")
 
 
 def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
