@@ -22,6 +22,9 @@ class CriteriaCatalog:
         self.dirs = tuple(dirs)
         self._files: dict[str, dict[str, Path]] | None = None
         self._loaded: dict[Path, CriteriaSet] = {}
+        # Spec to set: every application names its set, and finding the file costs a
+        # look at the folders and a resolved path each time.
+        self._by_spec: dict[str, CriteriaSet] = {}
 
     def __repr__(self) -> str:
         return f"CriteriaCatalog({self.dirs!r})"
@@ -69,7 +72,10 @@ class CriteriaCatalog:
 
     def load(self, spec: str) -> CriteriaSet:
         """The set a spec names, loaded and validated once per catalog."""
-        return self.load_path(self.resolve_path(spec))
+        found = self._by_spec.get(spec)
+        if found is None:
+            found = self._by_spec[spec] = self.load_path(self.resolve_path(spec))
+        return found
 
     def load_path(self, path: Path) -> CriteriaSet:
         key = real_path(path)

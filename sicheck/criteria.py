@@ -68,6 +68,8 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Check:
+    """One check of a criterion: the rule it runs, its points and the words shown when it fails."""
+
     id: str
     severity: Severity
     points: float
@@ -89,6 +91,8 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
+    """One criterion of a set: what the source demands, its weight, and the checks that test it."""
+
     id: str
     title: Text
     requirement: Text
@@ -103,6 +107,8 @@ class Criterion:
 
 @dataclass(frozen=True, slots=True)
 class CriteriaSet:
+    """A funder's criteria, as one versioned file gives them (`load_file` reads and validates it)."""
+
     id: str
     version: str
     title: Text

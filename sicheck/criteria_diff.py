@@ -19,6 +19,8 @@ Value = Any
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
+    """One field of a set, a criterion or a check, with its old and new value."""
+
     field: str
     old: Value
     new: Value
@@ -46,12 +48,16 @@ class CriterionSummary:
 
 @dataclass(frozen=True, slots=True)
 class CheckChange:
+    """A check found in both versions, with the fields that changed."""
+
     id: str
     changes: tuple[FieldChange, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CriterionChange:
+    """A criterion found in both versions: its own changes and those of its checks."""
+
     id: str
     title: Text  # the new title, to name the criterion
     changes: tuple[FieldChange, ...]
@@ -62,6 +68,8 @@ class CriterionChange:
 
 @dataclass(frozen=True, slots=True)
 class CriteriaDiff:
+    """What changed from one version of a criteria set to another."""
+
     old: str  # id@version
     new: str
     set_changes: tuple[FieldChange, ...]

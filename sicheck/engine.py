@@ -14,6 +14,8 @@ from sicheck.rules import ItemRef, Miss, Where
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
+    """The checklist of one application, its score, its verdict and its gaps."""
+
     criteria: tuple[CriterionResult, ...]
     score: float
     verdict: Verdict

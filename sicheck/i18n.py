@@ -55,8 +55,8 @@ _CORE: dict[str, tuple[str, str]] = {
         "The link goes round in a loop and never reaches a file.",
     ),
     "file-not-regular": (
-        "Det här är ingen vanlig fil ({kind}), så den läses inte. Spara ansökan som en vanlig fil.",
-        "This is not a regular file ({kind}), so it is not read. Save the application as a regular file.",
+        "Det här är ingen vanlig fil ({kind}), så den läses inte. Spara den som en vanlig fil.",
+        "This is not a regular file ({kind}), so it is not read. Save it as a regular file.",
     ),
     "folder-unreadable": (
         "Mappen kunde inte läsas: {reason}. Filerna i den har inte granskats.",
@@ -520,6 +520,7 @@ _CI: dict[str, tuple[str, str]] = {
         "{count} of the files are not applications and were not checked ({reasons}).",
     ),
     "skipped-review": ("granskningsfil", "review file"),
+    "skipped-followup": ("uppföljningsrapport", "follow-up report"),
     "skipped-criteria-set": ("kriterieuppsättning", "criteria set"),
     "skipped-configuration": ("konfigurationsfil", "configuration file"),
     "skipped-criteria-dirs": ("i criteria-dirs", "in criteria-dirs"),

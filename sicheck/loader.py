@@ -165,6 +165,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
+    """A loaded document, or the problem that stopped the loading (never both)."""
+
     document: Document | None
     problem: Problem | None
 

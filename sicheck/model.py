@@ -42,6 +42,8 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
+    """One check's outcome for one application, located at the field it reads."""
+
     id: str
     passed: bool
     severity: Severity
@@ -52,6 +54,8 @@ class CheckResult:
 
 @dataclass(frozen=True, slots=True)
 class CriterionResult:
+    """One criterion's outcome: its status, its points and its checks."""
+
     id: str
     title: Text
     required: bool
@@ -69,6 +73,8 @@ class CriterionResult:
 
 @dataclass(frozen=True, slots=True)
 class CriteriaSetRef:
+    """The criteria set an application was checked against, as results name it."""
+
     id: str
     version: str
     title: Text
@@ -104,6 +110,8 @@ class ApplicationResult:
 
 @dataclass(frozen=True, slots=True)
 class RunSummary:
+    """How many applications a run checked, and how they came out."""
+
     applications: int = 0
     eligible: int = 0
     ineligible: int = 0

@@ -56,6 +56,8 @@ def shown_name(path: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
+    """What a folder scan has found so far, and the folders it has walked."""
+
     excluded: Callable[[str], bool] | None
     found: list[tuple[str, str]]
     # Real folders already walked: a link back to one of them is a loop (or a second name).
@@ -230,7 +232,13 @@ def _read_regular(path: str, info: os.stat_result, size: int) -> bytes | Problem
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
             return _unreadable(msg("file-not-regular", kind=_kind(opened.st_mode)))
         try:
-            return handle.read(size)
+            # A buffer as large as the file (and one byte to see it grow), not as the
+            # limit: a limit of 2 MB would cost every small application a 2 MB buffer.
+            expected = min(size, opened.st_size + 1)
+            data = handle.read(expected)
+            if len(data) == expected < size:  # longer than its size said: read on, to the limit
+                data += handle.read(size - expected)
+            return data
         except OSError as exc:
             return _unreadable(msg("file-unreadable", reason=os_reason(exc)))
 

@@ -36,6 +36,8 @@ CHUNK_SIZE = 16
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """How a run's output is rendered: the format, the language, the terminal and the policy."""
+
     format: str
     lang: str = "sv"
     color: bool = False

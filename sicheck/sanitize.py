@@ -29,12 +29,13 @@ def one_line(text: str) -> str:
     return visible(" ".join(text.split()))
 
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Compiled by `re` on first use (JUnit only), not on every start.
+_XML_ILLEGAL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 
 
 def xml_safe(text: str) -> str:
     """Drop characters XML 1.0 does not allow (ElementTree writes them as they are)."""
-    return _XML_ILLEGAL.sub("\ufffd", text)
+    return re.sub(_XML_ILLEGAL, "\ufffd", text)
 
 
 def stop_commands() -> tuple[str, str]:

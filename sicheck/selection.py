@@ -5,8 +5,9 @@ often holds other YAML: review files, a criteria set of one's own, the configura
 ``mkdocs.yml``. None of them is an application, and checking one as an application only
 gives a "cannot be assessed" that blocks the commit. A file is skipped when
 
-- it is a review file, a criteria set or sicheck's configuration (told from its name or
-  its top-level keys, `sicheck.kinds`);
+- it is a review file, a follow-up report, a criteria set or sicheck's configuration (told
+  from its name or its top-level keys, `sicheck.kinds`); a follow-up report *named* on the
+  command line never gets here: `check` holds it against its application;
 - it lies in one of the configured ``criteria-dirs``;
 - it was named on its own (not found in a folder) and lies outside the configured
   ``paths``, when the configuration has any.
@@ -23,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sicheck.config import YAML_NAMES, Config
-from sicheck.kinds import is_criteria_set, is_review
+from sicheck.kinds import is_criteria_set, is_followup, is_review
 
 # Why a file is skipped, in the order the command line lists the reasons.
-REASONS = ("review", "criteria-set", "configuration", "criteria-dirs", "outside-paths")
+REASONS = ("review", "followup", "criteria-set", "configuration", "criteria-dirs", "outside-paths")
 
 # The kind of a file is told from its top-level keys; an application is a few kilobytes,
 # so this much holds the keys of any real one (a larger file is read no further).
@@ -68,6 +69,8 @@ def reason_to_skip(path: str, config: Config, *, named: bool) -> str | None:
     if head is not None:
         if is_review(head):
             return "review"
+        if is_followup(head):
+            return "followup"
         if is_criteria_set(head):
             return "criteria-set"
     return None

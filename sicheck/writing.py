@@ -186,13 +186,32 @@ def _into_special(target: Path, chunks: Iterable[str]) -> None:
         raise _failed(target, exc) from None
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends: a temporary file made inside it is
+    known (and so removed) before either can stop the run."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # no signal masks on this platform
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _replace_regular(target: Path, chunks: Iterable[str], *, display: Path, overwrite: bool) -> bool:
+    temporary: str | None = None
     with _terminate_by_exception():
         try:
-            fd, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=target.parent)
-        except OSError as exc:
-            raise _failed(display, exc) from None
-        try:
+            try:
+                # A signal between creating the file and knowing its name would leave it behind.
+                with _signals_held():
+                    fd, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=target.parent)
+            except OSError as exc:
+                raise _failed(display, exc) from None
             os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
                 for chunk in chunks:
@@ -205,8 +224,9 @@ def _replace_regular(target: Path, chunks: Iterable[str], *, display: Path, over
             raise _failed(display, exc) from None
         finally:
             # Renamed: nothing left. Linked, failed, interrupted or terminated: remove it.
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
 
 def _link_new(temporary: str, target: Path) -> bool:

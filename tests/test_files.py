@@ -223,6 +223,27 @@ def test_a_signal_while_writing_removes_the_temporary_file(signum: int, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_just_as_the_temporary_file_is_made_leaves_nothing(
+    signum: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the SIGTERM test under load: a signal after the file was created but before
+    its name was known left it behind."""
+    import tempfile
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        os.kill(os.getpid(), signum)  # delivered at once unless it is held
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_signal)
+    with pytest.raises((SystemExit, KeyboardInterrupt)):
+        Output(tmp_path / "out.json").write("{}")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- closed streams, deleted working directory ---------------------------------------------
 
 
@@ -551,6 +572,26 @@ def test_a_link_loop_among_the_applications_is_a_problem_where_reviews_are_match
     assert "loop" in entries["apps/loop.yaml"]["problems"][0]["message"]
 
 
+def test_a_reviews_folder_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    """A FIFO, a device, a /proc file, a dangling link and a loop among the reviews: each is a
+    review not counted, with its reason, and nothing is opened that could block."""
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    os.mkfifo(reviews / "fifo.yaml")
+    (reviews / "zero.yaml").symlink_to("/dev/zero")
+    (reviews / "proc.yaml").symlink_to("/proc/self/status")
+    (reviews / "dangling.yaml").symlink_to(reviews / "gone.yaml")
+    (reviews / "loop.yaml").symlink_to(reviews / "loop.yaml")
+    done = _sicheck("report", str(SAMPLE), "--reviews", str(reviews), "--format", "json", "--lang", "en")
+    assert done.returncode == 1, done.stderr
+    lines = {Path(line.split(":")[1].strip()).name: line for line in done.stderr.splitlines()}
+    assert set(lines) == {"fifo.yaml", "zero.yaml", "proc.yaml", "dangling.yaml", "loop.yaml"}, done.stderr
+    assert "FIFO" in lines["fifo.yaml"] and "device" in lines["zero.yaml"] and "/proc" in lines["proc.yaml"]
+    assert "does not exist" in lines["dangling.yaml"] and "loop" in lines["loop.yaml"]
+    # The reason is the file's, whatever it was meant to be: not "save the application".
+    assert "application" not in done.stderr.replace(str(SAMPLE), "")
+
+
 def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "apps"
     locked = folder / "locked"
@@ -581,6 +622,31 @@ def test_reading_stops_at_the_limit_plus_one_byte(tmp_path: Path) -> None:
     problem = reading.read(str(big), 1000)
     assert isinstance(problem, Problem) and problem.code == "too-large"
     assert reading.read(str(big), 5000) == b"a" * 5000
+
+
+@pytest.mark.parametrize(
+    ("said", "limit", "expected"), [(10, 5000, "whole"), (10, 1000, "too-large"), (0, 5000, "whole")]
+)
+def test_a_file_longer_than_its_size_said_is_read_on_to_the_limit(
+    said: int, limit: int, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read is sized from the file's own size; one that grew after it was looked at
+    # is still read whole, or refused as too large, never cut short.
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"a" * 3000)
+    real_fstat = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[stat.ST_SIZE] = said
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    found = reading.read(str(grown), limit)
+    if expected == "whole":
+        assert found == b"a" * 3000
+    else:
+        assert isinstance(found, Problem) and found.code == "too-large"
 
 
 def test_stdin_from_an_endless_source_stops_at_the_limit() -> None:

@@ -196,6 +196,18 @@ def test_catalog_loads_each_set_once_and_finds_it_by_key(tmp_path: Path) -> None
     assert by_path.find("myfund@2024") is loaded
 
 
+def test_catalog_finds_the_file_of_a_spec_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every application names its set: the folders are looked at for the first one only.
+    own_set(tmp_path)
+    catalog = CriteriaCatalog((tmp_path,))
+    resolved: list[str] = []
+    resolve = catalog.resolve_path
+    monkeypatch.setattr(catalog, "resolve_path", lambda spec: resolved.append(spec) or resolve(spec))
+    sets = [catalog.load(spec) for spec in ("myfund@2024", "myfund@2024", "vgr@2015", "myfund@2024", "vgr@2015")]
+    assert resolved == ["myfund@2024", "vgr@2015"]
+    assert sets[0] is sets[1] is sets[3] and sets[2] is sets[4]
+
+
 def test_sarif_rules_come_from_the_run_not_from_files(repo: Path) -> None:
     code, out, _ = invoke("check", "applications", "--format", "sarif")
     assert code == 0

@@ -18,6 +18,7 @@ from .conftest import INPUTS, ROOT, SAMPLES
 
 runner = CliRunner()
 REVIEW = ROOT / "sample_reviews" / "anna-andersson" / "utmanande-avstamp-2.yaml"
+FOLLOWUP = ROOT / "sample_followups" / "tmr" / "slutrapport.yaml"
 
 
 @pytest.mark.parametrize("criteria_file", sorted((ROOT / "criteria").glob("*.yaml")), ids=lambda p: p.name)
@@ -51,6 +52,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(SAMPLES / "minimili.yaml", tmp_path / "applications" / "minimili.yaml")
     shutil.copy(SAMPLES / "minimili.yaml", tmp_path / "other" / "minimili.yaml")
     shutil.copy(REVIEW, tmp_path / "applications" / "granskningar" / "anna.yaml")
+    shutil.copy(FOLLOWUP, tmp_path / "applications" / "slutrapport.yaml")
     shutil.copy(ROOT / "criteria" / "ale@2012.yaml", tmp_path / "criteria" / "ale@2012.yaml")
     shutil.copy(ROOT / "criteria" / "vgr@2015.yaml", tmp_path / "applications" / "vgr@2015.yaml")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
@@ -64,6 +66,7 @@ def test_each_reason(repo: Path) -> None:
     cases = {
         "applications/minimili.yaml": None,
         "applications/granskningar/anna.yaml": "review",
+        "applications/slutrapport.yaml": "followup",
         "applications/vgr@2015.yaml": "criteria-set",
         ".sicheck.yaml": "configuration",
         "criteria/ale@2012.yaml": "criteria-dirs",
@@ -118,6 +121,9 @@ def test_the_configured_folder_skips_reviews_and_criteria_sets_inside_it(repo: P
     assert code == 0, out + err
     assert "applications/minimili.yaml" in out and "anna.yaml" not in out and "vgr@2015" not in out
     assert "granskningsfil: 1" in err and "kriterieuppsättning: 1" in err
+    # A follow-up report kept beside the applications is not an application that cannot be
+    # assessed: found in a folder it is skipped (named, `check` follows it up).
+    assert "slutrapport" not in out and "uppföljningsrapport: 1" in err
 
 
 def test_only_files_that_are_not_applications_is_success(repo: Path) -> None:

@@ -19,6 +19,8 @@ EFFECT_STATUSES: tuple[EffectStatus, ...] = ("on-track", "behind", "not-measured
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
+    """One measured value of an effect, from one follow-up report."""
+
     effect: str
     date: date
     value: float
@@ -40,6 +42,8 @@ class EffectResult:
 
 @dataclass(frozen=True, slots=True)
 class CoFinancingEntry:
+    """The hours a principal reports as given, in one follow-up report."""
+
     principal: str
     hours: float | None
     comment: str | None
@@ -126,6 +130,8 @@ class EffectProgress(Effect):
 
 @dataclass(frozen=True, slots=True)
 class CoFinancingProgress:
+    """A principal's promised co-financing against what the reports say was given."""
+
     principal: str
     name: str | None
     promised_hours: float
@@ -137,6 +143,8 @@ class CoFinancingProgress:
 
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
+    """One follow-up report as the project's follow-up lists it."""
+
     file: str
     period_start: date | None
     period_end: date | None

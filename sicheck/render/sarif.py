@@ -67,6 +67,8 @@ def _quote(path: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
+    """One entry of SARIF's rule catalogue: a check, or one of sicheck's own problem codes."""
+
     id: str
     severity: Severity
     text: Text

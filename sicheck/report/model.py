@@ -97,6 +97,8 @@ class CallReport:
 
 @dataclass(frozen=True, slots=True)
 class CriterionColumn:
+    """A criterion as a column of the call report."""
+
     id: str
     title: Text
     required: bool

@@ -96,6 +96,8 @@ class ReviewProblem:
 
 @dataclass(frozen=True, slots=True)
 class ReviewComment:
+    """A reviewer's comment on one criterion."""
+
     reviewer: str
     text: str
 
@@ -115,6 +117,8 @@ class CriterionReview:
 
 @dataclass(frozen=True, slots=True)
 class Recommendations:
+    """How many reviewers recommend funding: yes, maybe and no."""
+
     yes: int = 0
     maybe: int = 0
     no: int = 0
