@@ -19,6 +19,15 @@ def main() -> None:
             return
         except OSError:
             pass  # closed or broken: the full command line says so, with an exit code
-    from sicheck.cli import main as run
+    import gc
 
+    # Importing the command line allocates a great deal and frees almost nothing, so the
+    # collector's passes over it are wasted work (a tenth of a one-file check). What was
+    # imported lives as long as the process: it is set aside, out of every later pass.
+    gc.disable()
+    try:
+        from sicheck.cli import main as run
+    finally:
+        gc.freeze()
+        gc.enable()
     run()

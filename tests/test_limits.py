@@ -166,3 +166,20 @@ def test_the_console_script_runs_a_named_command_as_before() -> None:
     usage = subprocess.run([sys.executable, "-m", "sicheck", "chek"], capture_output=True, text=True, timeout=60)
     assert usage.returncode == 2
     assert "'check'" in usage.stderr
+
+
+def test_the_console_script_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Start-up runs without the collector and sets what it imported aside; the run itself
+    # (a thousand files in one process) must have it back.
+    import gc
+
+    from sicheck import entry
+
+    seen: list[bool] = []
+    monkeypatch.setattr(sys, "argv", ["sicheck", "--help"])
+    monkeypatch.setattr("sicheck.cli.main", lambda: seen.append(gc.isenabled()))
+    try:
+        entry.main()
+    finally:
+        gc.unfreeze()
+    assert seen == [True] and gc.isenabled()
