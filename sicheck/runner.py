@@ -142,6 +142,11 @@ def _start_worker(options: CheckOptions, rendering: RenderOptions | None) -> Non
     global _shared
     # Ctrl-C goes to the whole process group; only the main process should act on it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM ends a worker at once. Forked while the main process writes its output, it
+    # would inherit the handler that turns SIGTERM into an exception there; the pool then
+    # sends that back as a result, into a pipe nobody reads once the run is stopping, and
+    # the whole run hangs.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _shared = (options, rendering)
     # What the worker inherited (modules, schemas, validators, criteria sets) lives as long
     # as it does: out of the collector's sight, a full collection no longer walks it for

@@ -474,6 +474,42 @@ def test_sigterm_during_a_run_leaves_no_temporary_file(output_format: str, tmp_p
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_sigterm_to_the_whole_process_group_during_a_pool_run_ends_it(tmp_path: Path) -> None:
+    """A CI runner that cancels a job signals every process of the step. The workers were
+    forked with the main process's SIGTERM handler and turned the signal into a result
+    nobody read: the run hung for good, with its temporary file."""
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    for index in range(1500):  # a run of a few seconds: the signal comes in the middle
+        shutil.copy(SAMPLE, folder / f"app-{index:04}.yaml")
+    out = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sicheck", "check", str(folder), "--format", "json", "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob("*.tmp")):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.02)
+        time.sleep(0.1)  # the workers are busy with their batches
+        os.killpg(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert b"Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["apps"]
+    with pytest.raises(ProcessLookupError):  # no worker is left behind
+        os.killpg(process.pid, 0)
+
+
 @pytest.mark.parametrize("args", [[""], ["SAMPLE", ""], ["SAMPLE", "--reviews", ""]])
 @pytest.mark.parametrize("command", ["check", "report"])
 def test_an_empty_path_anywhere_is_a_usage_error(command: str, args: list[str]) -> None:
