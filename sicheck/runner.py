@@ -225,8 +225,15 @@ def outcomes(
             if following is not None:
                 pending.append((following, executor.submit(_check_batch, following)))
             yield from done
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # Stopped (a signal, Ctrl-C, an output that closed): no batch in flight is wanted,
+        # and a worker may be blocked handing back a result nobody will read. Waiting for
+        # it could hang the run, so the workers are ended instead.
+        executor.shutdown(wait=False, cancel_futures=True)
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        raise
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 def render_run(
