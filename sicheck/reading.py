@@ -100,12 +100,7 @@ def collect(
             scan.found.append((STDIN, "<stdin>"))
             matched = True
             continue
-        if not given:
-            raise UsageError(msg("path-empty"))
-        try:
-            info = os.stat(given)
-        except OSError as exc:
-            raise UsageError(_named_problem(given, exc)) from None
+        info = _stat_named(given)
         if stat.S_ISDIR(info.st_mode):
             before = len(scan.found)
             if _walk(scan, given, info, ancestors=()):
@@ -126,13 +121,17 @@ def collect(
 def require_file(path: str) -> None:
     """Refuse, as `collect` does, a single file named on the command line that `read` would
     not read: missing, a dangling link or loop, a folder, a FIFO, a device, a ``/proc`` file."""
+    _require_regular(path, _stat_named(path))
+
+
+def _stat_named(path: str) -> os.stat_result:
+    """``stat`` of a path named on the command line; a usage error saying why it has none."""
     if not path:
         raise UsageError(msg("path-empty"))
     try:
-        info = os.stat(path)
+        return os.stat(path)
     except OSError as exc:
         raise UsageError(_named_problem(path, exc)) from None
-    _require_regular(path, info)
 
 
 def _require_regular(given: str, info: os.stat_result) -> None:
